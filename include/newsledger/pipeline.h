@@ -1,0 +1,45 @@
+// pipeline.h: the ordered list of stages that turns a read Document into annotations.
+//
+// Built once (loading every model and lexicon), then const and safe to share across
+// threads: annotate() may be called concurrently on different Documents.
+// Order: segment -> tag -> recognize (quantities, times, entities) -> attribute
+// (quotes) -> code (events, claims).
+#ifndef NEWSLEDGER_PIPELINE_H_
+#define NEWSLEDGER_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsledger/document.h"
+#include "newsledger/stage.h"
+
+namespace newsledger {
+
+struct PipelineOptions {
+  // Stop after segmentation (paragraphs, sentences, tokens): the fast path used by
+  // `evaluate segmentation` and the segmentation throughput benchmark.
+  bool segment_only = false;
+  // Reference statistics table for claim checks; empty = the table shipped in data/.
+  std::string reference_file;
+};
+
+class Pipeline {
+ public:
+  explicit Pipeline(const PipelineOptions& options = {});
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Runs every stage on `doc`, then infers the publication date when none was given.
+  void annotate(Document& doc) const;
+
+  const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
+
+ private:
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
+}  // namespace newsledger
+
+#endif  // NEWSLEDGER_PIPELINE_H_

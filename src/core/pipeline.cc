@@ -1,0 +1,19 @@
+#include "newsledger/pipeline.h"
+
+#include "newsledger/segmenter.h"
+
+namespace newsledger {
+
+Pipeline::Pipeline(const PipelineOptions& options) {
+  stages_.push_back(std::make_unique<Segmenter>());
+  if (options.segment_only) return;
+  // Later stages are appended here in data-flow order (tag, recognize, attribute, code).
+}
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::annotate(Document& doc) const {
+  for (const auto& stage : stages_) stage->annotate(doc);
+}
+
+}  // namespace newsledger
