@@ -1,0 +1,108 @@
+#include "text/sentence_splitter.h"
+
+#include <algorithm>
+#include <array>
+
+#include "text/tokenizer.h"
+#include "text/utf8.h"
+
+namespace newsledger::text {
+namespace {
+
+// Capitalised words that usually open a sentence: after "U.S." or "Inc." they signal
+// that the abbreviation's period also ended the sentence. Sorted.
+constexpr std::array<std::string_view, 40> kSentenceStarters = {
+    "A", "After", "Also", "An", "And", "As", "At", "But", "By", "During", "For", "He",
+    "Her", "His", "However", "I", "If", "In", "It", "Its", "Meanwhile", "Officials", "On",
+    "One", "Our", "She", "Since", "So", "That", "The", "Their", "There", "These", "They",
+    "This", "Those", "We", "When", "While", "You"};
+
+bool IsSentenceStarter(std::string_view w) {
+  return std::binary_search(kSentenceStarters.begin(), kSentenceStarters.end(), w);
+}
+
+enum class QuoteRole { kNone, kOpen, kClose, kToggle };
+
+QuoteRole RoleOf(std::string_view tok) {
+  if (tok == "\"") return QuoteRole::kToggle;
+  if (tok == "\u201C" || tok == "\u201E" || tok == "\u00AB") return QuoteRole::kOpen;
+  if (tok == "\u201D" || tok == "\u00BB") return QuoteRole::kClose;
+  return QuoteRole::kNone;
+}
+
+bool IsTerminal(std::string_view tok) {
+  if (tok.empty()) return false;
+  if (tok == "\u2026") return true;
+  char c = tok[0];
+  return c == '.' || c == '!' || c == '?';
+}
+
+bool IsCloser(std::string_view tok) {
+  return tok == ")" || tok == "]" || tok == "\u201D" || tok == "\u2019" || tok == "'" || tok == "\u00BB";
+}
+
+bool CanStartSentence(std::string_view tok) {
+  int len;
+  uint32_t cp = DecodeAt(tok, 0, &len);
+  if (IsUpper(cp)) return true;
+  if (cp >= '0' && cp <= '9') return true;
+  return tok == "\"" || tok == "\u201C" || tok == "\u2018" || tok == "(" || tok == "[" || tok == "'" ||
+         tok == "\u00AB";
+}
+
+}  // namespace
+
+void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
+                    uint32_t end, uint32_t paragraph, std::vector<Sentence>* out) {
+  auto view = [&](uint32_t t) {
+    const Span& s = tokens[t].span;
+    return text.substr(s.start, s.end - s.start);
+  };
+  auto emit = [&](uint32_t a, uint32_t b) {
+    if (a >= b) return;
+    out->push_back({{tokens[a].span.start, tokens[b - 1].span.end}, paragraph, a, b});
+  };
+  bool in_quote = false;
+  auto track = [&](uint32_t t) {
+    switch (RoleOf(view(t))) {
+      case QuoteRole::kOpen: in_quote = true; break;
+      case QuoteRole::kClose: in_quote = false; break;
+      case QuoteRole::kToggle: in_quote = !in_quote; break;
+      case QuoteRole::kNone: break;
+    }
+  };
+  uint32_t start = begin;
+  for (uint32_t t = begin; t < end; ++t) {
+    std::string_view tok = view(t);
+    track(t);
+    bool terminal = IsTerminal(tok) && tokens[t].kind != TokenKind::kUrl;
+    bool abbreviation_end = false;
+    if (!terminal && tokens[t].kind == TokenKind::kAbbreviation && tok.back() == '.') {
+      std::string_view bare = tok.substr(0, tok.size() - 1);
+      if (!IsTitleAbbreviation(bare) && bare.size() > 1) {
+        abbreviation_end = t + 1 == end || IsSentenceStarter(view(t + 1));
+      }
+    }
+    if (!terminal && !abbreviation_end) continue;
+    uint32_t k = t + 1;
+    while (k < end && IsCloser(view(k))) {
+      track(k);
+      ++k;
+    }
+    // A straight quote right after the terminal closes the frame it is in.
+    while (k < end && view(k) == "\"" && in_quote) {
+      in_quote = false;
+      ++k;
+      while (k < end && IsCloser(view(k))) ++k;
+    }
+    t = k - 1;
+    if (k >= end) break;
+    if (in_quote) continue;
+    if (!CanStartSentence(view(k))) continue;
+    emit(start, k);
+    start = k;
+  }
+  emit(start, end);
+}
+
+}  // namespace newsledger::text

@@ -1,0 +1,373 @@
+#include "text/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "text/utf8.h"
+
+namespace newsledger::text {
+namespace {
+
+// Abbreviations that take a period. Sorted for binary search.
+constexpr std::array<std::string_view, 72> kAbbreviations = {
+    "Adm", "Ala", "Apr", "Ariz", "Aug", "Ave", "Blvd", "Brig", "Calif", "Capt", "Cmdr", "Co",
+    "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Feb", "Fig", "Fla",
+    "Fri", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan",
+    "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Mo", "Mon", "Mr",
+    "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Ore", "Pa", "Prof", "Rep", "Rev", "Sen", "Sep",
+    "Sept", "Sgt", "Sr", "St", "Tenn", "Tex", "Va", "Wash", "etc", "vs"};
+
+// Titles and month names: an abbreviation from this set never ends a sentence.
+constexpr std::array<std::string_view, 34> kTitleAbbreviations = {
+    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dr", "Feb", "Gen",
+    "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Nov",
+    "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "St"};
+
+bool InSorted(std::string_view w, const std::string_view* begin, const std::string_view* end) {
+  return std::binary_search(begin, end, w);
+}
+
+bool IsAbbreviation(std::string_view w) {
+  return InSorted(w, kAbbreviations.begin(), kAbbreviations.end());
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Class of the code point at i (with its length), ASCII fast path.
+CharClass ClassAt(std::string_view s, size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return Classify(c);
+  }
+  return Classify(DecodeAt(s, i, len));
+}
+
+bool IsWordChar(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }
+
+// An apostrophe at i: ' or ’ (U+2019, bytes E2 80 99). Returns its length or 0.
+int ApostropheAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  if (s[i] == '\'') return 1;
+  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+      static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x99)
+    return 3;
+  return 0;
+}
+
+bool StartsWithNoCase(std::string_view s, size_t i, std::string_view prefix) {
+  if (s.size() - i < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    char a = s[i + k];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (a != prefix[k]) return false;
+  }
+  return true;
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    char x = a[k], y = b[k];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, Span range, std::vector<Token>* out)
+      : s_(text), end_(range.end), out_(out), i_(range.start) {}
+
+  void Run() {
+    while (i_ < end_) {
+      int len;
+      CharClass c = ClassAt(s_, i_, &len);
+      if (c == CharClass::kSpace || c == CharClass::kOther) {
+        i_ += len;
+        continue;
+      }
+      if (IsWordChar(c)) { Word(); continue; }
+      if (c == CharClass::kQuote) {
+        // A leading apostrophe before digits is an elision ("’90s"), part of the word.
+        int ap = ApostropheAt(s_, i_);
+        if (ap && i_ + ap < end_ && IsAsciiDigit(s_[i_ + ap]) && AtWordStart()) {
+          size_t start = i_;
+          i_ += ap;
+          Word(start);
+          continue;
+        }
+        Emit(i_, i_ + len, TokenKind::kQuote);
+        i_ += len;
+        continue;
+      }
+      if (c == CharClass::kPunct || c == CharClass::kHyphen || c == CharClass::kDash) {
+        Punct(len, c);
+        continue;
+      }
+      // Symbols: '@' may start nothing useful; each symbol is its own token.
+      Emit(i_, i_ + len, TokenKind::kSymbol);
+      i_ += len;
+    }
+    FixSpaceAfter();
+  }
+
+ private:
+  bool AtWordStart() const {
+    if (i_ == 0) return true;
+    int len;
+    size_t p = i_ - 1;
+    while (p > 0 && (static_cast<unsigned char>(s_[p]) & 0xC0) == 0x80) --p;
+    CharClass c = ClassAt(s_, p, &len);
+    return !IsWordChar(c);
+  }
+
+  void Emit(size_t a, size_t b, TokenKind kind) {
+    Token t;
+    t.span = {static_cast<uint32_t>(a), static_cast<uint32_t>(b)};
+    t.kind = kind;
+    out_->push_back(std::move(t));
+  }
+
+  void FixSpaceAfter() {
+    for (size_t k = first_; k < out_->size(); ++k) {
+      Token& t = (*out_)[k];
+      t.space_after = !(k + 1 < out_->size() && (*out_)[k + 1].span.start == t.span.end);
+    }
+  }
+
+  void Punct(int len, CharClass c) {
+    size_t start = i_;
+    unsigned char b = static_cast<unsigned char>(s_[i_]);
+    i_ += len;
+    TokenKind kind = TokenKind::kPunct;
+    if (b < 0x80 && (b == '.' || b == '-' || b == '!' || b == '?' || b == '*' || b == '=')) {
+      // Runs: "...", "--", "!!", "?!".
+      while (i_ < end_) {
+        char n = s_[i_];
+        bool same = (n == static_cast<char>(b)) || ((b == '!' || b == '?') && (n == '!' || n == '?'));
+        if (!same) break;
+        ++i_;
+      }
+    } else if (c == CharClass::kDash) {
+      int l2;
+      while (i_ < end_ && ClassAt(s_, i_, &l2) == CharClass::kDash) i_ += l2;
+    }
+    Emit(start, i_, kind);
+  }
+
+  // Scans URLs, e-mail addresses, numbers, abbreviations and words starting at i_
+  // (or at `start` when a leading elision apostrophe was already consumed).
+  void Word(size_t start = SIZE_MAX) {
+    if (start == SIZE_MAX) start = i_;
+    if (StartsWithNoCase(s_, start, "http://") || StartsWithNoCase(s_, start, "https://") ||
+        StartsWithNoCase(s_, start, "www.")) {
+      Url(start);
+      return;
+    }
+    // The chunk: word chars joined by word-internal connectors.
+    size_t j = i_;
+    bool has_at = false, has_letter = false;
+    int dots = 0;
+    while (j < end_) {
+      int len;
+      CharClass c = ClassAt(s_, j, &len);
+      if (IsWordChar(c)) {
+        if (c == CharClass::kLetter) has_letter = true;
+        j += len;
+        continue;
+      }
+      char ch = s_[j];
+      bool next_alnum = j + 1 < end_ && IsWordCharAt(j + 1);
+      bool prev_digit = j > start && IsAsciiDigit(s_[j - 1]);
+      bool next_digit = j + 1 < end_ && IsAsciiDigit(s_[j + 1]);
+      if (ch == '.' && next_alnum) {
+        // "3.5", "U.S", "e.g", "example.com": keep going.
+        ++dots;
+        j += 1;
+        continue;
+      }
+      if ((ch == ',' || ch == ':' || ch == '/') && prev_digit && next_digit) {
+        // "80,000", "10:30", "9/11"; a comma needs exactly three digits after it.
+        if (ch == ',' && !ThreeDigitGroupAt(j + 1)) break;
+          break;
+        j += 1;
+        continue;
+      }
+      if (ch == '@' && j > start && next_alnum && !has_at) {
+        has_at = true;
+        j += 1;
+        continue;
+      }
+      if ((ch == '_' || ch == '&') && next_alnum && j > start && IsAsciiAlnum(s_[j - 1])) {
+        j += 1;
+        continue;
+      }
+      int ap = ApostropheAt(s_, j);
+      if (ap && j + ap < end_ && IsWordCharAt(j + ap) && j > start) {
+        j += ap;
+        continue;
+      }
+      break;
+    }
+    std::string_view chunk = s_.substr(start, j - start);
+    if (has_at && dots > 0) {
+      Emit(start, j, TokenKind::kEmail);
+      i_ = j;
+      return;
+    }
+    // A domain name without scheme ("example.com") stays one token.
+    if (dots > 0 && has_letter && LooksLikeDomain(chunk)) {
+      Emit(start, j, TokenKind::kUrl);
+      i_ = j;
+      return;
+    }
+    // Trailing period of an abbreviation.
+    if (j < end_ && s_[j] == '.' && has_letter && TakesPeriod(chunk)) {
+      Emit(start, j + 1, TokenKind::kAbbreviation);
+      i_ = j + 1;
+      return;
+    }
+    if (dots > 0 && has_letter && !StartsWithDigit(chunk)) {
+      // "e.g" without its final period, or "U.S" inside a longer run: abbreviation-like.
+      Emit(start, j, TokenKind::kAbbreviation);
+      i_ = j;
+      return;
+    }
+    SplitWord(start, j, has_letter);
+    i_ = j;
+  }
+
+  // Exactly three digits at k, then no further digit: a thousands group.
+  bool ThreeDigitGroupAt(size_t k) const {
+    if (k + 3 > end_) return false;
+    for (size_t d = k; d < k + 3; ++d)
+      if (!IsAsciiDigit(s_[d])) return false;
+    return k + 3 == end_ || !IsAsciiDigit(s_[k + 3]);
+  }
+
+  bool IsWordCharAt(size_t k) const {
+    int len;
+    return IsWordChar(ClassAt(s_, k, &len));
+  }
+
+  static bool StartsWithDigit(std::string_view w) { return !w.empty() && IsAsciiDigit(w[0]); }
+
+  static bool LooksLikeDomain(std::string_view w) {
+    size_t dot = w.rfind('.');
+    if (dot == std::string_view::npos || dot + 1 >= w.size()) return false;
+    std::string_view tld = w.substr(dot + 1);
+    static constexpr std::array<std::string_view, 14> kTlds = {
+        "com", "org", "net", "gov", "edu", "int", "mil", "io", "info", "news", "uk", "co", "de", "fr"};
+    for (std::string_view t : kTlds)
+      if (tld == t) return w.size() - tld.size() - 1 >= 2;
+    return false;
+  }
+
+  static bool TakesPeriod(std::string_view w) {
+    if (IsAbbreviation(w)) return true;
+    // Single capital letter: an initial ("J. Smith"). Internal dots: "U.S", "a.m".
+    if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;
+    if (w.find('.') != std::string_view::npos) {
+      for (char c : w)
+        if (!(c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+      // Each dot-separated piece is short: "U.S", "a.m", "e.g", "Ph.D".
+      size_t piece = 0;
+      for (char c : w) {
+        if (c == '.') piece = 0;
+        else if (++piece > 2) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // Emits a plain word or number, splitting contractions and possessives as UD does.
+  void SplitWord(size_t a, size_t b, bool has_letter) {
+    std::string_view w = s_.substr(a, b - a);
+    TokenKind kind = has_letter && !(StartsWithDigit(w) && IsOrdinalOrDecade(w)) ? TokenKind::kWord : TokenKind::kNumber;
+    if (!has_letter) kind = TokenKind::kNumber;
+    // Whole-word splits: cannot, gonna, wanna, gotta.
+    struct Fixed { std::string_view word; size_t cut; };
+    static constexpr Fixed kFixed[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}};
+    for (const Fixed& f : kFixed) {
+      if (EqualsNoCase(w, f.word)) {
+        Emit(a, a + f.cut, TokenKind::kWord);
+        Emit(a + f.cut, b, TokenKind::kWord);
+        return;
+      }
+    }
+    if (has_letter) {
+      // n't / n’t
+      for (int ap_len : {1, 3}) {
+        size_t tail = 2 + ap_len;  // "n" + apostrophe + "t"
+        if (w.size() > tail && (w[w.size() - tail] == 'n' || w[w.size() - tail] == 'N') &&
+            ApostropheAt(s_, b - ap_len - 1) == ap_len && (w.back() == 't' || w.back() == 'T')) {
+          Emit(a, b - tail, TokenKind::kWord);
+          Emit(b - tail, b, TokenKind::kWord);
+          return;
+        }
+      }
+      // 's 'm 'd 'll 're 've (with ' or ’).
+      for (size_t k = a + 1; k < b; ++k) {
+        int ap = ApostropheAt(s_, k);
+        if (!ap) continue;
+        std::string_view rest = s_.substr(k + ap, b - k - ap);
+        if (EqualsNoCase(rest, "s") || EqualsNoCase(rest, "m") || EqualsNoCase(rest, "d") ||
+            EqualsNoCase(rest, "ll") || EqualsNoCase(rest, "re") || EqualsNoCase(rest, "ve")) {
+          Emit(a, k, kind);
+          Emit(k, b, TokenKind::kWord);
+          return;
+        }
+        k += ap - 1;
+      }
+    }
+    Emit(a, b, kind);
+  }
+
+  static bool IsOrdinalOrDecade(std::string_view w) {
+    // "21st", "1990s", "3rd": digits then a short letter suffix.
+    size_t k = 0;
+    while (k < w.size() && IsAsciiDigit(w[k])) ++k;
+    std::string_view suf = w.substr(k);
+    return suf == "s" || suf == "st" || suf == "nd" || suf == "rd" || suf == "th";
+  }
+
+  void Url(size_t start) {
+    size_t j = start;
+    while (j < end_) {
+      int len;
+      CharClass c = ClassAt(s_, j, &len);
+      if (c == CharClass::kSpace || (c == CharClass::kQuote && s_[j] != '\'')) break;
+      j += len;
+    }
+    // Trailing punctuation belongs to the sentence, not the URL.
+    while (j > start + 1 && std::strchr(".,;:!?)]'", s_[j - 1]) != nullptr) --j;
+    Emit(start, j, TokenKind::kUrl);
+    i_ = j;
+  }
+
+  std::string_view s_;
+  size_t end_;
+  std::vector<Token>* out_;
+  size_t i_;
+  size_t first_ = out_->size();
+};
+
+}  // namespace
+
+bool IsTitleAbbreviation(std::string_view word) {
+  return InSorted(word, kTitleAbbreviations.begin(), kTitleAbbreviations.end());
+}
+
+void Tokenize(std::string_view text, Span range, std::vector<Token>* out) {
+  Scanner(text, range, out).Run();
+}
+
+}  // namespace newsledger::text

@@ -1,0 +1,74 @@
+#include "text/utf8.h"
+
+#include <utf8proc.h>
+
+namespace newsledger::text {
+
+uint32_t DecodeAt(std::string_view s, size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { *len = 1; return c; }
+  int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  if (n == 1 || i + n > s.size()) { *len = 1; return c; }
+  uint32_t cp = c & (0x7F >> n);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+namespace {
+
+CharClass ClassifyAscii(uint32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return CharClass::kSpace;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+  if (c >= '0' && c <= '9') return CharClass::kDigit;
+  if (c == '-') return CharClass::kHyphen;
+  if (c == '"' || c == '\'') return CharClass::kQuote;
+  if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
+      c == '|' || c == '~' || c == '&' || c == '#' || c == '*' || c == '@')
+    return CharClass::kSymbol;
+  if (c < 0x20 || c == 0x7F) return CharClass::kOther;
+  return CharClass::kPunct;
+}
+
+}  // namespace
+
+CharClass Classify(uint32_t cp) {
+  if (cp < 0x80) return ClassifyAscii(cp);
+  switch (cp) {
+    case 0x00A0: case 0x200B: case 0x2060: case 0xFEFF: return CharClass::kSpace;
+    case 0x2010: case 0x2011: return CharClass::kHyphen;
+    case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return CharClass::kDash;
+    case 0x00AD: return CharClass::kOther;  // soft hyphen: invisible, belongs to no token
+    default: break;
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+      return CharClass::kLetter;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return CharClass::kDigit;
+    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF: return CharClass::kQuote;
+    case UTF8PROC_CATEGORY_PD: return CharClass::kDash;
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PO: return cp == 0x201E || cp == 0x201A ? CharClass::kQuote : CharClass::kPunct;
+    case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO: return CharClass::kSymbol;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+      return CharClass::kSpace;
+    default: return CharClass::kOther;
+  }
+}
+
+bool IsUpper(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU ||
+         utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LT;
+}
+
+bool IsLower(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
+}
+
+}  // namespace newsledger::text
