@@ -50,6 +50,11 @@ bool CanStartSentence(std::string_view tok) {
          tok == "\u00AB";
 }
 
+bool IsLowerStart(std::string_view tok) {
+  int len;
+  return IsLower(DecodeAt(tok, 0, &len));
+}
+
 }  // namespace
 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
@@ -63,8 +68,19 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
     out->push_back({{tokens[a].span.start, tokens[b - 1].span.end}, paragraph, a, b});
   };
   bool in_quote = false;
+  // A straight quote opens when it hugs the next token and not the previous one,
+  // closes when it hugs the previous token only; otherwise it toggles.
+  auto role = [&](uint32_t t) {
+    QuoteRole r = RoleOf(view(t));
+    if (r != QuoteRole::kToggle) return r;
+    bool hug_prev = t > begin && !tokens[t - 1].space_after;
+    bool hug_next = tokens[t].space_after == false && t + 1 < end;
+    if (hug_next && !hug_prev) return QuoteRole::kOpen;
+    if (hug_prev && !hug_next) return QuoteRole::kClose;
+    return QuoteRole::kToggle;
+  };
   auto track = [&](uint32_t t) {
-    switch (RoleOf(view(t))) {
+    switch (role(t)) {
       case QuoteRole::kOpen: in_quote = true; break;
       case QuoteRole::kClose: in_quote = false; break;
       case QuoteRole::kToggle: in_quote = !in_quote; break;
@@ -79,26 +95,35 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
     bool abbreviation_end = false;
     if (!terminal && tokens[t].kind == TokenKind::kAbbreviation && tok.back() == '.') {
       std::string_view bare = tok.substr(0, tok.size() - 1);
-      if (!IsTitleAbbreviation(bare) && bare.size() > 1) {
+      if (!IsTitleAbbreviation(bare)) {
         abbreviation_end = t + 1 == end || IsSentenceStarter(view(t + 1));
       }
     }
     if (!terminal && !abbreviation_end) continue;
     uint32_t k = t + 1;
-    while (k < end && IsCloser(view(k))) {
+    bool closed = false;
+    while (k < end && IsCloser(view(k)) && !tokens[k - 1].space_after) {
+      closed = true;
       track(k);
       ++k;
     }
     // A straight quote right after the terminal closes the frame it is in.
-    while (k < end && view(k) == "\"" && in_quote) {
+    while (k < end && view(k) == "\"" && role(k) != QuoteRole::kOpen && (in_quote || !tokens[k - 1].space_after)) {
       in_quote = false;
+      closed = true;
       ++k;
-      while (k < end && IsCloser(view(k))) ++k;
+      while (k < end && IsCloser(view(k)) && !tokens[k - 1].space_after) ++k;
     }
     t = k - 1;
     if (k >= end) break;
-    if (in_quote) continue;
-    if (!CanStartSentence(view(k))) continue;
+    // Inside a quotation an ellipsis marks a pause, not an end: "We object… We will
+    // not accept it," she said. Full stops inside quotes end sentences as in UD.
+    if (in_quote && (tok == "\u2026" || tok.starts_with(".."))) continue;
+    // A lower-case word after the mark starts a sentence in informal text ("where did
+    // you grow up? india?"), but not after a closing quotation ("“Why?” she asked").
+    bool lower_start = !closed && terminal && tokens[k].kind == TokenKind::kWord && IsLowerStart(view(k)) &&
+                       !(t > begin && tokens[t - 1].kind == TokenKind::kAbbreviation);
+    if (!CanStartSentence(view(k)) && !lower_start && tokens[k].kind != TokenKind::kSymbol) continue;
     emit(start, k);
     start = k;
   }

@@ -111,9 +111,12 @@ class Scanner {
         Punct(len, c);
         continue;
       }
-      // Symbols: '@' may start nothing useful; each symbol is its own token.
-      Emit(i_, i_ + len, TokenKind::kSymbol);
+      // Symbols: each its own token, but a run of one ASCII symbol ("====") is one.
+      size_t start = i_;
       i_ += len;
+      if (len == 1 && s_[start] != '$' && s_[start] != '%')
+        while (i_ < end_ && s_[i_] == s_[start]) ++i_;
+      Emit(start, i_, TokenKind::kSymbol);
     }
     FixSpaceAfter();
   }
@@ -147,7 +150,7 @@ class Scanner {
     unsigned char b = static_cast<unsigned char>(s_[i_]);
     i_ += len;
     TokenKind kind = TokenKind::kPunct;
-    if (b < 0x80 && (b == '.' || b == '-' || b == '!' || b == '?' || b == '*' || b == '=')) {
+    if (b < 0x80 && (b == '.' || b == '-' || b == '!' || b == '?' || b == '_')) {
       // Runs: "...", "--", "!!", "?!".
       while (i_ < end_) {
         char n = s_[i_];
@@ -196,7 +199,6 @@ class Scanner {
       if ((ch == ',' || ch == ':' || ch == '/') && prev_digit && next_digit) {
         // "80,000", "10:30", "9/11"; a comma needs exactly three digits after it.
         if (ch == ',' && !ThreeDigitGroupAt(j + 1)) break;
-          break;
         j += 1;
         continue;
       }
@@ -207,6 +209,10 @@ class Scanner {
       }
       if ((ch == '_' || ch == '&') && next_alnum && j > start && IsAsciiAlnum(s_[j - 1])) {
         j += 1;
+        continue;
+      }
+      if (c == CharClass::kHyphen && j > start && j + len < end_ && KeepsHyphen(s_.substr(start, j - start), j + len)) {
+        j += len;
         continue;
       }
       int ap = ApostropheAt(s_, j);
@@ -242,6 +248,25 @@ class Scanner {
     }
     SplitWord(start, j, has_letter);
     i_ = j;
+  }
+
+  // UD splits hyphenated words ("well|-|known") except after a few bound prefixes
+  // ("non-Microsoft", "e-mail") and inside phone numbers ("713-555-0100").
+  bool KeepsHyphen(std::string_view before, size_t next) const {
+    static constexpr std::array<std::string_view, 16> kPrefixes = {
+        "anti", "co", "cross", "e", "ex", "mid", "multi", "neo", "non", "post", "pre", "pro", "re", "semi", "sub", "un"};
+    if (IsAsciiDigit(s_[next])) {
+      size_t last = before.find_last_of("-\xE2");
+      std::string_view group = last == std::string_view::npos ? before : before.substr(last + 1);
+      bool digits = !group.empty();
+      for (char c : group) digits = digits && IsAsciiDigit(c);
+      return digits && (group.size() == 3 || (group.size() == 1 && group[0] == '1' && before.size() == 1)) &&
+             ThreeDigitGroupAt(next) == false && next + 3 <= end_ && IsAsciiDigit(s_[next + 1]) && IsAsciiDigit(s_[next + 2]);
+    }
+    if (!IsWordCharAt(next)) return false;
+    for (std::string_view p : kPrefixes)
+      if (EqualsNoCase(before, p)) return true;
+    return false;
   }
 
   // Exactly three digits at k, then no further digit: a thousands group.
