@@ -256,12 +256,11 @@ class Scanner {
     static constexpr std::array<std::string_view, 16> kPrefixes = {
         "anti", "co", "cross", "e", "ex", "mid", "multi", "neo", "non", "post", "pre", "pro", "re", "semi", "sub", "un"};
     if (IsAsciiDigit(s_[next])) {
-      size_t last = before.find_last_of("-\xE2");
-      std::string_view group = last == std::string_view::npos ? before : before.substr(last + 1);
-      bool digits = !group.empty();
+      size_t cut = before.find_last_of('-');
+      std::string_view group = cut == std::string_view::npos ? before : before.substr(cut + 1);
+      bool digits = group.size() == 3 || (group == "1" && before.size() == 1);
       for (char c : group) digits = digits && IsAsciiDigit(c);
-      return digits && (group.size() == 3 || (group.size() == 1 && group[0] == '1' && before.size() == 1)) &&
-             ThreeDigitGroupAt(next) == false && next + 3 <= end_ && IsAsciiDigit(s_[next + 1]) && IsAsciiDigit(s_[next + 2]);
+      return digits && next + 3 <= end_ && IsAsciiDigit(s_[next + 1]) && IsAsciiDigit(s_[next + 2]);
     }
     if (!IsWordCharAt(next)) return false;
     for (std::string_view p : kPrefixes)
