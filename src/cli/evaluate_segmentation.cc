@@ -79,6 +79,22 @@ void ShowErrors(const char* what, const SpanSet& a, const SpanSet& b, const std:
   }
 }
 
+// Prints up to `n` sentence ends of `a` that `b` lacks, as "left text|right text".
+void ShowBoundaries(const char* what, const SpanSet& a, const SpanSet& b, const std::string& text, size_t n) {
+  std::set<uint32_t> ends;
+  for (const auto& x : b) ends.insert(x.second);
+  for (const auto& x : a) {
+    if (n == 0) return;
+    uint32_t e = x.second;
+    if (ends.count(e) || e >= text.size() || text[e] == '\n') continue;
+    uint32_t from = e > 40 ? e - 40 : 0;
+    std::string ctx = text.substr(from, e - from) + "|" + text.substr(e, 30);
+    for (char& c : ctx) if (c == '\n') c = '/';
+    std::cout << what << ": " << ctx << "\n";
+    --n;
+  }
+}
+
 int Run(const std::string& path, size_t errors) {
   std::vector<eval::ConlluSentence> sentences = eval::ReadConllu(path);
   Document doc;
@@ -97,8 +113,8 @@ int Run(const std::string& path, size_t errors) {
   if (errors) {
     ShowErrors("extra token", tokens, gold_tokens, doc.text, errors);
     ShowErrors("missed token", gold_tokens, tokens, doc.text, errors);
-    ShowErrors("extra sentence", sents, gold_sentences, doc.text, errors);
-    ShowErrors("missed sentence", gold_sentences, sents, doc.text, errors);
+    ShowBoundaries("missed boundary", gold_sentences, sents, doc.text, errors);
+    ShowBoundaries("extra boundary", sents, gold_sentences, doc.text, errors);
   }
   Prf tok = Score(gold_tokens, tokens), sen = Score(gold_sentences, sents);
   std::cout << fmt::format("file: {}\n", path);

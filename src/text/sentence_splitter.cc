@@ -50,6 +50,17 @@ bool CanStartSentence(std::string_view tok) {
          tok == "\u00AB";
 }
 
+// Tokens that open a new line of informal text after a full stop: links, dashes
+// ("- Eleanor Roosevelt"), runs of symbols ("***", "=====").
+bool StartsListOrLink(const Token& t, std::string_view tok) {
+  if (t.kind == TokenKind::kUrl || t.kind == TokenKind::kSymbol) return true;
+  if (t.kind != TokenKind::kPunct) return false;
+  char c = tok[0];
+  return c == '-' || c == '*' || c == '.' || c == '?' || c == '_' || static_cast<unsigned char>(c) == 0xE2;
+}
+
+bool IsEllipsis(std::string_view tok) { return tok == "\u2026" || tok.starts_with(".."); }
+
 bool IsLowerStart(std::string_view tok) {
   int len;
   return IsLower(DecodeAt(tok, 0, &len));
@@ -118,12 +129,12 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
     if (k >= end) break;
     // Inside a quotation an ellipsis marks a pause, not an end: "We object… We will
     // not accept it," she said. Full stops inside quotes end sentences as in UD.
-    if (in_quote && (tok == "\u2026" || tok.starts_with(".."))) continue;
+    if (in_quote && IsEllipsis(tok)) continue;
     // A lower-case word after the mark starts a sentence in informal text ("where did
     // you grow up? india?"), but not after a closing quotation ("“Why?” she asked").
-    bool lower_start = !closed && terminal && tokens[k].kind == TokenKind::kWord && IsLowerStart(view(k)) &&
+    bool lower_start = !closed && terminal && !IsEllipsis(tok) && tokens[k].kind == TokenKind::kWord && IsLowerStart(view(k)) &&
                        !(t > begin && tokens[t - 1].kind == TokenKind::kAbbreviation);
-    if (!CanStartSentence(view(k)) && !lower_start && tokens[k].kind != TokenKind::kSymbol) continue;
+    if (!CanStartSentence(view(k)) && !lower_start && !StartsListOrLink(tokens[k], view(k))) continue;
     emit(start, k);
     start = k;
   }

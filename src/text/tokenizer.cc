@@ -10,9 +10,9 @@ namespace newsledger::text {
 namespace {
 
 // Abbreviations that take a period. Sorted for binary search.
-constexpr std::array<std::string_view, 72> kAbbreviations = {
+constexpr std::array<std::string_view, 73> kAbbreviations = {
     "Adm", "Ala", "Apr", "Ariz", "Aug", "Ave", "Blvd", "Brig", "Calif", "Capt", "Cmdr", "Co",
-    "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Feb", "Fig", "Fla",
+    "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fig", "Fla",
     "Fri", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan",
     "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Mo", "Mon", "Mr",
     "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Ore", "Pa", "Prof", "Rep", "Rev", "Sen", "Sep",
