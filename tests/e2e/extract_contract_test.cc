@@ -1,0 +1,71 @@
+// The extract contract on every example article: spans inside the text, ordered by
+// start, and every "text" field equal to the bytes of its span (checked on the JSON the
+// user sees, not on the structs).
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "newsledger/output.h"
+#include "newsledger/pipeline.h"
+#include "newsledger/reader.h"
+
+namespace newsledger {
+namespace {
+
+class ExtractContractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { pipeline_ = new Pipeline(); }
+  static void TearDownTestSuite() { delete pipeline_; }
+  static Pipeline* pipeline_;
+};
+Pipeline* ExtractContractTest::pipeline_ = nullptr;
+
+void CheckArray(const rapidjson::Value& obj, const char* name, const std::string& text, const std::string& where) {
+  ASSERT_TRUE(obj.HasMember(name)) << where << ": no " << name;
+  const rapidjson::Value& arr = obj[name];
+  ASSERT_TRUE(arr.IsArray());
+  uint64_t last_start = 0;
+  for (const auto& item : arr.GetArray()) {
+    uint64_t start = item["start"].GetUint64(), end = item["end"].GetUint64();
+    ASSERT_LE(start, end) << where << " " << name;
+    ASSERT_LE(end, text.size()) << where << " " << name;
+    EXPECT_GE(start, last_start) << where << ": " << name << " not ordered by start";
+    last_start = start;
+    if (item.HasMember("text")) {
+      EXPECT_EQ(std::string(item["text"].GetString(), item["text"].GetStringLength()),
+                text.substr(start, end - start))
+          << where << ": " << name << " text differs from its span";
+    }
+  }
+}
+
+TEST_F(ExtractContractTest, EveryExampleKeepsItsSpans) {
+  size_t documents = 0;
+  auto sink = [&](Document&& doc) {
+    pipeline_->annotate(doc);
+    rapidjson::Document json;
+    std::string out = ToJson(doc);
+    json.Parse(out.c_str(), out.size());
+    ASSERT_FALSE(json.HasParseError()) << doc.origin;
+    for (const char* name : {"paragraphs", "sentences", "entities", "quantities", "times", "quotes", "events", "claims"})
+      CheckArray(json, name, doc.text, doc.origin);
+    // Sentences lie inside paragraph bodies, never in an outlet tag.
+    for (const Sentence& s : doc.sentences) {
+      ASSERT_LT(s.paragraph, doc.paragraphs.size());
+      EXPECT_TRUE(doc.paragraphs[s.paragraph].body.contains(s.span)) << doc.origin;
+    }
+    ++documents;
+  };
+  auto issues = [](const ReadIssue& issue) { ADD_FAILURE() << issue.where << ": " << issue.reason; };
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator("examples"))
+    if (entry.is_regular_file() && entry.path().extension() != ".md") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) ReadPath(f.string(), sink, issues);
+  EXPECT_GE(documents, 6u);
+}
+
+}  // namespace
+}  // namespace newsledger
