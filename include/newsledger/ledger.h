@@ -1,0 +1,131 @@
+// ledger.h: the sourced ledger, a SQLite store of every fact of every article.
+//
+// A Ledger is one connection to one SQLite file (docs/schema.md documents every table
+// and column, for people who open the file in Datasette or the sqlite3 shell). Each
+// Store() writes one annotated Document in one transaction: the document row, its
+// paragraphs, sentences, entities and their mentions, quantities, times, quotes,
+// events, claims and checks, each with the document id and its byte span, and the
+// FTS5 rows over sentences and quotes. A `kill -9` at any point leaves only whole
+// documents (documents.complete = 1, and the n_* counts equal the rows present).
+//
+// Identity (idempotent ingest):
+//   - the content hash is the SHA-256 of the UTF-8 text; a text already stored (under
+//     any URL) is a duplicate and is not stored again;
+//   - a new text under a URL already stored is a new revision of that URL: revision =
+//     previous + 1, and the previous rows stay, with documents.current = 0.
+//
+// Entities are merged across documents into global_entities by canonical name, type
+// and country, with the aliases each document used (see docs/schema.md).
+//
+// Schema: versioned with PRAGMA user_version; opening runs the pending migrations in
+// one transaction. A file written by a newer newsledger (user_version above
+// kSchemaVersion) is refused, never modified.
+//
+// Errors: every failure throws newsledger::Error(path, reason) with a reason a person
+// can act on: "database is locked by another writer", "database is read-only", "disk
+// is full", "written by a newer newsledger (schema 7, this program reads up to 1)",
+// "not a newsledger database". A failed Store() rolls its transaction back, so the
+// documents stored before it are untouched.
+//
+// Threads: a Ledger is one connection; use it from one thread at a time. Readers in
+// other processes or threads open their own Ledger (WAL lets them read while a writer
+// writes). Cost: Store() is O(annotations) prepared-statement executions with bound
+// parameters, and one commit (WAL, synchronous=NORMAL: no fsync per document).
+#ifndef NEWSLEDGER_LEDGER_H_
+#define NEWSLEDGER_LEDGER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsledger/document.h"
+
+struct sqlite3;
+
+namespace newsledger {
+
+struct LedgerOptions {
+  // Open for reading only (queries): no migration, no write; a file that does not
+  // exist is an error instead of being created.
+  bool read_only = false;
+  // How long a write waits for another connection's lock before failing with
+  // "database is locked".
+  int busy_timeout_ms = 5000;
+};
+
+enum class StoreStatus {
+  kStored,     // a new document
+  kRevision,   // a changed text under a URL already stored: a new revision
+  kDuplicate,  // this text was stored before; nothing written
+};
+
+const char* ToString(StoreStatus s);
+
+struct StoreResult {
+  StoreStatus status = StoreStatus::kStored;
+  int64_t document = 0;  // documents.id of the stored document (or of the existing one)
+  int revision = 1;
+};
+
+// The content hash of a document: lowercase hex SHA-256 of its text.
+std::string ContentHash(std::string_view text);
+
+class Ledger {
+ public:
+  // The schema version this program writes and reads (PRAGMA user_version).
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (creating unless read_only) the ledger at `path` and migrates it to
+  // kSchemaVersion. Throws Error for a file it cannot open, a newer schema, a
+  // read-only or locked file when writing.
+  explicit Ledger(std::string path, const LedgerOptions& options = {});
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+
+  // Stores one annotated document in one transaction (see the file comment).
+  StoreResult Store(const Document& doc);
+
+  // True when a document with this content hash is stored.
+  bool Contains(std::string_view content_hash);
+
+  // Every stored content hash (ingest skips those texts before annotating them).
+  std::vector<std::string> ContentHashes();
+
+  // Rebuilds a stored document from its rows (tokens are not stored; sentences keep
+  // their token ranges). Throws Error when there is no such document.
+  Document Load(int64_t document);
+
+  // Number of stored documents (all revisions).
+  int64_t DocumentCount();
+
+  // The user_version of the open file.
+  int SchemaVersion();
+
+  const std::string& path() const { return path_; }
+  bool read_only() const { return options_.read_only; }
+
+  // The underlying connection, for the query layer and for tests.
+  sqlite3* handle() { return db_; }
+
+  // Throws Error(path, reason) for the SQLite result code `rc` (not OK/ROW/DONE),
+  // with `what` naming the operation.
+  [[noreturn]] void Fail(int rc, std::string_view what) const;
+
+ private:
+  struct Statements;
+  void Configure();
+  void Migrate();
+  int64_t GlobalEntity(const Document& doc, const Entity& first, const std::vector<std::string>& aliases);
+
+  std::string path_;
+  LedgerOptions options_;
+  sqlite3* db_ = nullptr;
+  std::unique_ptr<Statements> stmts_;
+};
+
+}  // namespace newsledger
+
+#endif  // NEWSLEDGER_LEDGER_H_

@@ -1,0 +1,218 @@
+// subject.cc: the subject/place/period key of a quantity (see subject.h).
+#include "ledger/subject.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <vector>
+
+namespace newsledger {
+namespace {
+
+// Words that say nothing about what is counted.
+constexpr std::array<std::string_view, 14> kDropWords = {
+    "the", "a", "an", "of", "other", "more", "some", "about", "around", "nearly",
+    "least", "at", "than", "over"};
+
+// Irregular plurals common in news counts.
+struct Plural {
+  std::string_view plural, singular;
+};
+constexpr std::array<Plural, 8> kIrregular = {{{"people", "people"},
+                                              {"children", "child"},
+                                              {"men", "man"},
+                                              {"women", "woman"},
+                                              {"police", "police"},
+                                              {"news", "news"},
+                                              {"series", "series"},
+                                              {"species", "species"}}};
+
+// Outcome words: a count of people followed by one of these counts that outcome.
+// The same outcome said differently must line up ("killed", "died", "dead").
+struct Outcome {
+  std::string_view word, outcome;
+};
+constexpr std::array<Outcome, 22> kOutcomes = {{
+    {"killed", "killed"},     {"dead", "killed"},        {"died", "killed"},
+    {"die", "killed"},        {"dies", "killed"},        {"death", "killed"},
+    {"deaths", "killed"},     {"fatalities", "killed"},  {"lives", "killed"},
+    {"injured", "injured"},   {"wounded", "injured"},    {"hurt", "injured"},
+    {"injuries", "injured"},  {"arrested", "arrested"},  {"detained", "arrested"},
+    {"arrests", "arrested"},  {"displaced", "displaced"}, {"evacuated", "evacuated"},
+    {"missing", "missing"},   {"rescued", "rescued"},    {"kidnapped", "abducted"},
+    {"abducted", "abducted"},
+}};
+
+// Nouns that count people: "14 people killed" and "14 civilians killed" stay apart,
+// but both take the outcome that follows them.
+constexpr std::array<std::string_view, 18> kPeopleNouns = {
+    "people", "person", "civilian", "child", "man", "woman", "soldier", "migrant",
+    "resident", "worker", "passenger", "patient", "student", "protester", "fighter",
+    "officer", "victim", "crew"};
+
+std::string_view OutcomeOf(std::string_view word) {
+  for (const Outcome& o : kOutcomes)
+    if (o.word == word) return o.outcome;
+  return {};
+}
+
+std::vector<std::string> Words(std::string_view folded) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : folded) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u) || c == '-' || c == '\'') {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+std::string Singular(const std::string& w) {
+  for (const Plural& p : kIrregular)
+    if (p.plural == w) return std::string(p.singular);
+  auto ends = [&](std::string_view s) { return w.size() > s.size() + 1 && w.compare(w.size() - s.size(), s.size(), s) == 0; };
+  if (ends("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (ends("sses") || ends("shes") || ends("ches") || ends("xes")) return w.substr(0, w.size() - 2);
+  if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
+bool IsDate(std::string_view v) {
+  return v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+std::string FoldName(std::string_view name) {
+  if (name.empty()) return {};
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+                                    static_cast<utf8proc_ssize_t>(name.size()), &out,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                   UTF8PROC_CASEFOLD | UTF8PROC_IGNORE));
+  std::string folded = n >= 0 ? std::string(reinterpret_cast<char*>(out), static_cast<size_t>(n)) : Lower(name);
+  std::free(out);
+  std::string result;
+  bool space = false;
+  for (char c : folded) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !result.empty();
+      continue;
+    }
+    if (space) result.push_back(' ');
+    space = false;
+    result.push_back(c);
+  }
+  return result;
+}
+
+std::string NormalizeSubject(std::string_view counted) {
+  std::string out;
+  for (const std::string& w : Words(FoldName(counted))) {
+    if (std::find(kDropWords.begin(), kDropWords.end(), w) != kDropWords.end()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += Singular(w);
+  }
+  return out;
+}
+
+int64_t SentenceAt(const Document& doc, uint32_t offset) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), offset,
+                             [](uint32_t o, const Sentence& s) { return o < s.span.start; });
+  if (it == doc.sentences.begin()) return -1;
+  --it;
+  if (offset >= it->span.end) return -1;
+  return it - doc.sentences.begin();
+}
+
+QuantityKey DeriveQuantityKey(const Document& doc, size_t qi) {
+  QuantityKey key;
+  const Quantity& q = doc.quantities[qi];
+  const Claim* claim = nullptr;
+  for (const Claim& c : doc.claims)
+    if (c.quantity == qi) { claim = &c; break; }
+  const Event* event = nullptr;
+  for (const Event& e : doc.events)
+    if (std::find(e.quantities.begin(), e.quantities.end(), qi) != e.quantities.end()) { event = &e; break; }
+  int64_t si = SentenceAt(doc, q.span.start);
+  Span sentence = si >= 0 ? doc.sentences[static_cast<size_t>(si)].span : Span{q.span.start, q.span.end};
+
+  // Subject.
+  if (claim && !claim->subject.empty()) {
+    key.subject = NormalizeSubject(claim->subject);
+  } else if (q.type != QuantityType::kOrdinal && !q.counted.empty()) {
+    std::string noun = NormalizeSubject(q.counted);
+    std::vector<std::string> noun_words = Words(noun);
+    std::string_view outcome;
+    if (!noun_words.empty()) outcome = OutcomeOf(noun_words.back());
+    if (!outcome.empty() && noun_words.size() == 1) {
+      key.subject = "people " + std::string(outcome);  // "37 dead", "80 deaths"
+    } else {
+      key.subject = noun;
+      bool people = !noun_words.empty() &&
+                    std::find(kPeopleNouns.begin(), kPeopleNouns.end(), noun_words.back()) != kPeopleNouns.end();
+      uint32_t from = std::max(q.span.end, q.counted_span.end);
+      if (people && from < sentence.end) {
+        std::vector<std::string> after = Words(FoldName(doc.view({from, sentence.end})));
+        for (size_t i = 0; i < after.size() && i < 6; ++i) {
+          std::string_view o = OutcomeOf(after[i]);
+          if (!o.empty()) {
+            key.subject += " " + std::string(o);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // Place.
+  if (claim && !claim->place.empty()) {
+    key.place = FoldName(claim->place);
+  } else if (event && event->location) {
+    const EventArgument& loc = *event->location;
+    std::string name = loc.text;
+    for (const Entity& e : doc.entities)
+      if (!loc.id.empty() && e.id == loc.id && !e.canonical.empty()) { name = e.canonical; break; }
+    key.place = FoldName(name);
+  } else {
+    for (const Entity& e : doc.entities) {
+      if (e.type == EntityType::kLoc && !e.pronoun && sentence.contains(e.span)) {
+        key.place = FoldName(e.canonical.empty() ? std::string(doc.view(e.span)) : e.canonical);
+        break;
+      }
+    }
+  }
+
+  // Period.
+  if (claim && !claim->period.empty()) {
+    key.period = claim->period;
+  } else if (event && !event->time.empty()) {
+    key.period = event->time;
+  } else {
+    for (const TimeExpr& t : doc.times) {
+      if (t.type == TimeType::kDate && IsDate(t.value) && sentence.contains(t.span)) {
+        key.period = t.value;
+        break;
+      }
+    }
+    if (key.period.empty()) key.period = doc.published;
+  }
+  return key;
+}
+
+}  // namespace newsledger

@@ -1,0 +1,48 @@
+// subject.h: what a quantity counts, where and when: the key that lines up figures
+// from different articles (tallies and contradictions).
+//
+// For quantity q of a document, in order of preference:
+//   subject: the claim built on q (its `subject`), else q.counted normalised:
+//            case-folded, determiners dropped, each word singularised ("lethal
+//            strikes" -> "lethal strike"); a count of people followed in its sentence
+//            by an outcome verb takes it ("14 people were killed" -> "people killed";
+//            "37 dead" and "80 deaths" -> "people killed"). Empty when q counts
+//            nothing, or is an ordinal.
+//   place:   the claim's place, else the location of an event that lists q, else
+//            the first place (LOC entity) named in q's sentence; case-folded
+//            canonical name, or empty.
+//   period:  the claim's period, else the time of an event that lists q, else the
+//            first resolved date (TIMEX3 value starting with a year) in q's
+//            sentence, else the document's publication date.
+// Cost: O(words of the sentence) per quantity.
+#ifndef NEWSLEDGER_LEDGER_SUBJECT_H_
+#define NEWSLEDGER_LEDGER_SUBJECT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "newsledger/document.h"
+
+namespace newsledger {
+
+struct QuantityKey {
+  std::string subject;
+  std::string place;
+  std::string period;
+};
+
+QuantityKey DeriveQuantityKey(const Document& doc, size_t quantity);
+
+// Case-folds and singularises a counted noun phrase ("The Lethal Strikes" -> "lethal strike").
+std::string NormalizeSubject(std::string_view counted);
+
+// Case-folds a name (utf8proc), collapsing runs of white space.
+std::string FoldName(std::string_view name);
+
+// Index of the sentence holding byte `offset`, or -1 when no sentence does.
+int64_t SentenceAt(const Document& doc, uint32_t offset);
+
+}  // namespace newsledger
+
+#endif  // NEWSLEDGER_LEDGER_SUBJECT_H_
