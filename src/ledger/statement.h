@@ -65,7 +65,7 @@ class Statement {
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     sqlite3_reset(stmt_);
-    ledger_.Fail(rc, "write");
+    ledger_.Fail(rc, "step");
   }
 
   // Binds, runs to completion, resets.

@@ -46,12 +46,33 @@ constexpr std::array<Outcome, 22> kOutcomes = {{
     {"abducted", "abducted"},
 }};
 
-// Nouns that count people: "14 people killed" and "14 civilians killed" stay apart,
-// but both take the outcome that follows them.
-constexpr std::array<std::string_view, 18> kPeopleNouns = {
-    "people", "person", "civilian", "child", "man", "woman", "soldier", "migrant",
-    "resident", "worker", "passenger", "patient", "student", "protester", "fighter",
-    "officer", "victim", "crew"};
+// Groups that reports count apart from "people" ("12 soldiers killed" is not a
+// report of "12 people killed"); any other counted noun with an outcome ("14 miners
+// were killed") counts people.
+constexpr std::array<std::string_view, 16> kDistinctGroups = {
+    "civilian", "child", "soldier", "officer", "police officer", "militant", "fighter", "journalist",
+    "aid worker", "rebel", "troop", "student", "patient", "prisoner", "woman", "migrant"};
+
+// Words between a counted noun and its outcome ("14 people were reportedly killed").
+constexpr std::array<std::string_view, 14> kAuxiliaries = {
+    "were", "was", "have", "has", "had", "been", "are", "is", "reportedly", "also", "still",
+    "now", "later", "confirmed"};
+
+// Outcome verbs that take their count as object ("the blast killed 12 people").
+constexpr std::array<std::string_view, 9> kTransitiveOutcomes = {
+    "killed", "injured", "wounded", "hurt", "arrested", "detained", "displaced", "evacuated", "rescued"};
+
+constexpr std::array<std::string_view, 12> kNumberWords = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool IsNumberWord(std::string_view w) {
+  return !w.empty() && ((w[0] >= '0' && w[0] <= '9') || In(kNumberWords, w));
+}
 
 std::string_view OutcomeOf(std::string_view word) {
   for (const Outcome& o : kOutcomes)
@@ -96,6 +117,8 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+std::string CountedSubject(const Document& doc, const Quantity& q, Span sentence);
+
 }  // namespace
 
 std::string FoldName(std::string_view name) {
@@ -131,6 +154,25 @@ std::string NormalizeSubject(std::string_view counted) {
   return out;
 }
 
+bool PlacesMatch(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty();
+  auto split = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    size_t pos = 0;
+    while (pos <= s.size()) {
+      size_t bar = s.find('|', pos);
+      if (bar == std::string_view::npos) bar = s.size();
+      out.push_back(s.substr(pos, bar - pos));
+      pos = bar + 1;
+    }
+    return out;
+  };
+  for (std::string_view x : split(a))
+    for (std::string_view y : split(b))
+      if (x == y) return true;
+  return false;
+}
+
 int64_t SentenceAt(const Document& doc, uint32_t offset) {
   auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), offset,
                              [](uint32_t o, const Sentence& s) { return o < s.span.start; });
@@ -155,29 +197,8 @@ QuantityKey DeriveQuantityKey(const Document& doc, size_t qi) {
   // Subject.
   if (claim && !claim->subject.empty()) {
     key.subject = NormalizeSubject(claim->subject);
-  } else if (q.type != QuantityType::kOrdinal && !q.counted.empty()) {
-    std::string noun = NormalizeSubject(q.counted);
-    std::vector<std::string> noun_words = Words(noun);
-    std::string_view outcome;
-    if (!noun_words.empty()) outcome = OutcomeOf(noun_words.back());
-    if (!outcome.empty() && noun_words.size() == 1) {
-      key.subject = "people " + std::string(outcome);  // "37 dead", "80 deaths"
-    } else {
-      key.subject = noun;
-      bool people = !noun_words.empty() &&
-                    std::find(kPeopleNouns.begin(), kPeopleNouns.end(), noun_words.back()) != kPeopleNouns.end();
-      uint32_t from = std::max(q.span.end, q.counted_span.end);
-      if (people && from < sentence.end) {
-        std::vector<std::string> after = Words(FoldName(doc.view({from, sentence.end})));
-        for (size_t i = 0; i < after.size() && i < 6; ++i) {
-          std::string_view o = OutcomeOf(after[i]);
-          if (!o.empty()) {
-            key.subject += " " + std::string(o);
-            break;
-          }
-        }
-      }
-    }
+  } else if (q.type != QuantityType::kOrdinal) {
+    key.subject = CountedSubject(doc, q, sentence);
   }
 
   // Place.
@@ -190,12 +211,14 @@ QuantityKey DeriveQuantityKey(const Document& doc, size_t qi) {
       if (!loc.id.empty() && e.id == loc.id && !e.canonical.empty()) { name = e.canonical; break; }
     key.place = FoldName(name);
   } else {
+    std::vector<std::string> places;
     for (const Entity& e : doc.entities) {
-      if (e.type == EntityType::kLoc && !e.pronoun && sentence.contains(e.span)) {
-        key.place = FoldName(e.canonical.empty() ? std::string(doc.view(e.span)) : e.canonical);
-        break;
-      }
+      if (e.type != EntityType::kLoc || e.pronoun || !sentence.contains(e.span)) continue;
+      std::string name = FoldName(e.canonical.empty() ? std::string(doc.view(e.span)) : e.canonical);
+      if (!name.empty() && std::find(places.begin(), places.end(), name) == places.end()) places.push_back(name);
     }
+    std::sort(places.begin(), places.end());
+    for (const std::string& p : places) key.place += (key.place.empty() ? "" : "|") + p;
   }
 
   // Period.
@@ -215,4 +238,49 @@ QuantityKey DeriveQuantityKey(const Document& doc, size_t qi) {
   return key;
 }
 
+}  // namespace newsledger
+
+namespace newsledger {
+namespace {
+
+// The subject of a count from its counted noun and the words around it (subject.h).
+std::string CountedSubject(const Document& doc, const Quantity& q, Span sentence) {
+  std::string noun = NormalizeSubject(q.counted);
+  std::vector<std::string> noun_words = Words(noun);
+  std::string_view outcome;
+  if (!noun_words.empty() && !(outcome = OutcomeOf(noun_words.back())).empty()) {
+    noun = noun_words.size() == 1 ? "" : noun.substr(0, noun.rfind(' '));  // "37 dead", "80 deaths"
+  }
+  if (outcome.empty() && !q.counted.empty()) {
+    // "14 miners were killed", "12 people dead"; not "9 strikes killed 40 people".
+    uint32_t from = std::max(q.span.end, q.counted_span.end);
+    if (from < sentence.end) {
+      std::vector<std::string> after = Words(FoldName(doc.view({from, sentence.end})));
+      for (size_t i = 0; i < after.size() && i < 6; ++i) {
+        if (In(kAuxiliaries, after[i])) continue;
+        std::string_view o = OutcomeOf(after[i]);
+        if (!o.empty() && !(i + 1 < after.size() && IsNumberWord(after[i + 1]))) outcome = o;
+        break;
+      }
+    }
+  }
+  if (outcome.empty() && q.span.start > sentence.start) {
+    std::vector<std::string> before = Words(FoldName(doc.view({sentence.start, q.span.start})));
+    if (!before.empty() && In(kTransitiveOutcomes, before.back())) {
+      outcome = OutcomeOf(before.back());  // "the floods killed 12 people"
+    } else if (q.counted.empty() && (q.type == QuantityType::kCount || q.type == QuantityType::kNumber)) {
+      // "the death toll has risen to at least 16"
+      for (const std::string& w : before)
+        if (w == "toll") { outcome = "killed"; break; }
+    }
+  }
+  if (!outcome.empty()) {
+    std::string group = In(kDistinctGroups, noun) ? noun : "people";
+    return group + " " + std::string(outcome);
+  }
+  if (noun == "people" || noun == "person") return "";  // too vague to line up alone
+  return noun;
+}
+
+}  // namespace
 }  // namespace newsledger

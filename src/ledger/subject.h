@@ -4,13 +4,15 @@
 // For quantity q of a document, in order of preference:
 //   subject: the claim built on q (its `subject`), else q.counted normalised:
 //            case-folded, determiners dropped, each word singularised ("lethal
-//            strikes" -> "lethal strike"); a count of people followed in its sentence
-//            by an outcome verb takes it ("14 people were killed" -> "people killed";
-//            "37 dead" and "80 deaths" -> "people killed"). Empty when q counts
-//            nothing, or is an ordinal.
+//            strikes" -> "lethal strike"). A count with an outcome takes it: "37
+//            dead", "80 deaths", "14 miners were killed", "the floods killed 12
+//            people", "the death toll rose to 16" -> "people killed"; groups counted
+//            apart keep their noun ("12 soldiers were killed" -> "soldier killed").
+//            Empty for ordinals, for counts of nothing, and for a bare "people".
 //   place:   the claim's place, else the location of an event that lists q, else
-//            the first place (LOC entity) named in q's sentence; case-folded
-//            canonical name, or empty.
+//            the distinct places (LOC entities) named in q's sentence, case-folded,
+//            sorted and joined by "|" ("alto serrano|paraguay"); empty when none.
+//            Two places match when they share a name (PlacesMatch).
 //   period:  the claim's period, else the time of an event that lists q, else the
 //            first resolved date (TIMEX3 value starting with a year) in q's
 //            sentence, else the document's publication date.
@@ -33,6 +35,9 @@ struct QuantityKey {
 };
 
 QuantityKey DeriveQuantityKey(const Document& doc, size_t quantity);
+
+// True when two place keys name a common place, or are both empty.
+bool PlacesMatch(std::string_view a, std::string_view b);
 
 // Case-folds and singularises a counted noun phrase ("The Lethal Strikes" -> "lethal strike").
 std::string NormalizeSubject(std::string_view counted);
