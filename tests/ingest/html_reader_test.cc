@@ -134,15 +134,15 @@ TEST(HtmlReaderTest, DeepNestingDoesNotCrash) {
 }
 
 TEST(HtmlReaderTest, Latin1PageIsConverted) {
-  testing::TempDir dir;
-  auto r = testing::Read(dir.Write(
+  ingest_test::TempDir dir;
+  auto r = ingest_test::Read(dir.Write(
       "latin.html", "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xE9 prices rose 5\x80.</p></body></html>"));
   ASSERT_EQ(r.docs.size(), 1u) << r.IssueText();
   EXPECT_EQ(r.docs[0].text, "Caf\xC3\xA9 prices rose 5\xE2\x82\xAC.");
 }
 
 TEST(HtmlReaderTest, ExamplePage) {
-  auto r = testing::Read(NEWSLEDGER_SOURCE_DIR "/examples/html/river-flood.html");
+  auto r = ingest_test::Read(NEWSLEDGER_SOURCE_DIR "/examples/html/river-flood.html");
   ASSERT_EQ(r.docs.size(), 1u) << r.IssueText();
   const Document& d = r.docs[0];
   EXPECT_EQ(d.id, "river-flood");

@@ -13,7 +13,7 @@
 
 #include "newsledger/reader.h"
 
-namespace newsledger::testing {
+namespace newsledger::ingest_test {
 
 // A fresh directory under $TMPDIR, removed with everything in it on destruction.
 class TempDir {
@@ -79,6 +79,6 @@ inline ReadResult Read(const std::string& path) {
   return r;
 }
 
-}  // namespace newsledger::testing
+}  // namespace newsledger::ingest_test
 
 #endif  // NEWSLEDGER_TESTS_INGEST_INGEST_TEST_UTIL_H_

@@ -7,8 +7,8 @@
 namespace newsledger {
 namespace {
 
-using testing::Read;
-using testing::TempDir;
+using ingest_test::Read;
+using ingest_test::TempDir;
 
 TEST(JsonlReaderTest, ReadsEveryField) {
   TempDir dir;

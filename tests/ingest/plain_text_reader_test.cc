@@ -100,8 +100,8 @@ TEST(NormalizeDateTest, Table) {
 }
 
 TEST(PlainTextReaderTest, UnparseableDateIsWarnedAndLeftEmpty) {
-  testing::TempDir dir;
-  auto r = testing::Read(dir.Write("a.txt", "Date: sometime last week\n\nBody text."));
+  ingest_test::TempDir dir;
+  auto r = ingest_test::Read(dir.Write("a.txt", "Date: sometime last week\n\nBody text."));
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].published, "");
   ASSERT_EQ(r.issues.size(), 1u);
@@ -111,16 +111,16 @@ TEST(PlainTextReaderTest, UnparseableDateIsWarnedAndLeftEmpty) {
 }
 
 TEST(PlainTextReaderTest, HeaderWithoutBodyIsSkipped) {
-  testing::TempDir dir;
-  auto r = testing::Read(dir.Write("a.txt", "Title: Nothing follows\n\n\n"));
+  ingest_test::TempDir dir;
+  auto r = ingest_test::Read(dir.Write("a.txt", "Title: Nothing follows\n\n\n"));
   EXPECT_TRUE(r.docs.empty());
   ASSERT_EQ(r.issues.size(), 1u);
   EXPECT_EQ(r.issues[0].reason, "no text after the header");
 }
 
 TEST(PlainTextReaderTest, WhitespaceOnlyFileIsEmpty) {
-  testing::TempDir dir;
-  auto r = testing::Read(dir.Write("a.txt", " \n\t\n\n"));
+  ingest_test::TempDir dir;
+  auto r = ingest_test::Read(dir.Write("a.txt", " \n\t\n\n"));
   EXPECT_TRUE(r.docs.empty());
   ASSERT_EQ(r.issues.size(), 1u);
   EXPECT_NE(r.issues[0].reason.find("empty file"), std::string::npos);

@@ -13,8 +13,8 @@
 namespace newsledger {
 namespace {
 
-using testing::Read;
-using testing::TempDir;
+using ingest_test::Read;
+using ingest_test::TempDir;
 
 TEST(FindInvalidUtf8Test, Table) {
   struct Case {
@@ -99,7 +99,7 @@ TEST(ReaderTest, IdsAndOriginsOfPlainText) {
 
 TEST(ReaderTest, GzipFilesAreInflated) {
   TempDir dir;
-  auto r = Read(dir.Write("a.jsonl.gz", testing::Gzip("{\"text\": \"Zipped.\"}\n")));
+  auto r = Read(dir.Write("a.jsonl.gz", ingest_test::Gzip("{\"text\": \"Zipped.\"}\n")));
   ASSERT_EQ(r.docs.size(), 1u) << r.IssueText();
   EXPECT_EQ(r.docs[0].text, "Zipped.");
   EXPECT_EQ(r.docs[0].origin, dir.path() + "/a.jsonl.gz:1");

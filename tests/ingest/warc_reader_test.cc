@@ -7,9 +7,9 @@
 namespace newsledger {
 namespace {
 
-using testing::Gzip;
-using testing::Read;
-using testing::TempDir;
+using ingest_test::Gzip;
+using ingest_test::Read;
+using ingest_test::TempDir;
 
 std::string Record(const std::string& type, const std::string& uri, const std::string& block,
                    const std::string& content_type = "application/http; msgtype=response") {
