@@ -36,6 +36,8 @@ std::vector<std::string> WriteCorpus(const TempDir& dir) {
     const char* place = kPlaces[i % 5];
     out << "Title: Storm report " << i << "\nDate: 2031-03-" << (1 + i % 28) << "\nOutlet: " << kOutlets[i % 3]
         << "\n\n";
+    // The body alone must differ from every other (the reader drops the header).
+    out << "Storm report number " << i << " from " << place << ". (" << kOutlets[i % 3] << ")\n";
     for (int p = 0; p < 6; ++p) {
       out << "At least " << (i % 40 + p) << " people were evacuated from " << place << " on Sunday, officials said. "
           << "\"We moved " << (i * 7 % 300) << " families before dawn,\" said Mayor Ana Ruiz of " << place << ". "
