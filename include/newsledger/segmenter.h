@@ -19,15 +19,29 @@
 
 namespace newsledger {
 
+namespace text {
+class SentenceModel;
+}
+
+struct SegmenterOptions {
+  // Refine the rule-based sentence boundaries with the learned model in
+  // models/sentence.bin (see src/text/sentence_model.h). Off: rules only.
+  bool sentence_model = true;
+};
+
 class Segmenter : public Stage {
  public:
+  // Loads the sentence model when asked to; throws Error when it is missing or bad.
+  explicit Segmenter(const SegmenterOptions& options = {});
+
   const char* name() const override { return "segment"; }
   void annotate(Document& doc) const override;
 
-  // The parts, for tests and for `evaluate segmentation` (which has no paragraphs).
+  // Paragraphs of the text (one per line) with their outlet tags.
   static void SplitParagraphs(Document& doc);
-  static void Tokenize(Document& doc, Span range);
-  static void SplitSentences(Document& doc, uint32_t paragraph, uint32_t token_begin, uint32_t token_end);
+
+ private:
+  const text::SentenceModel* model_ = nullptr;  // not owned (a process-wide model)
 };
 
 }  // namespace newsledger

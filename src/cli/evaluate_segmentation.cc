@@ -95,7 +95,7 @@ void ShowBoundaries(const char* what, const SpanSet& a, const SpanSet& b, const 
   }
 }
 
-int Run(const std::string& path, size_t errors) {
+int Run(const std::string& path, size_t errors, bool rules_only) {
   std::vector<eval::ConlluSentence> sentences = eval::ReadConllu(path);
   Document doc;
   SpanSet gold_tokens, gold_sentences;
@@ -106,7 +106,7 @@ int Run(const std::string& path, size_t errors) {
     gold_sentences.insert({offset, offset + static_cast<uint32_t>(s.text.size())});
     GoldSpans(s, offset, &gold_tokens);
   }
-  Segmenter().annotate(doc);
+  Segmenter(SegmenterOptions{.sentence_model = !rules_only}).annotate(doc);
   SpanSet tokens, sents;
   for (const Token& t : doc.tokens) tokens.insert({t.span.start, t.span.end});
   for (const Sentence& s : doc.sentences) sents.insert({s.span.start, s.span.end});
@@ -129,9 +129,11 @@ int Run(const std::string& path, size_t errors) {
 std::function<int()> Setup(CLI::App& sub) {
   auto path = std::make_shared<std::string>();
   auto errors = std::make_shared<size_t>(0);
+  auto rules_only = std::make_shared<bool>(false);
+  sub.add_flag("--rules-only", *rules_only, "sentence boundaries from the rules alone, without the model");
   sub.add_option("--conllu", *path, "UD CoNLL-U file (e.g. en_ewt-ud-test.conllu)")->required();
   sub.add_option("--errors", *errors, "print up to N wrong spans of each kind");
-  return [path, errors] { return Run(*path, *errors); };
+  return [path, errors, rules_only] { return Run(*path, *errors, *rules_only); };
 }
 
 NEWSLEDGER_EVALUATION(segmentation, "segmentation", "Tokens and sentence boundaries against a CoNLL-U file", Setup);

@@ -1,6 +1,7 @@
 // segmenter.cc: paragraphs (with outlet tags), then tokens and sentences per paragraph.
 #include "newsledger/segmenter.h"
 
+#include "text/sentence_model.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
@@ -56,10 +57,8 @@ void Segmenter::SplitParagraphs(Document& doc) {
   }
 }
 
-void Segmenter::Tokenize(Document& doc, Span range) { text::Tokenize(doc.text, range, &doc.tokens); }
-
-void Segmenter::SplitSentences(Document& doc, uint32_t paragraph, uint32_t token_begin, uint32_t token_end) {
-  text::SplitSentences(doc.text, doc.tokens, token_begin, token_end, paragraph, &doc.sentences);
+Segmenter::Segmenter(const SegmenterOptions& options) {
+  if (options.sentence_model) model_ = &text::SentenceModel::Default();
 }
 
 void Segmenter::annotate(Document& doc) const {
@@ -69,8 +68,9 @@ void Segmenter::annotate(Document& doc) const {
   doc.tokens.reserve(doc.text.size() / 5 + 8);
   for (uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
     uint32_t begin = static_cast<uint32_t>(doc.tokens.size());
-    Tokenize(doc, doc.paragraphs[p].body);
-    SplitSentences(doc, p, begin, static_cast<uint32_t>(doc.tokens.size()));
+    text::Tokenize(doc.text, doc.paragraphs[p].body, &doc.tokens);
+    text::SplitSentences(doc.text, doc.tokens, begin, static_cast<uint32_t>(doc.tokens.size()), p, model_,
+                         &doc.sentences);
   }
 }
 

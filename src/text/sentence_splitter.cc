@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "text/sentence_model.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
@@ -68,15 +69,15 @@ bool IsLowerStart(std::string_view tok) {
 
 }  // namespace
 
-void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
-                    uint32_t end, uint32_t paragraph, std::vector<Sentence>* out) {
+void RuleGaps(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+              GapRules* gaps) {
+  uint32_t n = end > begin ? end - begin : 0;
+  gaps->split.assign(n, 0);
+  gaps->blocked.assign(n, 0);
+  gaps->in_quote.assign(n, 0);
   auto view = [&](uint32_t t) {
     const Span& s = tokens[t].span;
     return text.substr(s.start, s.end - s.start);
-  };
-  auto emit = [&](uint32_t a, uint32_t b) {
-    if (a >= b) return;
-    out->push_back({{tokens[a].span.start, tokens[b - 1].span.end}, paragraph, a, b});
   };
   bool in_quote = false;
   // A straight quote opens when it hugs the next token and not the previous one,
@@ -97,17 +98,26 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
       case QuoteRole::kToggle: in_quote = !in_quote; break;
       case QuoteRole::kNone: break;
     }
+    gaps->in_quote[t - begin] = in_quote;
   };
-  uint32_t start = begin;
   for (uint32_t t = begin; t < end; ++t) {
     std::string_view tok = view(t);
     track(t);
+    // Never before a mark that continues or closes what precedes it.
+    if (t + 1 < end) {
+      std::string_view next = view(t + 1);
+      if (next == "," || next == ";" || next == ":" || next == ")" || next == "]" || next == "%" ||
+          (IsCloser(next) && !tokens[t].space_after))
+        gaps->blocked[t - begin] = 1;
+    }
     bool terminal = IsTerminal(tok) && tokens[t].kind != TokenKind::kUrl;
     bool abbreviation_end = false;
     if (!terminal && tokens[t].kind == TokenKind::kAbbreviation && tok.back() == '.') {
       std::string_view bare = tok.substr(0, tok.size() - 1);
       if (!IsTitleAbbreviation(bare)) {
         abbreviation_end = t + 1 == end || IsSentenceStarter(view(t + 1));
+      } else {
+        gaps->blocked[t - begin] = 1;
       }
     }
     if (!terminal && !abbreviation_end) continue;
@@ -115,6 +125,7 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
     bool closed = false;
     while (k < end && IsCloser(view(k)) && !tokens[k - 1].space_after) {
       closed = true;
+      gaps->blocked[k - 1 - begin] = 1;
       track(k);
       ++k;
     }
@@ -122,23 +133,49 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
     while (k < end && view(k) == "\"" && role(k) != QuoteRole::kOpen && (in_quote || !tokens[k - 1].space_after)) {
       in_quote = false;
       closed = true;
+      gaps->blocked[k - 1 - begin] = 1;
+      gaps->in_quote[k - begin] = 0;
       ++k;
-      while (k < end && IsCloser(view(k)) && !tokens[k - 1].space_after) ++k;
+      while (k < end && IsCloser(view(k)) && !tokens[k - 1].space_after) {
+        gaps->blocked[k - 1 - begin] = 1;
+        ++k;
+      }
     }
     t = k - 1;
     if (k >= end) break;
     // Inside a quotation an ellipsis marks a pause, not an end: "We object… We will
     // not accept it," she said. Full stops inside quotes end sentences as in UD.
-    if (in_quote && IsEllipsis(tok)) continue;
+    if (in_quote && IsEllipsis(tok)) {
+      gaps->blocked[t - begin] = 1;
+      continue;
+    }
     // A lower-case word after the mark starts a sentence in informal text ("where did
     // you grow up? india?"), but not after a closing quotation ("“Why?” she asked").
-    bool lower_start = !closed && terminal && !IsEllipsis(tok) && tokens[k].kind == TokenKind::kWord && IsLowerStart(view(k)) &&
-                       !(t > begin && tokens[t - 1].kind == TokenKind::kAbbreviation);
+    bool lower_start = !closed && terminal && !IsEllipsis(tok) && tokens[k].kind == TokenKind::kWord &&
+                       IsLowerStart(view(k)) && !(t > begin && tokens[t - 1].kind == TokenKind::kAbbreviation);
     if (!CanStartSentence(view(k)) && !lower_start && !StartsListOrLink(tokens[k], view(k))) continue;
-    emit(start, k);
-    start = k;
+    gaps->split[t - begin] = 1;
   }
-  emit(start, end);
+}
+
+void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                    uint32_t paragraph, const SentenceModel* model, std::vector<Sentence>* out) {
+  if (begin >= end) return;
+  GapRules gaps;
+  RuleGaps(text, tokens, begin, end, &gaps);
+  uint32_t start = begin;
+  for (uint32_t t = begin; t + 1 < end; ++t) {
+    size_t g = t - begin;
+    bool split = gaps.split[g];
+    if (model && !gaps.blocked[g]) {
+      GapContext ctx{text, &tokens, begin, end, t, split != 0, gaps.in_quote[g] != 0, t + 1 - start};
+      split = model->Split(ctx);
+    }
+    if (!split) continue;
+    out->push_back({{tokens[start].span.start, tokens[t].span.end}, paragraph, start, t + 1});
+    start = t + 1;
+  }
+  out->push_back({{tokens[start].span.start, tokens[end - 1].span.end}, paragraph, start, end});
 }
 
 }  // namespace newsledger::text

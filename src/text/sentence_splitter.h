@@ -11,6 +11,7 @@
 #ifndef NEWSLEDGER_TEXT_SENTENCE_SPLITTER_H_
 #define NEWSLEDGER_TEXT_SENTENCE_SPLITTER_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -18,9 +19,25 @@
 
 namespace newsledger::text {
 
-// Appends the sentences of tokens [begin, end) (one paragraph) to *out.
+class SentenceModel;
+
+// The rules' view of each gap after token t of a paragraph (index t - begin).
+struct GapRules {
+  std::vector<uint8_t> split;     // the rules end a sentence here
+  std::vector<uint8_t> blocked;   // no sentence may end here (before a closer, inside a
+                                  // quotation after an ellipsis, after "Dr.")
+  std::vector<uint8_t> in_quote;  // inside a double-quotation frame after token t
+};
+
+void RuleGaps(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+              GapRules* gaps);
+
+// Appends the sentences of tokens [begin, end) (one paragraph) to *out. With a model,
+// every gap the rules do not block is decided by the model (which sees the rules'
+// decision as a feature); without one, by the rules alone.
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
-                    uint32_t end, uint32_t paragraph, std::vector<Sentence>* out);
+                    uint32_t end, uint32_t paragraph, const SentenceModel* model,
+                    std::vector<Sentence>* out);
 
 }  // namespace newsledger::text
 
