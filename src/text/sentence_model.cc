@@ -17,23 +17,41 @@ namespace {
 
 constexpr ModelFileSpec kSpec{"NLSENTBD", 1, "sentence boundary", "newsledger train sentences"};
 
-// A coarse shape: "Xx", "X", "x", "d", "Xd"..., or the token itself for short punctuation.
-std::string_view Shape(std::string_view tok, TokenKind kind, char* buf) {
-  if (kind == TokenKind::kUrl) return "<url>";
-  if (kind == TokenKind::kEmail) return "<email>";
-  if (kind == TokenKind::kPunct || kind == TokenKind::kQuote || kind == TokenKind::kSymbol)
-    return tok.size() <= 4 ? tok : tok.substr(0, 4);
-  int n = 0;
-  char last = 0;
-  for (size_t i = 0; i < tok.size() && n < 4;) {
-    int len;
-    uint32_t cp = DecodeAt(tok, i, &len);
-    char c = IsUpper(cp) ? 'X' : IsLower(cp) ? 'x' : (cp >= '0' && cp <= '9') ? 'd' : cp == '.' ? '.' : '-';
-    if (c != last) buf[n++] = c;
+// A coarse shape code: runs of X (upper), x (lower), d (digit), '.', '-' over the
+// first 8 characters, at most 4 runs ("Xx", "X", "dx"); for punctuation, quotes and
+// symbols the first 4 bytes themselves. Packed into an integer, never hashed.
+uint64_t ShapeCode(std::string_view tok, TokenKind kind) {
+  if (kind == TokenKind::kUrl) return 1;
+  if (kind == TokenKind::kEmail) return 2;
+  if (kind == TokenKind::kPunct || kind == TokenKind::kQuote || kind == TokenKind::kSymbol) {
+    uint64_t code = 3;
+    for (size_t i = 0; i < tok.size() && i < 4; ++i) code = (code << 8) | static_cast<unsigned char>(tok[i]);
+    return code;
+  }
+  uint64_t code = 4;
+  int runs = 0;
+  uint64_t last = 0;
+  size_t limit = std::min<size_t>(tok.size(), 8);
+  for (size_t i = 0; i < limit && runs < 4;) {
+    int len = 1;
+    unsigned char b = static_cast<unsigned char>(tok[i]);
+    uint32_t cp = b < 0x80 ? b : DecodeAt(tok, i, &len);
+    uint64_t c = IsUpper(cp) ? 1 : IsLower(cp) ? 2 : (cp >= '0' && cp <= '9') ? 3 : cp == '.' ? 4 : 5;
+    if (c != last) {
+      code = code * 8 + c;
+      ++runs;
+    }
     last = c;
     i += len;
   }
-  return std::string_view(buf, n);
+  return code;
+}
+
+// Feature keys: a cheap, stable mix of a template id and up to three hashes. The
+// weight table is indexed by the key's low bits.
+inline uint64_t Key(uint64_t id, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (c * 0x165667B19E3779F9ULL) ^ (id << 56);
+  return h ^ (h >> 29) ^ (h >> 41);
 }
 
 uint64_t Lower(std::string_view tok) {
@@ -45,39 +63,59 @@ uint64_t Lower(std::string_view tok) {
 
 }  // namespace
 
+bool IsCandidateGap(const GapContext& g) {
+  if (g.rule_split) return true;
+  const Token& a = (*g.tokens)[g.t];
+  const Token& b = (*g.tokens)[g.t + 1];
+  if (a.kind != TokenKind::kWord && a.kind != TokenKind::kNumber) return true;
+  int len;
+  return !IsLower(DecodeAt(g.text, b.span.start, &len));
+}
+
 int GapFeatures(const GapContext& g, uint64_t* out) {
   const std::vector<Token>& tk = *g.tokens;
   auto view = [&](uint32_t t) { return g.text.substr(tk[t].span.start, tk[t].span.size()); };
-  char b0[8], b1[8], b2[8], bm[8];
+  auto shape = [&](uint32_t k) {
+    uint64_t* slot = g.shape_cache ? &(*g.shape_cache)[k - g.begin] : nullptr;
+    if (slot && *slot) return *slot;
+    uint64_t h = ShapeCode(view(k), tk[k].kind);
+    if (slot) *slot = h;
+    return h;
+  };
+  auto lower = [&](uint32_t k) {
+    uint64_t* slot = g.lower_cache ? &(*g.lower_cache)[k - g.begin] : nullptr;
+    if (slot && *slot) return *slot;
+    uint64_t h = Lower(view(k)) | 1;
+    if (slot) *slot = h;
+    return h;
+  };
   uint32_t t = g.t;
-  std::string_view w0 = view(t), w1 = view(t + 1);
-  uint64_t s0 = HashBytes(Shape(w0, tk[t].kind, b0));
-  uint64_t s1 = HashBytes(Shape(w1, tk[t + 1].kind, b1));
-  uint64_t sm = t > g.begin ? HashBytes(Shape(view(t - 1), tk[t - 1].kind, bm)) : 1;
-  uint64_t s2 = t + 2 < g.end ? HashBytes(Shape(view(t + 2), tk[t + 2].kind, b2)) : 2;
-  uint64_t l0 = Lower(w0), l1 = Lower(w1), lm = t > g.begin ? Lower(view(t - 1)) : 3;
+  uint64_t s0 = shape(t), s1 = shape(t + 1);
+  uint64_t sm = t > g.begin ? shape(t - 1) : 2;
+  uint64_t s2 = t + 2 < g.end ? shape(t + 2) : 4;
+  uint64_t l0 = lower(t), l1 = lower(t + 1), lm = t > g.begin ? lower(t - 1) : 6;
   uint32_t len = g.since_start;
   uint64_t len_bucket = len <= 2 ? len : len <= 5 ? 3 : len <= 10 ? 4 : len <= 20 ? 5 : 6;
   uint64_t rule = g.rule_split ? 1 : 0;
   int n = 0;
-  out[n++] = Combine(1, 0);
-  out[n++] = Combine(2, rule);
-  out[n++] = Combine(3, rule, s1);
-  out[n++] = Combine(4, l0);
-  out[n++] = Combine(5, l1);
-  out[n++] = Combine(6, s0);
-  out[n++] = Combine(7, s1);
-  out[n++] = Combine(8, s0, s1);
-  out[n++] = Combine(9, l0, s1);
-  out[n++] = Combine(10, s0, l1);
-  out[n++] = Combine(11, lm, l0);
-  out[n++] = Combine(Combine(12, sm), s0, s1);
-  out[n++] = Combine(13, s1, s2);
-  out[n++] = Combine(14, tk[t].space_after ? 1 : 0, s1);
-  out[n++] = Combine(15, g.in_quote ? 1 : 0, rule);
-  out[n++] = Combine(16, len_bucket, rule);
-  out[n++] = Combine(17, len_bucket, s1);
-  out[n++] = Combine(18, rule, l0);
+  out[n++] = Key(1, 1);
+  out[n++] = Key(2, rule + 1);
+  out[n++] = Key(3, rule + 1, s1);
+  out[n++] = Key(4, l0);
+  out[n++] = Key(5, l1);
+  out[n++] = Key(6, s0);
+  out[n++] = Key(7, s1);
+  out[n++] = Key(8, s0, s1);
+  out[n++] = Key(9, l0, s1);
+  out[n++] = Key(10, s0, l1);
+  out[n++] = Key(11, lm, l0);
+  out[n++] = Key(12, sm, s0, s1);
+  out[n++] = Key(13, s1, s2);
+  out[n++] = Key(14, tk[t].space_after ? 2 : 1, s1);
+  out[n++] = Key(15, g.in_quote ? 2 : 1, rule + 1);
+  out[n++] = Key(16, len_bucket + 1, rule + 1);
+  out[n++] = Key(17, len_bucket + 1, s1);
+  out[n++] = Key(18, rule + 1, l0);
   return n;
 }
 
@@ -93,6 +131,7 @@ float SentenceModel::Score(const uint64_t* f, int n) const {
 }
 
 bool SentenceModel::Split(const GapContext& g) const {
+  if (!IsCandidateGap(g)) return false;
   uint64_t f[kMaxGapFeatures];
   int n = GapFeatures(g, f);
   return Score(f, n) > 0;

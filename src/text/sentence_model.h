@@ -28,15 +28,25 @@ struct GapContext {
   bool rule_split;           // the rules end a sentence here
   bool in_quote;             // inside a double-quotation frame
   uint32_t since_start;      // tokens since the current sentence started
+  // Per-token hashes of shape and lower-cased form, filled on first use (0 = not yet);
+  // indexed by token - begin. Null: computed every time.
+  std::vector<uint64_t>* shape_cache = nullptr;
+  std::vector<uint64_t>* lower_cache = nullptr;
 };
 
 constexpr int kMaxGapFeatures = 24;
+
+// Whether the model is asked about a gap at all: the rules split there, or the next
+// token does not start with a lower-case letter, or the token before is punctuation.
+// Elsewhere (most gaps: "word word") no sentence ends; skipping them keeps the model's
+// cost small. Training applies the same filter.
+bool IsCandidateGap(const GapContext& g);
 
 // Fills `out` with the hashed features of the gap; returns how many.
 int GapFeatures(const GapContext& g, uint64_t* out);
 
 struct SentenceModelOptions {
-  uint32_t bits = 18;        // weight table has 2^bits entries
+  uint32_t bits = 16;        // weight table has 2^bits entries
   uint32_t epochs = 8;
   uint64_t seed = 20251117;
 };

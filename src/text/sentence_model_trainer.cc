@@ -81,6 +81,10 @@ SentenceModel TrainSentenceModel(const std::vector<eval::ConlluSentence>& senten
         if (!rules[p].blocked[g]) {
           GapContext ctx{text, &tokens, para.begin, para.end, t, rules[p].split[g] != 0, rules[p].in_quote[g] != 0,
                          t + 1 - start};
+          if (!IsCandidateGap(ctx)) {
+            if (gold) start = t + 1;
+            continue;
+          }
           int n = GapFeatures(ctx, f);
           float score = 0;
           for (int i = 0; i < n; ++i) score += w[f[i] & mask];

@@ -161,14 +161,20 @@ void RuleGaps(std::string_view text, const std::vector<Token>& tokens, uint32_t 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
                     uint32_t paragraph, const SentenceModel* model, std::vector<Sentence>* out) {
   if (begin >= end) return;
-  GapRules gaps;
+  thread_local GapRules gaps;
   RuleGaps(text, tokens, begin, end, &gaps);
+  // Reused across calls on this thread: no allocation per paragraph.
+  thread_local std::vector<uint64_t> shapes, lowers;
+  if (model) {
+    shapes.assign(end - begin, 0);
+    lowers.assign(end - begin, 0);
+  }
   uint32_t start = begin;
   for (uint32_t t = begin; t + 1 < end; ++t) {
     size_t g = t - begin;
     bool split = gaps.split[g];
     if (model && !gaps.blocked[g]) {
-      GapContext ctx{text, &tokens, begin, end, t, split != 0, gaps.in_quote[g] != 0, t + 1 - start};
+      GapContext ctx{text, &tokens, begin, end, t, split != 0, gaps.in_quote[g] != 0, t + 1 - start, &shapes, &lowers};
       split = model->Split(ctx);
     }
     if (!split) continue;

@@ -42,7 +42,7 @@ CharClass ClassAt(std::string_view s, size_t i, int* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     *len = 1;
-    return Classify(c);
+    return kAsciiClasses[c];
   }
   return Classify(DecodeAt(s, i, len));
 }
@@ -169,14 +169,16 @@ class Scanner {
   // (or at `start` when a leading elision apostrophe was already consumed).
   void Word(size_t start = SIZE_MAX) {
     if (start == SIZE_MAX) start = i_;
-    if (StartsWithNoCase(s_, start, "http://") || StartsWithNoCase(s_, start, "https://") ||
-        StartsWithNoCase(s_, start, "www.")) {
+    char first = s_[start];
+    if ((first == 'h' || first == 'H' || first == 'w' || first == 'W') &&
+        (StartsWithNoCase(s_, start, "http://") || StartsWithNoCase(s_, start, "https://") ||
+         StartsWithNoCase(s_, start, "www."))) {
       Url(start);
       return;
     }
     // The chunk: word chars joined by word-internal connectors.
     size_t j = i_;
-    bool has_at = false, has_letter = false;
+    bool has_at = false, has_letter = false, has_apostrophe = false;
     int dots = 0;
     while (j < end_) {
       int len;
@@ -217,6 +219,7 @@ class Scanner {
       }
       int ap = ApostropheAt(s_, j);
       if (ap && j + ap < end_ && IsWordCharAt(j + ap) && j > start) {
+        has_apostrophe = true;
         j += ap;
         continue;
       }
@@ -246,7 +249,7 @@ class Scanner {
       i_ = j;
       return;
     }
-    SplitWord(start, j, has_letter);
+    SplitWord(start, j, has_letter, has_apostrophe);
     i_ = j;
   }
 
@@ -313,7 +316,7 @@ class Scanner {
   }
 
   // Emits a plain word or number, splitting contractions and possessives as UD does.
-  void SplitWord(size_t a, size_t b, bool has_letter) {
+  void SplitWord(size_t a, size_t b, bool has_letter, bool has_apostrophe) {
     std::string_view w = s_.substr(a, b - a);
     TokenKind kind = has_letter && !(StartsWithDigit(w) && IsOrdinalOrDecade(w)) ? TokenKind::kWord : TokenKind::kNumber;
     if (!has_letter) kind = TokenKind::kNumber;
@@ -321,13 +324,13 @@ class Scanner {
     struct Fixed { std::string_view word; size_t cut; };
     static constexpr Fixed kFixed[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}};
     for (const Fixed& f : kFixed) {
-      if (EqualsNoCase(w, f.word)) {
+      if (w.size() == f.word.size() && EqualsNoCase(w, f.word)) {
         Emit(a, a + f.cut, TokenKind::kWord);
         Emit(a + f.cut, b, TokenKind::kWord);
         return;
       }
     }
-    if (has_letter) {
+    if (has_letter && has_apostrophe) {
       // n't / n’t
       for (int ap_len : {1, 3}) {
         size_t tail = 2 + ap_len;  // "n" + apostrophe + "t"

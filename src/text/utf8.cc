@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <array>
+
 namespace newsledger::text {
 
 uint32_t DecodeAt(std::string_view s, size_t i, int* len) {
@@ -15,25 +17,8 @@ uint32_t DecodeAt(std::string_view s, size_t i, int* len) {
   return cp;
 }
 
-namespace {
-
-CharClass ClassifyAscii(uint32_t c) {
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return CharClass::kSpace;
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
-  if (c >= '0' && c <= '9') return CharClass::kDigit;
-  if (c == '-') return CharClass::kHyphen;
-  if (c == '"' || c == '\'') return CharClass::kQuote;
-  if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
-      c == '|' || c == '~' || c == '&' || c == '#' || c == '*' || c == '@')
-    return CharClass::kSymbol;
-  if (c < 0x20 || c == 0x7F) return CharClass::kOther;
-  return CharClass::kPunct;
-}
-
-}  // namespace
-
 CharClass Classify(uint32_t cp) {
-  if (cp < 0x80) return ClassifyAscii(cp);
+  if (cp < 0x80) return kAsciiClasses[cp];
   switch (cp) {
     case 0x00A0: case 0x200B: case 0x2060: case 0xFEFF: return CharClass::kSpace;
     case 0x2010: case 0x2011: return CharClass::kHyphen;
@@ -60,14 +45,12 @@ CharClass Classify(uint32_t cp) {
   }
 }
 
-bool IsUpper(uint32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool IsUpperNonAscii(uint32_t cp) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU ||
          utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LT;
 }
 
-bool IsLower(uint32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+bool IsLowerNonAscii(uint32_t cp) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
 }
 

@@ -6,6 +6,7 @@
 #ifndef NEWSLEDGER_TEXT_UTF8_H_
 #define NEWSLEDGER_TEXT_UTF8_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -27,10 +28,32 @@ enum class CharClass : uint8_t {
   kOther,      // control, unassigned
 };
 
+constexpr CharClass ClassifyAscii(uint32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return CharClass::kSpace;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+  if (c >= '0' && c <= '9') return CharClass::kDigit;
+  if (c == '-') return CharClass::kHyphen;
+  if (c == '"' || c == '\'') return CharClass::kQuote;
+  if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
+      c == '|' || c == '~' || c == '&' || c == '#' || c == '*' || c == '@')
+    return CharClass::kSymbol;
+  if (c < 0x20 || c == 0x7F) return CharClass::kOther;
+  return CharClass::kPunct;
+}
+
+// The ASCII classes as a table: the tokenizer asks for one per byte.
+inline constexpr std::array<CharClass, 128> kAsciiClasses = [] {
+  std::array<CharClass, 128> t{};
+  for (uint32_t c = 0; c < 128; ++c) t[c] = ClassifyAscii(c);
+  return t;
+}();
+
 CharClass Classify(uint32_t cp);
 
-bool IsUpper(uint32_t cp);
-bool IsLower(uint32_t cp);
+bool IsUpperNonAscii(uint32_t cp);
+bool IsLowerNonAscii(uint32_t cp);
+inline bool IsUpper(uint32_t cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : IsUpperNonAscii(cp); }
+inline bool IsLower(uint32_t cp) { return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : IsLowerNonAscii(cp); }
 
 }  // namespace newsledger::text
 
