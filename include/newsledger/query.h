@@ -14,6 +14,7 @@
 //   - a contradiction is two documents, same subject, unit, place and period, whose
 //     ranges cannot both be true: [low, high] intervals that do not meet ("37 dead"
 //     vs "12 dead"; "at least 14" vs "12"; "about 40" means 36..44).
+// `search` returns sentences holding every word, the most recently ingested first.
 // Cost: queries with a filter use an index or an FTS5 match; tallies and
 // contradictions read every quantity that has a subject (O(quantities) time).
 #ifndef NEWSLEDGER_QUERY_H_

@@ -252,7 +252,9 @@ Table Search(Ledger& l, const QueryOptions& o) {
           "s.document_id AND m.sentence = s.idx AND e.global_id IN (" + std::string(kAliasIds) + "))",
           FoldName(o.entity));
   DateFilters(q, o, "d.published");
-  q.Add(" ORDER BY f.rank");
+  // Newest ingested first: FTS5 walks its index in rowid order and stops at the limit,
+  // where ranking by bm25 would score every match (seconds for a common word).
+  q.Add(" ORDER BY f.rowid DESC");
   Limit(q, o);
   return Run(l, q);
 }
