@@ -145,7 +145,7 @@ def disaster_article(rng, story, day, outlet):
     published = story.date + datetime.timedelta(days=day)
     weekday = WEEKDAYS[story.date.weekday()]
     cause, counted, verb, label = story.kind
-    toll = story.toll + day * rng.randint(0, 4)
+    toll = story.toll + day * rng.randint(1, 4)
     low_count = story.disputed and outlet == story.outlets[-1] and day == 0
     n = max(1, toll // 3) if low_count else toll
     qual = rng.choice(["at least ", "at least ", "", "more than "]) if not low_count else ""
