@@ -1,5 +1,6 @@
 #include "newsledger/pipeline.h"
 
+#include "attribute/quote_attributor.h"
 #include "newsledger/segmenter.h"
 
 namespace newsledger {
@@ -8,6 +9,7 @@ Pipeline::Pipeline(const PipelineOptions& options) {
   stages_.push_back(std::make_unique<Segmenter>());
   if (options.segment_only) return;
   // Later stages are appended here in data-flow order (tag, recognize, attribute, code).
+  stages_.push_back(std::make_unique<QuoteAttributor>());  // after entities
 }
 
 Pipeline::~Pipeline() = default;
