@@ -195,6 +195,12 @@ class QuoteScan {
     return true;
   }
   CueKind CueOf(uint32_t i) const { return qa_.Cue(L(i).view()); }
+  bool IsDeterminer(uint32_t i) const {
+    Lower l = L(i);
+    std::string_view w = l.view();
+    return w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "his" || w == "her" ||
+           w == "their" || w == "our";
+  }
 
   // Passes.
   void PairQuotes();
@@ -716,10 +722,37 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
       }
     }
     if (qa_.prepositions_.count(w) && kind != CueKind::kStance) {
+      // "on Tuesday", "in a statement", "in an interview with the Phoenix Business Journal".
+      uint32_t k = i + 1;
+      if (k < se && (Is(k, "late") || Is(k, "early"))) ++k;
+      if (k < se && IsTimeWord(k)) {
+        i = k + 1;
+        continue;
+      }
+      if (k < se && IsDeterminer(k)) ++k;
+      if (k < se && IsWord(k) && LowerStart(T(k)) && k + 1 < se && qa_.document_nouns_.count(L(k + 1).view())) ++k;
+      if (k < se && qa_.document_nouns_.count(L(k).view())) {
+        ++k;
+        if (k + 1 < se && Is(k, "with")) {
+          uint32_t a = k + 1;
+          if (IsDeterminer(a)) ++a;
+          uint32_t b = a;
+          while (b < se && (IsCap(b) || (Is(b, "of") && b + 1 < se && IsCap(b + 1)))) ++b;
+          if (b > a) {
+            if (f->reported_by.empty()) f->reported_by = SourceName(k + 1, b - 1);
+            k = b;
+          }
+        }
+        if (k >= se || IsPunct(k) || Is(k, "that") || !qa_.prepositions_.count(L(k).view())) {
+          i = k;
+          continue;
+        }
+      }
       // "in a statement that", "in the Oval Office on November 17, 2025, that".
       uint32_t j = i + 1;
       for (; j < se && j <= i + 16; ++j) {
-        if (IsQuoteMark(j) || T(j) == ";" || CueOf(j) != CueKind::kNone) return;
+        if (IsQuoteMark(j) || T(j) == ";") return;
+        if (CueOf(j) != CueKind::kNone && !IsDeterminer(j - 1)) return;  // "in a note that" is fine
         if (Is(j, "that")) break;
       }
       if (j >= se || j > i + 16 || !Is(j, "that")) return;
@@ -863,7 +896,7 @@ void QuoteScan::FindFrames(uint32_t s) {
       continue;
     }
     CueKind kind = qa_.Cue(w);
-    if (kind == CueKind::kNone) continue;
+    if (kind == CueKind::kNone || !LowerStart(T(c))) continue;  // "Tri‑State" is no verb
     Lower prev_l(c > sb ? T(c - 1) : std::string_view());
     Lower next_l(c + 1 < se ? T(c + 1) : std::string_view());
     std::string_view prev = prev_l.view(), next = next_l.view();
@@ -890,11 +923,14 @@ void QuoteScan::FindFrames(uint32_t s) {
       }
       if (!ok) continue;
     }
+    // Verbs that report speech only with a clause: "announced that", "pledged that";
+    // "declared a state of emergency" has no content (the frame may still close a
+    // sentence: "..., the union announced").
+    bool object_only = false;
     if (qa_.that_only_.count(w)) {
-      // Verbs that report speech only with a clause: "announced that", "pledged that".
       uint32_t k = c + 1;
       while (k < se && k <= c + 10 && !IsPunct(k) && !Is(k, "that")) ++k;
-      if (k >= se || !Is(k, "that")) continue;
+      object_only = k >= se || !Is(k, "that");
     }
     Frame f;
     f.cue = c;
@@ -934,6 +970,7 @@ void QuoteScan::FindFrames(uint32_t s) {
     }
     if (!f.inverted) {
       RightContent(&f, se);
+      if (object_only) f.content_b = f.content_e = kNo;
       // "CONTENT, X said (on Monday)": the source follows a comma and nothing follows
       // the cue but adverbials.
       if (!f.has_content() && f.sb != kNo && f.sb > sb && T(f.sb - 1) == "," && !f.subordinate) {
@@ -959,7 +996,9 @@ void QuoteScan::FindFrames(uint32_t s) {
         bool intro = IsIngWord(cs) || (UpperStart(T(cs)) && EndsWith(first_l.view(), "ed") && cs + 1 < se &&
                                        (Is(cs + 1, "whether") || Is(cs + 1, "about") || Is(cs + 1, "on") ||
                                         Is(cs + 1, "if") || Is(cs + 1, "by") || Is(cs + 1, "for")));
-        if (tail && adverbial && !intro && f.sb - 1 > cs) {
+        // A clause that opens with a whole quotation is that quotation's frame.
+        bool quoted = tok_quote_[cs] >= 0 && quotes_[tok_quote_[cs]].open == cs;
+        if (tail && adverbial && !intro && !quoted && f.sb - 1 > cs) {
           uint32_t end = Trim(cs, f.sb - 1);
           bool direct = tok_quote_[cs] >= 0 && quotes_[tok_quote_[cs]].open == cs &&
                         tok_quote_[cs] == tok_quote_[end == cs ? cs : (IsQuoteMark(end) ? end : end)];
@@ -1007,9 +1046,11 @@ uint32_t QuoteScan::NameRunLeft(uint32_t head, uint32_t lo) const {
       continue;
     }
     // "Jean‑Baptiste", "Department of Water Resources", "Brennan & Co."
-    if (p > lo && (Is(p, "of") || T(p) == "&" || (doc_.tokens[p].kind == TokenKind::kPunct &&
-                                                 !doc_.tokens[p].space_after && !doc_.tokens[p - 1].space_after)) &&
-        IsCap(p - 1) && !IsTitle(p - 1)) {
+    if (p > lo &&
+        (((Is(p, "of") || Is(p, "for")) && qa_.org_words_.count(L(p - 1).view())) || T(p) == "&" ||
+         (doc_.tokens[p].kind == TokenKind::kPunct && !doc_.tokens[p].space_after &&
+          !doc_.tokens[p - 1].space_after)) &&
+        IsCap(p - 1) && (org || !IsTitle(p - 1))) {
       a = p - 1;
       continue;
     }
@@ -1120,8 +1161,9 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
   for (uint32_t k = a + 1; k <= b; ++k) {
     Lower w_l6 = L(k);
     std::string_view w = w_l6.view();
-    if (w == "," || (qa_.prepositions_.count(w) &&
-                     !(w == "of" && IsCap(k - 1) && k + 1 <= b && IsCap(k + 1) && k - 1 != SentBegin(sent)))) {
+    bool joins = (w == "of" || w == "for") && IsCap(k - 1) && k + 1 <= b && IsCap(k + 1) &&
+                 k - 1 != SentBegin(sent) && qa_.org_words_.count(L(k - 1).view());
+    if (w == "," || (qa_.prepositions_.count(w) && !joins)) {
       head = k - 1;
       break;
     }
@@ -1150,7 +1192,8 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
   }
   // "The NBC report", "provisional CDC data": the name behind a document.
   if (qa_.document_nouns_.count(hw)) {
-    for (uint32_t k = head; k-- > a;) {
+    for (uint32_t k = b + 1; k-- > a;) {
+      if (k == head) continue;
       if (IsCap(k) && !(k == SentBegin(sent) && qa_.stop_initial_.count(L(k).view()))) {
         uint32_t na = NameRunLeft(k, a);
         return ResolveName(na, k);
@@ -1167,15 +1210,31 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
       if (EndsWith(it->speaker.text, std::string(" ") + std::string(hw))) return it->speaker;
     }
     if (qa_.org_nouns_.count(hw)) {
-      for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-        if (it->first >= a) continue;
-        if (it->sent + 3 < sent) break;
-        if (it->org) {
-          r.text = it->canonical;
-          r.id = it->id;
-          r.named = true;
-          return r;
+      // The organisation the article talks about most (all its mentions, short
+      // ones included), the latest one on a tie.
+      const Mention* best = nullptr;
+      size_t best_count = 0;
+      for (const Mention& m : mentions_) {
+        if (m.first >= a) break;
+        if (!m.org) continue;
+        std::string_view first_word = T(m.first);
+        size_t count = 0;
+        for (const Mention& o : mentions_) {
+          if (o.first >= a) break;
+          if ((!m.id.empty() && o.id == m.id) || o.canonical == m.canonical ||
+              (o.first == o.last && T(o.first) == first_word))
+            ++count;
         }
+        if (count >= best_count) {
+          best = &m;
+          best_count = count;
+        }
+      }
+      if (best) {
+        r.text = best->canonical;
+        r.id = best->id;
+        r.named = true;
+        return r;
       }
     }
   }
@@ -1493,8 +1552,7 @@ QuoteAttributor::QuoteAttributor() {
                  "recalling", "believe", "believes", "believed", "indicate", "indicates", "indicated", "promise",
                  "promises", "promised", "promising", "threaten", "threatens", "threatened", "signal", "signals",
                  "signaled", "signalled", "maintain", "maintains", "maintained", "repeat", "repeats", "repeated",
-                 "state", "states", "stated", "rule", "rules", "ruled", "note", "notes", "noted", "question",
-                 "questions", "questioned", "observe", "observes", "observed", "predict", "predicts",
+                 "state", "states", "stated", "rule", "rules", "ruled", "note", "notes", "noted", "observe", "observes", "observed", "predict", "predicts",
                  "predicted", "conclude", "concludes", "concluded", "answer", "answers", "answered", "respond",
                  "responds", "responded", "counter", "counters", "countered", "remind", "reminds", "reminded",
                  "advise", "advised", "convince", "convinced", "inform", "informs", "informed", "suggest",
@@ -1514,7 +1572,12 @@ QuoteAttributor::QuoteAttributor() {
                  "admiral", "lord", "lady", "sir", "dame", "pastor", "bishop", "rabbi", "imam", "sheikh",
                  "professor", "doctor", "detective", "councillor", "councilman", "councilwoman", "assemblyman",
                  "assemblywoman", "congressman", "congresswoman", "assistant", "vice", "ceo", "founder",
-                 "president-elect", "leader", "archbishop", "cardinal", "emir", "sultan", "coach", "manager"})
+                 "president-elect", "leader", "archbishop", "cardinal", "emir", "sultan", "coach", "manager",
+                 "principal", "treasurer", "comptroller", "solicitor", "registrar", "dean", "provost", "rector",
+                 "headteacher", "headmaster", "headmistress", "chairperson", "trustee", "magistrate", "ombudsman",
+                 "envoy", "consul", "marshal", "constable", "warden", "coroner", "surgeon", "auditor",
+                 "administrator", "undersecretary", "alderman", "selectman", "delegate", "mp", "mep", "pm",
+                 "cllr", "hon", "gov.", "atty", "supt.", "det", "cpl", "pvt", "brig", "fr", "msgr", "amb"})
     titles_.insert(w);
   for (auto w : {"ministry", "department", "agency", "court", "commission", "office", "bank", "steel", "co.",
                  "co", "inc", "inc.", "corp", "corp.", "ltd", "llc", "alliance", "association", "organization",
@@ -1530,7 +1593,17 @@ QuoteAttributor::QuoteAttributor() {
                  "center", "centre", "lab", "labs", "laboratory", "media", "tv", "television", "broadcasting",
                  "ledger", "monitor", "dispatch", "record", "report", "courier", "daily", "weekly", "state",
                  "states", "united", "north", "south", "east", "west", "central", "valley", "mountains", "lake",
-                 "department", "parliament", "assembly", "administration", "police", "resources", "affairs"})
+                 "department", "parliament", "assembly", "administration", "police", "resources", "affairs",
+                 "semiconductor", "semiconductors", "rail", "railway", "railways", "airways", "industries",
+                 "electric", "pharmaceuticals", "pharma", "insurance", "logistics", "shipping", "petroleum",
+                 "chemicals", "automotive", "software", "solutions", "health", "healthcare", "clinic",
+                 "research", "securities", "investments", "ventures", "telecom", "communications",
+                 "entertainment", "studios", "beverages", "construction", "engineering", "power", "utilities",
+                 "oil", "gas", "metals", "materials", "robotics", "tech", "networks", "bancorp", "financial",
+                 "finance", "corporation", "enterprises", "international", "global", "plc", "ag", "sa", "gmbh",
+                 "nv", "ministries", "agencies", "courts", "office", "secretariat", "directorate", "observatory",
+                 "statistics", "census", "institution", "programme", "program", "initiative", "coalition",
+                 "brigade", "battalion", "regiment", "navy", "air", "coast", "command", "nations"})
     org_words_.insert(w);
   for (auto w : {"agency", "ministry", "company", "mission", "department", "court", "commission", "bank", "board",
                  "government", "office", "group", "union", "firm", "council", "committee", "organization",

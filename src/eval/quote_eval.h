@@ -13,8 +13,8 @@
 // counts trimmed spans that are identical. Speaker accuracy is over matched pairs:
 // names compared case-insensitively, without a leading "the", with ’ read as ' and
 // U+2011 as '-'; a null gold speaker wants an empty one.
-#ifndef NEWSLEDGER_ATTRIBUTE_QUOTE_EVAL_H_
-#define NEWSLEDGER_ATTRIBUTE_QUOTE_EVAL_H_
+#ifndef NEWSLEDGER_EVAL_QUOTE_EVAL_H_
+#define NEWSLEDGER_EVAL_QUOTE_EVAL_H_
 
 #include <optional>
 #include <string>
@@ -23,7 +23,7 @@
 
 #include "newsledger/document.h"
 
-namespace newsledger {
+namespace newsledger::eval {
 
 struct GoldQuote {
   std::string file;
@@ -67,6 +67,6 @@ struct QuoteScores {
 void ScoreQuotes(const Document& doc, const std::vector<const GoldQuote*>& gold, QuoteScores* scores,
                  std::vector<std::string>* notes = nullptr);
 
-}  // namespace newsledger
+}  // namespace newsledger::eval
 
-#endif  // NEWSLEDGER_ATTRIBUTE_QUOTE_EVAL_H_
+#endif  // NEWSLEDGER_EVAL_QUOTE_EVAL_H_

@@ -1,5 +1,5 @@
 // quote_eval.cc: gold reading, span location and matching for `evaluate quotes`.
-#include "attribute/quote_eval.h"
+#include "eval/quote_eval.h"
 
 #include <rapidjson/document.h>
 
@@ -8,7 +8,7 @@
 
 #include "newsledger/error.h"
 
-namespace newsledger {
+namespace newsledger::eval {
 namespace {
 
 bool IsEdgeByte(std::string_view t, size_t i, size_t* len) {
@@ -226,4 +226,4 @@ void ScoreQuotes(const Document& doc, const std::vector<const GoldQuote*>& gold,
   }
 }
 
-}  // namespace newsledger
+}  // namespace newsledger::eval
