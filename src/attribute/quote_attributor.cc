@@ -162,8 +162,8 @@ class QuoteScan {
     return qa_.titles_.count(Lower(t).view()) > 0;
   }
   bool InQuote(uint32_t i) const { return tok_quote_[i] >= 0; }
-  uint32_t SentBegin(uint32_t s) const { return doc_.sentences[s].token_begin; }
-  uint32_t SentEnd(uint32_t s) const { return doc_.sentences[s].token_end; }
+  uint32_t SentBegin(uint32_t s) const { return sents_[s].token_begin; }
+  uint32_t SentEnd(uint32_t s) const { return sents_[s].token_end; }
   Span Bytes(uint32_t a, uint32_t b) const { return {doc_.tokens[a].span.start, doc_.tokens[b].span.end}; }
   std::string Text(uint32_t a, uint32_t b) const { return std::string(doc_.view(Bytes(a, b))); }
   bool IsTimeWord(uint32_t i) const { return qa_.time_words_.count(L(i).view()) > 0; }
@@ -233,6 +233,7 @@ class QuoteScan {
 
   const QuoteAttributor& qa_;
   Document& doc_;
+  std::vector<Sentence> sents_;  // the segmenter's sentences, split errors mended
   std::vector<uint32_t> tok_sent_;
   std::vector<int32_t> tok_quote_;
   std::vector<bool> is_apostrophe_;
@@ -274,7 +275,7 @@ void QuoteScan::PairQuotes() {
   // Token range of each paragraph, from its sentences.
   size_t np = doc_.paragraphs.size();
   std::vector<uint32_t> pb(np, kNo), pe(np, kNo);
-  for (const Sentence& s : doc_.sentences) {
+  for (const Sentence& s : sents_) {
     if (s.paragraph >= np || s.token_end <= s.token_begin) continue;
     if (pb[s.paragraph] == kNo) pb[s.paragraph] = s.token_begin;
     pe[s.paragraph] = s.token_end;
@@ -402,7 +403,7 @@ void QuoteScan::BuildMentions() {
     return;
   }
   // Capitalised runs, titles dropped.
-  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+  for (uint32_t s = 0; s < sents_.size(); ++s) {
     uint32_t sb = SentBegin(s), se = SentEnd(s);
     uint32_t t = sb;
     while (t < se) {
@@ -839,6 +840,8 @@ void QuoteScan::AccordingFrame(uint32_t c, uint32_t s) {
   if (after < se && T(after) == "," && after + 1 < se && (IsCap(after + 1) || IsTitle(after + 1))) {
     uint32_t k = after + 1;
     while (k < se && (IsCap(k) || IsTitle(k) ||
+                      (T(k) == "." && IsTitle(k - 1) && !doc_.tokens[k - 1].space_after && k + 1 < se &&
+                       IsCap(k + 1)) ||
                       (doc_.tokens[k].kind == TokenKind::kPunct && !doc_.tokens[k].space_after && k + 1 < se &&
                        IsCap(k + 1))))
       ++k;
@@ -1339,8 +1342,8 @@ void QuoteScan::AttachDirectQuotes() {
       uint32_t limit = SentEnd(s_close);
       // A sentence split right after the quotation ("“...?” he asked.") is read through
       // when the next sentence of the paragraph opens in lower case.
-      if (s_close + 1 < doc_.sentences.size() && t == limit &&
-          doc_.sentences[s_close + 1].paragraph == doc_.sentences[s_close].paragraph && t < doc_.tokens.size() &&
+      if (s_close + 1 < sents_.size() && t == limit &&
+          sents_[s_close + 1].paragraph == sents_[s_close].paragraph && t < doc_.tokens.size() &&
           LowerStart(T(t)))
         limit = SentEnd(s_close + 1);
       while (t < limit && doc_.tokens[t].kind == TokenKind::kPunct && T(t) != "(") ++t;
@@ -1409,14 +1412,14 @@ void QuoteScan::AttachDirectQuotes() {
     uint32_t words = 0;
     for (uint32_t k = q.open + 1; k <= q.last_tok; ++k) words += IsWord(k);
     // E. A quotation standing alone continues the last speaker of its paragraph.
-    uint32_t para = doc_.sentences[s_open].paragraph;
+    uint32_t para = sents_[s_open].paragraph;
     bool alone = q.open == SentBegin(s_open);
     if (alone) {
       for (size_t pj = qi; pj-- > 0;) {
         const DirectQuote& p = quotes_[pj];
         if (!p.keep) continue;
-        uint32_t pp = doc_.sentences[tok_sent_[p.open]].paragraph;
-        uint32_t pend = doc_.sentences[tok_sent_[p.close != kNo ? p.close : p.last_tok]].paragraph;
+        uint32_t pp = sents_[tok_sent_[p.open]].paragraph;
+        uint32_t pend = sents_[tok_sent_[p.close != kNo ? p.close : p.last_tok]].paragraph;
         if (pend + 1 < para) break;
         if (p.frame >= 0 || !p.speaker.text.empty()) {
           if (pp == para || pend == para || (pend + 1 == para)) {
@@ -1436,7 +1439,7 @@ void QuoteScan::AttachDirectQuotes() {
 
 void QuoteScan::Emit() {
   auto outlet_of = [&](uint32_t tok) {
-    uint32_t p = doc_.sentences[tok_sent_[tok]].paragraph;
+    uint32_t p = sents_[tok_sent_[tok]].paragraph;
     if (p < doc_.paragraphs.size() && !doc_.paragraphs[p].source.empty()) return doc_.paragraphs[p].source;
     return doc_.outlet;
   };
@@ -1451,7 +1454,7 @@ void QuoteScan::Emit() {
     o.speaker_span = q.speaker.text.empty() ? Span{} : q.speaker.span;
     o.cue = q.cue;
     o.cue_span = q.cue_span;
-    uint32_t p0 = doc_.sentences[tok_sent_[q.open]].paragraph;
+    uint32_t p0 = sents_[tok_sent_[q.open]].paragraph;
     o.outlet = outlet_of(q.open);
     if (p0 < doc_.paragraphs.size() && doc_.paragraphs[p0].source.empty())
       o.outlet = outlet_of(q.close != kNo ? q.close : q.last_tok);
@@ -1480,16 +1483,40 @@ void QuoteScan::Emit() {
 
 void QuoteScan::Run() {
   size_t n = doc_.tokens.size();
+  // A sentence that ends without terminal punctuation, or on a title ("Supt."), or
+  // that is followed by one opening in lower case, was split too early ("Senator
+  // Paula | Reyes said"): join it with the next one of its paragraph.
+  sents_.clear();
+  for (const Sentence& s : doc_.sentences) {
+    if (s.token_end <= s.token_begin || s.token_end > n) continue;
+    if (!sents_.empty()) {
+      Sentence& prev = sents_.back();
+      uint32_t last = prev.token_end - 1;
+      std::string_view lt = T(last);
+      bool terminal = !lt.empty() && (IsPunct(last) || doc_.tokens[last].kind == TokenKind::kSymbol);
+      bool title = doc_.tokens[last].kind == TokenKind::kAbbreviation && IsTitle(last);
+      // "Supt" "." when the tokenizer does not know the abbreviation.
+      title |= lt == "." && last > prev.token_begin && !doc_.tokens[last - 1].space_after &&
+               T(last - 1).size() <= 4 && IsTitle(last - 1) && UpperStart(T(last - 1));
+      bool lower = LowerStart(T(s.token_begin));
+      if (prev.paragraph == s.paragraph && prev.token_end == s.token_begin && (!terminal || title || lower)) {
+        prev.token_end = s.token_end;
+        prev.span.end = s.span.end;
+        continue;
+      }
+    }
+    sents_.push_back(s);
+  }
   tok_sent_.assign(n, 0);
   tok_quote_.assign(n, -1);
   is_apostrophe_.assign(n, false);
-  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
-    const Sentence& st = doc_.sentences[s];
+  for (uint32_t s = 0; s < sents_.size(); ++s) {
+    const Sentence& st = sents_[s];
     for (uint32_t t = st.token_begin; t < st.token_end && t < n; ++t) tok_sent_[t] = s;
   }
   PairQuotes();
   BuildMentions();
-  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) FindFrames(s);
+  for (uint32_t s = 0; s < sents_.size(); ++s) FindFrames(s);
   ResolveFrames();
   AttachDirectQuotes();
   Emit();
