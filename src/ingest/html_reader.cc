@@ -563,6 +563,12 @@ std::string DecodeHtmlBytes(std::string_view raw, std::string_view charset_hint,
 
 void DeliverHtml(std::string_view raw, std::string_view charset_hint, const std::string& where, std::string id,
                  std::string url_override, ReadContext& ctx) {
+  constexpr size_t kMaxPageBytes = size_t{256} << 20;  // gumbo counts in 32 bits; no page is this big
+  if (raw.size() > kMaxPageBytes) {
+    ctx.Skip(where, "HTML page too large (" + std::to_string(raw.size()) + " bytes; the limit is " +
+                        std::to_string(kMaxPageBytes) + ")");
+    return;
+  }
   std::string converted;
   std::string_view html;
   if (std::string error = DecodeHtmlBytes(raw, charset_hint, &converted, &html); !error.empty()) {

@@ -73,6 +73,25 @@ void ReadJsonl(std::string_view content, const std::string& path, ReadContext& c
 void ReadHtml(std::string_view content, const std::string& path, ReadContext& ctx);
 void ReadWarc(std::string_view content, const std::string& path, ReadContext& ctx);
 
+// JSON Lines fed in pieces that end at line ends (or at the end of the input), so a
+// corpus of any size is read with bounded memory. Line numbers and byte offsets
+// count from the start of the first piece.
+class JsonlLines {
+ public:
+  JsonlLines(const std::string& path, ReadContext& ctx);
+  void Feed(std::string_view lines);
+  // Reports an input without a single non-blank line.
+  void Finish();
+
+ private:
+  const std::string& path_;
+  std::string stem_;
+  ReadContext& ctx_;
+  size_t line_no_ = 0;
+  size_t offset_ = 0;
+  bool saw_line_ = false;
+};
+
 // What the HTML reader extracts from one page.
 struct HtmlArticle {
   std::string text;       // paragraphs joined with "\n"

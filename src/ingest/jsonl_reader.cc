@@ -88,33 +88,47 @@ void ReadObject(std::string_view line, size_t line_no, const std::string& path, 
 
 }  // namespace
 
-void ReadJsonl(std::string_view content, const std::string& path, ReadContext& ctx) {
-  std::string stem = path == "<stdin>" ? "stdin" : FileStem(path);
-  size_t bom = content.size() - StripBom(content).size();
+JsonlLines::JsonlLines(const std::string& path, ReadContext& ctx)
+    : path_(path), stem_(path == "<stdin>" ? "stdin" : FileStem(path)), ctx_(ctx) {}
+
+void JsonlLines::Feed(std::string_view data) {
+  size_t pos = 0;
+  if (offset_ == 0) pos = data.size() - StripBom(data).size();
   // One validation pass over the whole buffer; re-run only past a bad byte.
-  size_t bad = FindInvalidUtf8(content.substr(bom));
-  if (bad != std::string_view::npos) bad += bom;
-  size_t pos = bom, line_no = 0;
-  while (pos < content.size()) {
-    ++line_no;
-    const char* nl = static_cast<const char*>(std::memchr(content.data() + pos, '\n', content.size() - pos));
-    size_t end = nl ? static_cast<size_t>(nl - content.data()) : content.size();
-    std::string_view line = content.substr(pos, end - pos);
+  size_t bad = FindInvalidUtf8(data.substr(pos));
+  if (bad != std::string_view::npos) bad += pos;
+  while (pos < data.size()) {
+    ++line_no_;
+    const char* nl = static_cast<const char*>(std::memchr(data.data() + pos, '\n', data.size() - pos));
+    size_t end = nl ? static_cast<size_t>(nl - data.data()) : data.size();
+    std::string_view line = data.substr(pos, end - pos);
     pos = end + 1;
     if (bad < end) {
       // Only this line is skipped; look for the next bad byte after it.
-      ctx.Skip(path + ":" + std::to_string(line_no), "invalid UTF-8 at byte " + std::to_string(bad));
-      if (pos < content.size()) {
-        bad = FindInvalidUtf8(content.substr(pos));
+      saw_line_ = true;
+      ctx_.Skip(path_ + ":" + std::to_string(line_no_), "invalid UTF-8 at byte " + std::to_string(offset_ + bad));
+      bad = std::string_view::npos;
+      if (pos < data.size()) {
+        bad = FindInvalidUtf8(data.substr(pos));
         if (bad != std::string_view::npos) bad += pos;
-      } else {
-        bad = std::string_view::npos;
       }
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    ReadObject(line, line_no, path, stem, ctx);
+    saw_line_ = true;
+    ReadObject(line, line_no_, path_, stem_, ctx_);
   }
+  offset_ += data.size();
+}
+
+void JsonlLines::Finish() {
+  if (!saw_line_) ctx_.Skip(path_, "empty file (no JSON lines)");
+}
+
+void ReadJsonl(std::string_view content, const std::string& path, ReadContext& ctx) {
+  JsonlLines lines(path, ctx);
+  lines.Feed(content);
+  lines.Finish();
 }
 
 }  // namespace newsledger::ingest

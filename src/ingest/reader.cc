@@ -177,6 +177,43 @@ void ReadBuffer(std::string&& content, std::string_view name, const std::string&
   }
 }
 
+// JSON Lines straight from the file in blocks, so a corpus of any size needs memory
+// for one block and its longest line only.
+void ReadJsonlFile(int fd, const std::string& path, ReadContext& ctx) {
+  constexpr size_t kBlock = size_t{16} << 20;
+  std::string buf;
+  JsonlLines lines(path, ctx);
+  for (bool first = true;; first = false) {
+    size_t old = buf.size();
+    buf.resize(old + kBlock);
+    ssize_t got;
+    do got = ::read(fd, buf.data() + old, kBlock);
+    while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      ctx.Skip(path, ErrnoReason(errno));
+      return;
+    }
+    buf.resize(old + static_cast<size_t>(got));
+    ctx.stats().bytes += static_cast<size_t>(got);
+    if (first) {
+      if (std::string reason = NotTextReason(buf); !reason.empty()) {
+        ctx.Skip(path, reason);
+        return;
+      }
+    }
+    if (got == 0) {
+      lines.Feed(buf);
+      lines.Finish();
+      return;
+    }
+    const void* nl = memrchr(buf.data() + old, '\n', static_cast<size_t>(got));
+    if (!nl) continue;  // a line longer than a block: read on
+    size_t end = static_cast<size_t>(static_cast<const char*>(nl) - buf.data()) + 1;
+    lines.Feed(std::string_view(buf).substr(0, end));
+    buf.erase(0, end);
+  }
+}
+
 void ReadFile(const std::string& path, ReadContext& ctx) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -213,6 +250,11 @@ void ReadFile(const std::string& path, ReadContext& ctx) {
         ReadWarc(map.view(), path, ctx);
         return;
       }
+    }
+    if (got > 0 && !IsGzip(std::string_view(head, static_cast<size_t>(got))) &&
+        DetectFormat(path, std::string_view(head, static_cast<size_t>(got))) == Format::kJsonl) {
+      ReadJsonlFile(fd, path, ctx);
+      return;
     }
   }
   if (int err = ReadAll(fd, &content, size)) {

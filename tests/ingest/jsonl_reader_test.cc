@@ -97,6 +97,56 @@ TEST(JsonlReaderTest, OptionalFieldsOfTheWrongTypeAreIgnoredWithAWarning) {
   EXPECT_EQ(r.stats.skipped, 0u);
 }
 
+// Files are read in 16 MiB blocks: lines across block ends, line numbers and byte
+// offsets must come out as if the file were read whole.
+TEST(JsonlReaderTest, LargeFileIsReadInBlocks) {
+  std::string line = "{\"text\": \"" + std::string(990, 'w') + "\"}\n";  // 1,003 bytes: not a divisor of 16 MiB
+  const size_t kLines = 20000, kBadLine = 18000;
+  std::string content;
+  content.reserve(kLines * line.size());
+  size_t bad_offset = 0;
+  for (size_t i = 1; i <= kLines; ++i) {
+    if (i == kBadLine) {
+      bad_offset = content.size() + 20;
+      std::string bad = line;
+      bad[20] = '\xFF';
+      content += bad;
+    } else {
+      content += line;
+    }
+  }
+  TempDir dir;
+  std::string path = dir.Write("big.jsonl", content);
+  size_t docs = 0, text_bytes = 0;
+  std::vector<ReadIssue> issues;
+  std::string last_origin;
+  ReadStats stats = ReadPath(
+      path,
+      [&](Document&& d) {
+        ++docs;
+        text_bytes += d.text.size();
+        last_origin = d.origin;
+      },
+      [&](const ReadIssue& i) { issues.push_back(i); });
+  EXPECT_EQ(docs, kLines - 1);
+  EXPECT_EQ(text_bytes, (kLines - 1) * 990);
+  EXPECT_EQ(last_origin, path + ":" + std::to_string(kLines));
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].where, path + ":" + std::to_string(kBadLine));
+  EXPECT_EQ(issues[0].reason, "invalid UTF-8 at byte " + std::to_string(bad_offset));
+  EXPECT_EQ(stats.bytes, content.size());
+}
+
+TEST(JsonlReaderTest, BlankFileIsEmpty) {
+  TempDir dir;
+  std::string path = dir.Write("blank.jsonl", "\n  \n\n");
+  auto r = Read(path);
+  EXPECT_TRUE(r.docs.empty());
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_EQ(r.issues[0].where, path);
+  EXPECT_EQ(r.issues[0].reason, "empty file (no JSON lines)");
+}
+
 TEST(JsonlReaderTest, ExampleFileHasOneFieldMissingPerArticle) {
   auto r = Read(NEWSLEDGER_SOURCE_DIR "/examples/jsonl/wire.jsonl");
   ASSERT_GE(r.docs.size(), 3u);
