@@ -83,10 +83,26 @@ function finishConllu(cur) {
   const spans = locate(cur.text, surfaces);
   const tokens = [];
   let k = -1;
-  for (const w of cur.words) {
-    if (w.range || !w.inMwt) ++k;
-    if (w.range) continue;
-    tokens.push({ form: w.form, upos: w.upos, span: spans[k] });
+  for (let i = 0; i < cur.words.length; ++i) {
+    const w = cur.words[i];
+    if (!w.range && !w.inMwt) {
+      ++k;
+      tokens.push({ form: w.form, upos: w.upos, span: spans[k] });
+      continue;
+    }
+    if (!w.range) continue;
+    // A multi-word token ("don't" = do + n't): its words get consecutive pieces of the
+    // surface when their forms spell it, else each word gets the whole surface.
+    ++k;
+    const parts = [];
+    for (let j = i + 1; j < cur.words.length && cur.words[j].inMwt && !cur.words[j].range; ++j) parts.push(cur.words[j]);
+    const spell = parts.map((p) => p.form).join('').toLowerCase() === w.surface.toLowerCase();
+    let at = spans[k][0];
+    for (const p of parts) {
+      const span = spell ? [at, at + p.form.length] : spans[k];
+      at += p.form.length;
+      tokens.push({ form: p.form, upos: p.upos, span });
+    }
   }
   return { id: cur.id, text: cur.text, tokens };
 }

@@ -21,6 +21,8 @@ const command = read('command');
 const L = [];
 const gaps = [];  // plain statements where newsledger is behind
 const f1 = (x) => (x == null ? '—' : x.toFixed(1));
+// Rates span four orders of magnitude: three significant digits, at most one decimal above 100.
+const rt = (x) => (x == null || !Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 const f3 = (x) => (x == null ? '—' : x.toFixed(3));
 const int = (x) => Math.round(x).toLocaleString('en-US');
 const pct = (n, d) => (d ? (n / d).toFixed(3) : '—');
@@ -52,7 +54,9 @@ const WORK = {
   'compromise-dates dates': 'tagging + `dates()` + `numbers()`',
   'recognizers dates': '`recognizeDateTime` + `recognizeNumber`',
 };
+const NEEDS = { nlp: [['pos', 'POS'], ['entities', 'entities']], dates: [['times', 'times'], ['quantities', 'numbers']] };
 function speedTable(task, title, c) {
+  const lacking = NEEDS[task].filter(([k]) => !caps.includes(k)).map(([, w]) => w);
   const rows = speed.filter((r) => r.task === task);
   const nl = rows.find((r) => r.tool === 'newsledger' && !r.error);
   const peerBytes = rows.find((r) => r.tool !== 'newsledger' && r.bytes)?.bytes ?? nl?.bytes;
@@ -65,17 +69,18 @@ function speedTable(task, title, c) {
   L.push('| tool | work done in the timed run | MB/s, CPU time: median (min–max) | tokens/s, CPU time | MB/s, wall clock: median (min–max) | peak RSS MB | newsledger vs this tool (CPU time) |');
   L.push('|---|---|---|---|---|---|---|');
   const rate = (r, xs) => xs.map((x) => r.bytes / 1e6 / x);
-  const cell = (v) => `${f1(median(v))} (${f1(Math.min(...v))}–${f1(Math.max(...v))})`;
+  const cell = (v) => `${rt(median(v))} (${rt(Math.min(...v))}–${rt(Math.max(...v))})`;
   const nlRate = nl && nl.cpu?.length ? median(rate(nl, nl.cpu)) : null;
   for (const r of rows) {
     if (r.error) { L.push(`| ${r.tool} | ${WORK[`${r.tool} ${task}`] ?? ''} | not available (${r.error}) | | | | |`); continue; }
     const cpu = rate(r, r.cpu && r.cpu.length ? r.cpu : r.seconds), wall = rate(r, r.seconds);
     let work = WORK[`${r.tool} ${task}`] ?? '';
-    if (r.tool === 'newsledger') work += `; stages present: ${r.stages || 'segmentation only'}` + (r.note ? `; ${r.note}` : '');
+    if (r.tool === 'newsledger') work += `; stages present: ${r.stages.split(' ').filter((x) => x && x !== 'jsonl').join(', ') || 'segmentation only'}` + (r.note ? `; ${r.note}` : '');
     let vs = '';
     if (r.tool !== 'newsledger' && nlRate) {
       const ratio = nlRate / median(cpu);
       vs = ratio >= 1 ? `newsledger ${ratio.toFixed(1)}× faster` : `**newsledger ${(1 / ratio).toFixed(1)}× slower**`;
+      if (lacking.length) vs += ` (not the same work: newsledger has no ${lacking.join(' or ')} in this build)`;
       if (ratio < 1) gaps.push(`Speed (${title.toLowerCase()}): newsledger is ${(1 / ratio).toFixed(1)}× slower than ${r.tool}.`);
     }
     L.push(`| ${r.tool} | ${work} | ${cell(cpu)} | ${int(median(cpu) * 1e6 * tokPerByte)} | ${cell(wall)} | ${f1(r.rss_kb / 1024)} | ${vs} |`);

@@ -161,7 +161,7 @@ if [[ " $caps " == *" jsonl "* && " $caps " == *" pos "* ]]; then
   "${pin[@]}" "$bin" extract --format conllu "$out/ewt-test.jsonl" >"$out/ewt-test.conllu" 2>/dev/null
   acc "pos newsledger" node "$here/accuracy.mjs" pos newsledger "$ewt" "$out/ewt-test.conllu"
 else
-  printf '{"name":"pos newsledger","error":"newsledger extract cannot yet read JSON Lines or tag POS"}\n' >>"$out/accuracy.jsonl"
+  printf '{"name":"pos newsledger","error":"extract in this build prints no POS tags"}\n' >>"$out/accuracy.jsonl"
 fi
 
 log "accuracy: entities on $uner"
@@ -173,7 +173,7 @@ if [[ " $caps " == *" jsonl "* && " $caps " == *" entities "* ]]; then
   "${pin[@]}" "$bin" extract --format jsonl "$out/uner-test.jsonl" >"$out/uner-test.out.jsonl" 2>/dev/null
   acc "ner newsledger" node "$here/accuracy.mjs" ner newsledger "$uner" "$out/uner-test.out.jsonl"
 else
-  printf '{"name":"ner newsledger","error":"newsledger extract cannot yet read JSON Lines or find entities"}\n' >>"$out/accuracy.jsonl"
+  printf '{"name":"ner newsledger","error":"extract in this build finds no entities"}\n' >>"$out/accuracy.jsonl"
 fi
 
 log "accuracy: Recognizers-Text specs in $specs"
@@ -186,7 +186,7 @@ if [[ " $caps " == *" jsonl "* && ( " $caps " == *" times "* || " $caps " == *" 
   "${pin[@]}" "$bin" extract --format jsonl "$out/specs.jsonl" >"$out/specs.out.jsonl" 2>/dev/null
   acc "specs newsledger" node "$here/specs.mjs" score newsledger "$specs" "$out/specs.out.jsonl"
 else
-  printf '{"name":"specs newsledger","error":"newsledger extract cannot yet read JSON Lines or recognise times and quantities"}\n' >>"$out/accuracy.jsonl"
+  printf '{"name":"specs newsledger","error":"extract in this build finds no times or quantities"}\n' >>"$out/accuracy.jsonl"
 fi
 
 # ---- machine and report ------------------------------------------------------------

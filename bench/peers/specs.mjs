@@ -162,7 +162,7 @@ function newsledgerPredict(out) {
     }
     for (const q of doc.quantities || []) {
       const type = q.type || 'count';
-      const v = q.value != null ? [num(q.value)] : [];
+      const v = q.value != null ? [num(q.value)] : ['s:null'];  // "dollars" alone: a unit, no value
       if (c.kind === 'ordinal' && type === 'ordinal') add(q, [...v, ...(q.value != null ? [`s:${q.value}`] : [])]);
       else if (c.kind === 'percent' && (type === 'percent' || q.unit === 'percent')) add(q, v);
       else if (c.kind === 'currency' && type === 'money') add(q, v);
