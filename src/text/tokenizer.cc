@@ -10,19 +10,23 @@ namespace newsledger::text {
 namespace {
 
 // Abbreviations that take a period. Sorted for binary search.
-constexpr std::array<std::string_view, 73> kAbbreviations = {
-    "Adm", "Ala", "Apr", "Ariz", "Aug", "Ave", "Blvd", "Brig", "Calif", "Capt", "Cmdr", "Co",
-    "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fig", "Fla",
-    "Fri", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan",
-    "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Mo", "Mon", "Mr",
-    "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Ore", "Pa", "Prof", "Rep", "Rev", "Sen", "Sep",
-    "Sept", "Sgt", "Sr", "St", "Tenn", "Tex", "Va", "Wash", "etc", "vs"};
+constexpr std::array<std::string_view, 90> kAbbreviations = {
+    "Adm", "Ala", "Amb", "Apr", "Ariz", "Assoc", "Asst", "Atty", "Aug", "Ave", "Blvd", "Brig",
+    "Calif", "Capt", "Cdr", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del",
+    "Dept", "Det", "Dr", "Drs", "Feb", "Fig", "Fla", "Fr", "Fri", "Ft", "Ga", "Gen",
+    "Gov", "Govs", "Hon", "Ill", "Inc", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Lt",
+    "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Mo", "Mon", "Mr", "Mrs",
+    "Ms", "Msgr", "Mt", "No", "Nov", "Oct", "Ore", "Pa", "Pres", "Prof", "Pvt", "Rep",
+    "Reps", "Rev", "Sec", "Sen", "Sens", "Sep", "Sept", "Sgt", "Spc", "Sr", "St", "Supt",
+    "Tenn", "Tex", "Va", "Wash", "etc", "vs"};
 
 // Titles and month names: an abbreviation from this set never ends a sentence.
-constexpr std::array<std::string_view, 34> kTitleAbbreviations = {
-    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dr", "Feb", "Gen",
-    "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Nov",
-    "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "St"};
+constexpr std::array<std::string_view, 51> kTitleAbbreviations = {
+    "Adm", "Amb", "Apr", "Assoc", "Asst", "Atty", "Aug", "Brig", "Capt", "Cdr", "Cmdr", "Col",
+    "Cpl", "Dec", "Det", "Dr", "Feb", "Fr", "Gen", "Gov", "Govs", "Hon", "Insp", "Jan",
+    "Jul", "Jun", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Nov", "Oct",
+    "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sec", "Sen", "Sens", "Sep", "Sept", "Sgt",
+    "Spc", "St", "Supt"};
 
 bool InSorted(std::string_view w, const std::string_view* begin, const std::string_view* end) {
   return std::binary_search(begin, end, w);
