@@ -89,6 +89,14 @@ bool IsPronoun(std::string_view lw) {
 
 bool IsPersonPronoun(std::string_view lw) { return lw == "he" || lw == "she"; }
 
+// Lexicon classes of a token, looked up once per token (QuoteScan::flags_).
+enum LexFlag : uint32_t {
+  kTitle = 1u << 0, kOrgWord = 1u << 1, kStopInitial = 1u << 2, kCommonNoun = 1u << 3, kDocNoun = 1u << 4,
+  kMedia = 1u << 5, kPrep = 1u << 6, kBoundary = 1u << 7, kAdverbWord = 1u << 8, kTime = 1u << 9,
+  kThatOnly = 1u << 10, kOrgNoun = 1u << 11,
+  kCueShift = 12,  // bits 12..14: CueKind
+};
+
 struct Resolved {
   std::string text, id;
   Span span;
@@ -156,21 +164,18 @@ class QuoteScan {
     return (k == TokenKind::kWord || k == TokenKind::kAbbreviation) && AlphaStart(T(i));
   }
   bool IsCap(uint32_t i) const { return IsWord(i) && UpperStart(T(i)); }
-  bool IsTitle(uint32_t i) const {
-    std::string_view t = T(i);
-    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
-    return qa_.titles_.count(Lower(t).view()) > 0;
-  }
+  bool Has(uint32_t i, uint32_t flag) const { return (flags_[i] & flag) != 0; }
+  bool IsTitle(uint32_t i) const { return Has(i, kTitle); }
   bool InQuote(uint32_t i) const { return tok_quote_[i] >= 0; }
   uint32_t SentBegin(uint32_t s) const { return sents_[s].token_begin; }
   uint32_t SentEnd(uint32_t s) const { return sents_[s].token_end; }
   Span Bytes(uint32_t a, uint32_t b) const { return {doc_.tokens[a].span.start, doc_.tokens[b].span.end}; }
   std::string Text(uint32_t a, uint32_t b) const { return std::string(doc_.view(Bytes(a, b))); }
-  bool IsTimeWord(uint32_t i) const { return qa_.time_words_.count(L(i).view()) > 0; }
+  bool IsTimeWord(uint32_t i) const { return Has(i, kTime); }
   bool IsAdverb(uint32_t i) const {
     Lower l = L(i);
     std::string_view w = l.view();
-    if (qa_.adverbs_.count(w)) return true;
+    if (Has(i, kAdverbWord)) return true;
     if (w.size() <= 4 || !EndsWith(w, "ly") || !LowerStart(T(i))) return false;
     // Quantity and manner words that open a content or a noun phrase.
     static constexpr std::string_view kNot[] = {"only", "family", "supply", "rally", "ally", "nearly",
@@ -194,7 +199,7 @@ class QuoteScan {
       if (w == n) return false;
     return true;
   }
-  CueKind CueOf(uint32_t i) const { return qa_.Cue(L(i).view()); }
+  CueKind CueOf(uint32_t i) const { return static_cast<CueKind>((flags_[i] >> kCueShift) & 7u); }
   bool IsDeterminer(uint32_t i) const {
     Lower l = L(i);
     std::string_view w = l.view();
@@ -237,6 +242,7 @@ class QuoteScan {
   std::vector<uint32_t> tok_sent_;
   std::vector<int32_t> tok_quote_;
   std::vector<bool> is_apostrophe_;
+  std::vector<uint32_t> flags_;  // LexFlag bits per token
   std::vector<DirectQuote> quotes_;
   std::vector<Frame> frames_;
   std::vector<Mention> mentions_;
@@ -374,7 +380,7 @@ void QuoteScan::BuildMentions() {
       if (IsTitle(p)) return true;
     }
     Lower l = L(p);
-    if (qa_.prepositions_.count(l.view()) || IsPossessive(T(p)) || l.view() == "of") return false;
+    if (Has(p, kPrep) || IsPossessive(T(p)) || l.view() == "of") return false;
     return true;
   };
   if (!doc_.entities.empty()) {
@@ -407,7 +413,7 @@ void QuoteScan::BuildMentions() {
     uint32_t sb = SentBegin(s), se = SentEnd(s);
     uint32_t t = sb;
     while (t < se) {
-      if (InQuote(t) || !IsCap(t) || IsTitle(t) || (t == sb && qa_.stop_initial_.count(L(t).view())) ||
+      if (InQuote(t) || !IsCap(t) || IsTitle(t) || (t == sb && Has(t, kStopInitial)) ||
           (doc_.tokens[t].kind == TokenKind::kAbbreviation && T(t).size() > 2)) {
         ++t;
         continue;
@@ -435,7 +441,7 @@ void QuoteScan::BuildMentions() {
       m.sent = s;
       m.subject = subject_position(a, s);
       bool org = false;
-      for (uint32_t x = a; x <= b; ++x) org |= qa_.org_words_.count(L(x).view()) > 0;
+      for (uint32_t x = a; x <= b; ++x) org |= Has(x, kOrgWord);
       m.org = org;
       std::string name = Text(a, b);
       if (!org && (titled || b > a)) {
@@ -473,7 +479,7 @@ bool QuoteScan::NounPhraseLeft(uint32_t from, uint32_t sb, uint32_t* a, uint32_t
     std::string_view w = l.view();
     if (w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93")
       break;
-    if (qa_.boundaries_.count(w)) {
+    if (Has(i, kBoundary)) {
       // "critics in Congress and human rights groups": a short verbless phrase before
       // "and" belongs to a coordinated subject.
       if (w == "and" && start != kNo && !IsPronoun(L(start).view()) && i > sb) {
@@ -483,7 +489,7 @@ bool QuoteScan::NounPhraseLeft(uint32_t from, uint32_t sb, uint32_t* a, uint32_t
           Lower lj = L(j);
           std::string_view wj = lj.view();
           if (wj == ";" || wj == ",") break;
-          if (InQuote(j) || IsQuoteMark(j) || CueOf(j) != CueKind::kNone || qa_.boundaries_.count(wj) ||
+          if (InQuote(j) || IsQuoteMark(j) || CueOf(j) != CueKind::kNone || Has(j, kBoundary) ||
               (LowerStart(T(j)) && (EndsWith(wj, "ed") || wj == "has" || wj == "have" || wj == "is" ||
                                     wj == "are" || wj == "was" || wj == "were"))) {
             ok = false;
@@ -509,7 +515,7 @@ bool QuoteScan::NounPhraseLeft(uint32_t from, uint32_t sb, uint32_t* a, uint32_t
   // Drop leading adverbs ("However").
   while (start < from && IsAdverb(start)) ++start;
   // "with hundreds of infections reported": a prepositional phrase is no source.
-  if (qa_.prepositions_.count(L(start).view())) return false;
+  if (Has(start, kPrep)) return false;
   *a = start;
   *b = from;
   // The head must be a word.
@@ -561,7 +567,7 @@ bool QuoteScan::LeftSource(uint32_t cue, uint32_t sb, Frame* f) {
     if (segb < 2 || !NounPhraseLeft(segb - 2, sb, &a, &b)) return false;
     f->sb = a;
     f->se = b;
-    if (a > sb && qa_.boundaries_.count(L(a - 1).view()) && L(a - 1).view() != "that" && L(a - 1).view() != "and")
+    if (a > sb && Has(a - 1, kBoundary) && L(a - 1).view() != "that" && L(a - 1).view() != "and")
       f->subordinate = true;
     return true;
   }
@@ -588,7 +594,7 @@ bool QuoteScan::RightNounPhrase(uint32_t i, uint32_t se, uint32_t* a, uint32_t* 
     if (IsPunct(j) && !(doc_.tokens[j].kind == TokenKind::kPunct && !doc_.tokens[j].space_after && j > i &&
                         !doc_.tokens[j - 1].space_after && j + 1 < se && IsCap(j + 1)))
       break;
-    if (qa_.prepositions_.count(w) && w != "of" && w != "for") break;
+    if (Has(j, kPrep) && w != "of" && w != "for") break;
     if (IsTimeWord(j) || w == "that") break;
     ++j;
   }
@@ -661,7 +667,7 @@ uint32_t QuoteScan::ContentEnd(uint32_t start, uint32_t se, bool stop_at_comma, 
           if (T(k) == "," || IsQuoteMark(k)) break;
           CueKind ck = CueOf(k);
           if ((ck == CueKind::kSpeech || ck == CueKind::kTell) && !IsIngWord(k) && k + 1 < se &&
-              (IsPunct(k + 1) || IsTimeWord(k + 1) || qa_.prepositions_.count(L(k + 1).view()))) {
+              (IsPunct(k + 1) || IsTimeWord(k + 1) || Has(k + 1, kPrep))) {
             return Trim(start, j - 1);
           }
         }
@@ -688,12 +694,12 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
   if (kind == CueKind::kTell) {
     // The object: "reporters", "county leaders", "The Associated Press".
     uint32_t j = i;
-    while (j < se && j - i < 6 && IsWord(j) && !qa_.prepositions_.count(L(j).view()) && !Is(j, "that") &&
+    while (j < se && j - i < 6 && IsWord(j) && !Has(j, kPrep) && !Is(j, "that") &&
            !IsTimeWord(j) && !(IsAdverb(j) && j > i))
       ++j;
     if (j > i) {
       bool media = false;
-      for (uint32_t k = i; k < j; ++k) media |= qa_.media_words_.count(L(k).view()) > 0 && IsCap(k);
+      for (uint32_t k = i; k < j; ++k) media |= Has(k, kMedia) && IsCap(k);
       if (media && f->reported_by.empty()) f->reported_by = SourceName(i, j - 1);
     }
     i = j;
@@ -722,7 +728,7 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
         continue;
       }
     }
-    if (qa_.prepositions_.count(w) && kind != CueKind::kStance) {
+    if (Has(i, kPrep) && kind != CueKind::kStance) {
       // "on Tuesday", "in a statement", "in an interview with the Phoenix Business Journal".
       uint32_t k = i + 1;
       if (k < se && (Is(k, "late") || Is(k, "early"))) ++k;
@@ -731,8 +737,8 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
         continue;
       }
       if (k < se && IsDeterminer(k)) ++k;
-      if (k < se && IsWord(k) && LowerStart(T(k)) && k + 1 < se && qa_.document_nouns_.count(L(k + 1).view())) ++k;
-      if (k < se && qa_.document_nouns_.count(L(k).view())) {
+      if (k < se && IsWord(k) && LowerStart(T(k)) && k + 1 < se && Has(k + 1, kDocNoun)) ++k;
+      if (k < se && Has(k, kDocNoun)) {
         ++k;
         if (k + 1 < se && Is(k, "with")) {
           uint32_t a = k + 1;
@@ -744,7 +750,7 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
             k = b;
           }
         }
-        if (k >= se || IsPunct(k) || Is(k, "that") || !qa_.prepositions_.count(L(k).view())) {
+        if (k >= se || IsPunct(k) || Is(k, "that") || !Has(k, kPrep)) {
           i = k;
           continue;
         }
@@ -829,7 +835,7 @@ void QuoteScan::AccordingFrame(uint32_t c, uint32_t s) {
   f.se = xb;
   // "X’s account (of ...)": X relays; the quotes of the sentence are its report.
   for (uint32_t k = xa + 1; k + 1 <= xb; ++k) {
-    if (IsPossessive(T(k)) && qa_.document_nouns_.count(L(k + 1).view())) {
+    if (IsPossessive(T(k)) && Has(k + 1, kDocNoun)) {
       f.account = true;
       f.se = k - 1;
       f.reported_by = SourceName(xa, k - 1);
@@ -891,6 +897,7 @@ void QuoteScan::FindFrames(uint32_t s) {
   uint32_t sb = SentBegin(s), se = SentEnd(s);
   for (uint32_t c = sb; c < se; ++c) {
     if (InQuote(c) || !IsWord(c)) continue;
+    if (CueOf(c) == CueKind::kNone && !(T(c)[0] == 'a' || T(c)[0] == 'A')) continue;  // fast path
     Lower l = L(c);
     std::string_view w = l.view();
     if (w == "according" && c + 1 < se && Is(c + 1, "to")) {
@@ -898,7 +905,7 @@ void QuoteScan::FindFrames(uint32_t s) {
       ++c;
       continue;
     }
-    CueKind kind = qa_.Cue(w);
+    CueKind kind = CueOf(c);
     if (kind == CueKind::kNone || !LowerStart(T(c))) continue;  // "Tri‑State" is no verb
     Lower prev_l(c > sb ? T(c - 1) : std::string_view());
     Lower next_l(c + 1 < se ? T(c + 1) : std::string_view());
@@ -910,7 +917,7 @@ void QuoteScan::FindFrames(uint32_t s) {
     bool passive = prev == "was" || prev == "were" || prev == "been" || prev == "being" || prev == "is" ||
                    prev == "are" || prev == "be";
     if (passive && next != "that") continue;
-    if (qa_.prepositions_.count(prev)) continue;  // "against alleged traffickers"
+    if (c > sb && Has(c - 1, kPrep)) continue;  // "against alleged traffickers"
 
     if (next == "by" && (w == "reported" || w == "quoted" || w == "cited")) continue;
     bool ing = IsIngWord(c);
@@ -930,7 +937,7 @@ void QuoteScan::FindFrames(uint32_t s) {
     // "declared a state of emergency" has no content (the frame may still close a
     // sentence: "..., the union announced").
     bool object_only = false;
-    if (qa_.that_only_.count(w)) {
+    if (Has(c, kThatOnly)) {
       uint32_t k = c + 1;
       while (k < se && k <= c + 10 && !IsPunct(k) && !Is(k, "that")) ++k;
       object_only = k >= se || !Is(k, "that");
@@ -989,7 +996,7 @@ void QuoteScan::FindFrames(uint32_t s) {
         if (k > c + 1) {
           Lower first_l4 = L(c + 1);
           std::string_view first = first_l4.view();
-          adverbial = qa_.prepositions_.count(first) || IsTimeWord(c + 1) || IsAdverb(c + 1) || first == "last" ||
+          adverbial = Has(c + 1, kPrep) || IsTimeWord(c + 1) || IsAdverb(c + 1) || first == "last" ||
                       first == "this" || first == "late" || first == "early";
           if (kind == CueKind::kTell) adverbial = true;  // "told reporters"
         }
@@ -1041,16 +1048,16 @@ Resolved QuoteScan::FromEntity(const Entity& e, Span span) const {
 uint32_t QuoteScan::NameRunLeft(uint32_t head, uint32_t lo) const {
   uint32_t a = head;
   // In an organisation's name a title word is part of it ("Justice Department").
-  bool org = qa_.org_words_.count(L(head).view()) > 0;
+  bool org = Has(head, kOrgWord);
   while (a > lo) {
     uint32_t p = a - 1;
-    if (IsCap(p) && (org || !IsTitle(p)) && !(p == SentBegin(tok_sent_[p]) && qa_.stop_initial_.count(L(p).view()))) {
+    if (IsCap(p) && (org || !IsTitle(p)) && !(p == SentBegin(tok_sent_[p]) && Has(p, kStopInitial))) {
       a = p;
       continue;
     }
     // "Jean‑Baptiste", "Department of Water Resources", "Brennan & Co."
     if (p > lo &&
-        (((Is(p, "of") || Is(p, "for")) && qa_.org_words_.count(L(p - 1).view())) || T(p) == "&" ||
+        (((Is(p, "of") || Is(p, "for")) && Has(p - 1, kOrgWord)) || T(p) == "&" ||
          (doc_.tokens[p].kind == TokenKind::kPunct && !doc_.tokens[p].space_after &&
           !doc_.tokens[p - 1].space_after)) &&
         IsCap(p - 1) && (org || !IsTitle(p - 1))) {
@@ -1092,7 +1099,7 @@ Resolved QuoteScan::ResolveName(uint32_t a, uint32_t b) {
   }
   if (!r.person) {
     bool org = false;
-    for (uint32_t k = a; k <= b; ++k) org |= qa_.org_words_.count(L(k).view()) > 0;
+    for (uint32_t k = a; k <= b; ++k) org |= Has(k, kOrgWord);
     r.person = !org && b > a && doc_.tokens[b].kind != TokenKind::kAbbreviation;
   }
   return r;
@@ -1165,7 +1172,7 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
     Lower w_l6 = L(k);
     std::string_view w = w_l6.view();
     bool joins = (w == "of" || w == "for") && IsCap(k - 1) && k + 1 <= b && IsCap(k + 1) &&
-                 k - 1 != SentBegin(sent) && qa_.org_words_.count(L(k - 1).view());
+                 k - 1 != SentBegin(sent) && Has(k - 1, kOrgWord);
     if (w == "," || (qa_.prepositions_.count(w) && !joins)) {
       head = k - 1;
       break;
@@ -1197,7 +1204,7 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
   if (qa_.document_nouns_.count(hw)) {
     for (uint32_t k = b + 1; k-- > a;) {
       if (k == head) continue;
-      if (IsCap(k) && !(k == SentBegin(sent) && qa_.stop_initial_.count(L(k).view()))) {
+      if (IsCap(k) && !(k == SentBegin(sent) && Has(k, kStopInitial))) {
         uint32_t na = NameRunLeft(k, a);
         return ResolveName(na, k);
       }
@@ -1248,8 +1255,8 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
 Resolved QuoteScan::SentenceSubject(uint32_t s, uint32_t before) {
   uint32_t b = SentBegin(s);
   // Skip an introductory phrase ("Pressed on process, ") when the sentence opens with one.
-  if (b < before && (qa_.prepositions_.count(L(b).view()) || IsIngWord(b) || EndsWith(L(b).view(), "ed") ||
-                     qa_.boundaries_.count(L(b).view()))) {
+  if (b < before && (Has(b, kPrep) || IsIngWord(b) || EndsWith(L(b).view(), "ed") ||
+                     Has(b, kBoundary))) {
     uint32_t k = b;
     while (k < before && T(k) != ",") ++k;
     if (k < before) b = k + 1;
@@ -1483,6 +1490,17 @@ void QuoteScan::Emit() {
 
 void QuoteScan::Run() {
   size_t n = doc_.tokens.size();
+  flags_.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& tk = doc_.tokens[i];
+    if (tk.kind != TokenKind::kWord && tk.kind != TokenKind::kAbbreviation) continue;
+    std::string_view w = T(static_cast<uint32_t>(i));
+    if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);  // "Gov." as "gov"
+    Lower l(w);
+    if (l.n == 0) continue;
+    auto it = qa_.lex_.find(l.view());
+    if (it != qa_.lex_.end()) flags_[i] = it->second;
+  }
   // A sentence that ends without terminal punctuation, or on a title ("Supt."), or
   // that is followed by one opening in lower case, was split too early ("Senator
   // Paula | Reyes said"): join it with the next one of its paragraph.
@@ -1685,6 +1703,26 @@ QuoteAttributor::QuoteAttributor() {
                  "yesterday", "tonight", "day", "week", "month", "year", "night", "morning", "afternoon",
                  "evening", "weekend", "mondays", "fridays"})
     time_words_.insert(w);
+  BuildLexicon();
+}
+
+void QuoteAttributor::BuildLexicon() {
+  auto add = [&](const std::unordered_set<std::string_view>& set, uint32_t flag) {
+    for (std::string_view w : set) lex_[w] |= flag;
+  };
+  add(titles_, kTitle);
+  add(org_words_, kOrgWord);
+  add(stop_initial_, kStopInitial);
+  add(common_nouns_, kCommonNoun);
+  add(document_nouns_, kDocNoun);
+  add(media_words_, kMedia);
+  add(prepositions_, kPrep);
+  add(boundaries_, kBoundary);
+  add(adverbs_, kAdverbWord);
+  add(time_words_, kTime);
+  add(that_only_, kThatOnly);
+  add(org_nouns_, kOrgNoun);
+  for (const auto& [w, kind] : cues_) lex_[w] |= static_cast<uint32_t>(kind) << kCueShift;
 }
 
 void QuoteAttributor::annotate(Document& doc) const {

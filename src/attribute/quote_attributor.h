@@ -73,6 +73,7 @@ class QuoteAttributor : public Stage {
 
  private:
   friend class QuoteScan;
+  void BuildLexicon();
   std::unordered_map<std::string_view, CueKind> cues_;
   std::unordered_set<std::string_view> titles_;        // Gov, Dr, Minister, spokesman...
   std::unordered_set<std::string_view> org_words_;     // Ministry, Agency, Court...
@@ -86,6 +87,7 @@ class QuoteAttributor : public Stage {
   std::unordered_set<std::string_view> time_words_;    // Monday, week, today...
   std::unordered_set<std::string_view> that_only_;     // cues that report only before "that"
   std::unordered_set<std::string_view> org_nouns_;     // "the agency" refers to an organisation
+  std::unordered_map<std::string_view, uint32_t> lex_; // all of the above as bits, one lookup per token
 };
 
 }  // namespace newsledger
