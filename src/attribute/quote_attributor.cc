@@ -560,6 +560,19 @@ bool QuoteScan::LeftSource(uint32_t cue, uint32_t sb, Frame* f) {
       f->se = sege;
       return true;
     }
+    // "NP, former police chief Gary Whitcombe, said": descriptors, then a name of two
+    // or more words.
+    if (!name && segb > sb && Is(segb - 1, ",") && IsCap(sege) && LowerStart(T(segb))) {
+      uint32_t na = NameRunLeft(sege, segb);
+      bool descriptors = true;
+      for (uint32_t k = segb; k < na; ++k)
+        if (!(IsWord(k) && (LowerStart(T(k)) || IsTitle(k))) || Has(k, kBoundary) || Has(k, kPrep)) descriptors = false;
+      if (descriptors && na > segb && sege > na) {
+        f->sb = na;
+        f->se = sege;
+        return true;
+      }
+    }
     if (segb == sb || !Is(segb - 1, ",")) return false;
     // Participle "reported by X": X relays the statement.
     if (Is(segb, "reported") && segb + 1 <= sege && Is(segb + 1, "by")) f->reported_by = SourceName(segb + 2, sege);
@@ -660,6 +673,17 @@ uint32_t QuoteScan::ContentEnd(uint32_t start, uint32_t se, bool stop_at_comma, 
         if ((CueOf(j + 1) != CueKind::kNone && !Is(j + 1, "that")) || nw == "urged" || nw == "asked" ||
             nw == "declined" || nw == "refused" || nw == "pledged" || nw == "vowed" || nw == "called")
           break;
+      }
+      // "..., and she warned that ...": a new source and cue close the content.
+      if ((w == "," || w == "and" || w == "but") && j + 2 < se) {
+        uint32_t k = j + 1;
+        if (Is(k, "and") || Is(k, "but")) ++k;
+        if (k + 1 < se && !InQuote(k) && (IsPronoun(L(k).view()) || IsCap(k))) {
+          uint32_t v = k + 1;
+          while (v < se && v <= k + 3 && (IsCap(v) || IsAdverb(v))) ++v;
+          CueKind ck = v < se ? CueOf(v) : CueKind::kNone;
+          if (ck != CueKind::kNone && ck != CueKind::kFrameOnly && LowerStart(T(v)) && !IsIngWord(v)) break;
+        }
       }
       // "..., he said" / "..., officials said": an attribution closes the content.
       if (w == "," && j + 1 < se) {
@@ -792,7 +816,10 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
     if (k >= se) return;
     start = i;
   } else if (IsPunct(i) || w == "to" || w == "for" || w == "by" || w == "of" || w == "about" || w == "out" ||
-             w == "on" || w == "up" || w == "as" || w == "off") {
+             w == "on" || w == "up" || w == "as" || w == "off" || Has(i, kBoundary) || w == "was" ||
+             w == "were" || w == "is" || w == "are" || w == "has" || w == "have" || w == "had" || w == "will" ||
+             w == "would" || w == "could" || w == "should" || w == "can" || w == "may" || w == "might") {
+    // "a pace they said was ...": the subject of the content was moved away.
     return;
   } else {
     start = i;
@@ -901,12 +928,16 @@ void QuoteScan::FindFrames(uint32_t s) {
     Lower l = L(c);
     std::string_view w = l.view();
     if (w == "according" && c + 1 < se && Is(c + 1, "to")) {
+      size_t before = frames_.size();
       AccordingFrame(c, s);
-      ++c;
+      // Words inside the phrase ("its annual reports") are no cues.
+      c = frames_.size() > before ? std::max(c + 1, frames_.back().se) : c + 1;
       continue;
     }
     CueKind kind = CueOf(c);
     if (kind == CueKind::kNone || !LowerStart(T(c))) continue;  // "Tri‑State" is no verb
+    const std::string& upos = doc_.tokens[c].upos;
+    if (upos == "NOUN" || upos == "ADJ" || upos == "PROPN") continue;  // "an automatic recount"
     Lower prev_l(c > sb ? T(c - 1) : std::string_view());
     Lower next_l(c + 1 < se ? T(c + 1) : std::string_view());
     std::string_view prev = prev_l.view(), next = next_l.view();
@@ -1058,6 +1089,7 @@ uint32_t QuoteScan::NameRunLeft(uint32_t head, uint32_t lo) const {
     // "Jean‑Baptiste", "Department of Water Resources", "Brennan & Co."
     if (p > lo &&
         (((Is(p, "of") || Is(p, "for")) && Has(p - 1, kOrgWord)) || T(p) == "&" ||
+         (org && T(p) == "\xE2\x80\x99" && EndsWith(T(p - 1), "s")) ||  // "Supporters’ Trust"
          (doc_.tokens[p].kind == TokenKind::kPunct && !doc_.tokens[p].space_after &&
           !doc_.tokens[p - 1].space_after)) &&
         IsCap(p - 1) && (org || !IsTitle(p - 1))) {
@@ -1084,6 +1116,23 @@ Resolved QuoteScan::ResolveName(uint32_t a, uint32_t b) {
         r.id = m.id;
       }
       break;
+    }
+  }
+  // An acronym ("FA") for an earlier name whose words it spells ("Football Association").
+  std::string_view word = T(b);
+  bool acronym = a == b && word.size() >= 2 && word.size() <= 6 &&
+                 std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  if (acronym && !r.person) {
+    for (const Mention& m : mentions_) {
+      if (m.first >= a || m.last == m.first) continue;
+      std::string initials;
+      for (uint32_t k = m.first; k <= m.last; ++k)
+        if (IsCap(k)) initials += T(k)[0];
+      if (initials == word) {
+        r.text = m.canonical;
+        r.id = m.id;
+        return r;
+      }
     }
   }
   if (!r.person && a == b) {
@@ -1202,6 +1251,11 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
   }
   // "The NBC report", "provisional CDC data": the name behind a document.
   if (qa_.document_nouns_.count(hw)) {
+    // "according to its annual reports": the owner is the sentence's subject.
+    if (Is(a, "its") || Is(a, "their")) {
+      Resolved subject = SentenceSubject(sent, a);
+      if (!subject.text.empty()) return subject;
+    }
     for (uint32_t k = b + 1; k-- > a;) {
       if (k == head) continue;
       if (IsCap(k) && !(k == SentBegin(sent) && Has(k, kStopInitial))) {
@@ -1289,6 +1343,19 @@ void QuoteScan::ResolveFrames() {
       }
       if (!found) f.speaker = SentenceSubject(f.sent, f.cue);
     }
+  }
+  // "said ..., according to a statement released on Tuesday": the document is the
+  // medium of the sentence's other source, not a source of its own.
+  for (Frame& f : frames_) {
+    if (!f.according || f.account || f.speaker.named) continue;
+    bool document = false, name = false;
+    for (uint32_t k = f.sb; k <= f.se; ++k) {
+      document |= Has(k, kDocNoun);
+      name |= IsCap(k) && !IsTimeWord(k) && !(k == SentBegin(f.sent) && Has(k, kStopInitial));
+    }
+    if (!document || name) continue;
+    for (const Frame& g : frames_)
+      if (&g != &f && g.sent == f.sent && !g.according && g.has_content()) f.drop = true;
   }
   // "according to X’s account": X relays every quote of its sentence.
   for (Frame& f : frames_) {
@@ -1566,7 +1633,7 @@ QuoteAttributor::QuoteAttributor() {
       "cautions", "cautioned", "cautioning", "complain", "complains", "complained", "complaining", "recall",
       "recalls", "recalled", "recalling", "observe", "observes", "observed", "remark", "remarks", "remarked",
       "repeat", "repeats", "repeated", "reiterate", "reiterates", "reiterated", "reiterating", "tweet",
-      "tweeted", "believe", "believes", "believed", "conclude", "concludes", "concluded", "recount", "recounts",
+      "tweeted", "believe", "believes", "believed", "conclude", "concludes", "concluded",
       "recounted", "boast", "boasts", "boasted", "hint", "hints", "hinted", "indicate", "indicates", "indicated",
       "agree", "agrees", "agreed", "rule", "rules", "ruled", "ruling", "vow", "vows", "vowed", "vowing", "pledge",
       "pledges", "pledged", "pledging", "threaten", "threatens", "threatened", "signal", "signals", "signaled",
@@ -1618,7 +1685,7 @@ QuoteAttributor::QuoteAttributor() {
                  "professor", "doctor", "detective", "councillor", "councilman", "councilwoman", "assemblyman",
                  "assemblywoman", "congressman", "congresswoman", "assistant", "vice", "ceo", "founder",
                  "president-elect", "leader", "archbishop", "cardinal", "emir", "sultan", "coach", "manager",
-                 "principal", "treasurer", "comptroller", "solicitor", "registrar", "dean", "provost", "rector",
+                 "principal", "clerk", "treasurer", "comptroller", "solicitor", "registrar", "dean", "provost", "rector",
                  "headteacher", "headmaster", "headmistress", "chairperson", "trustee", "magistrate", "ombudsman",
                  "envoy", "consul", "marshal", "constable", "warden", "coroner", "surgeon", "auditor",
                  "administrator", "undersecretary", "alderman", "selectman", "delegate", "mp", "mep", "pm",
@@ -1652,7 +1719,11 @@ QuoteAttributor::QuoteAttributor() {
     org_words_.insert(w);
   for (auto w : {"agency", "ministry", "company", "mission", "department", "court", "commission", "bank", "board",
                  "government", "office", "group", "union", "firm", "council", "committee", "organization",
-                 "organisation", "army", "military", "authority", "service", "bureau", "institute", "party"})
+                 "organisation", "army", "military", "authority", "service", "bureau", "institute", "party", "club",
+                 "team", "league", "federation", "association", "university", "school", "hospital", "airline",
+                 "carrier", "operator", "utility", "regulator", "watchdog", "charity", "foundation", "network",
+                 "broadcaster", "newspaper", "publisher", "manufacturer", "maker", "automaker", "chipmaker",
+                 "bank", "lender", "insurer", "retailer", "trust", "council"})
     org_nouns_.insert(w);
   for (auto w : {"the", "a", "an", "in", "on", "at", "but", "and", "asked", "according", "while", "since",
                  "after", "before", "when", "as", "if", "although", "though", "because", "for", "from", "with",
