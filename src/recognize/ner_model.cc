@@ -1,0 +1,485 @@
+// ner_model.cc: features, beam decoding and the model file of the entity recognizer.
+#include "recognize/ner_model.h"
+
+#include <utf8proc.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "newsledger/error.h"
+
+namespace newsledger {
+namespace ner {
+
+namespace {
+
+const char* const kLabelNames[kNumLabels] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"};
+
+// Shape classes.
+enum Cls : uint8_t { kOther = 0, kLower, kInitCap, kAllCaps, kMixed, kDigits, kAlnum, kCapAbbrev, kNumCls };
+
+inline uint64_t Mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+inline uint32_t Row(uint32_t tpl, uint64_t value, uint32_t mask) {
+  return static_cast<uint32_t>(Mix(value * 0x100000001b3ULL + tpl * 0xff51afd7ed558ccdULL + tpl)) & mask;
+}
+
+inline uint64_t Pair(uint64_t a, uint64_t b) { return Mix(a * 31 + b + 0x51); }
+inline uint64_t Triple(uint64_t a, uint64_t b, uint64_t c) { return Pair(Pair(a, b), c); }
+
+// Character class for shapes: 'X' upper, 'x' lower or other letter, 'd' digit, else the
+// byte itself (punctuation) or 'o' for other non-ASCII.
+inline char CharClass(utf8proc_int32_t cp) {
+  if (cp < 0x80) {
+    if (cp >= 'A' && cp <= 'Z') return 'X';
+    if (cp >= 'a' && cp <= 'z') return 'x';
+    if (cp >= '0' && cp <= '9') return 'd';
+    return static_cast<char>(cp);
+  }
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT: return 'X';
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: return 'x';
+    case UTF8PROC_CATEGORY_ND: return 'd';
+    default: return 'o';
+  }
+}
+
+const uint64_t kPad = 0x5eed5eed5eedULL;    // "outside the sentence"
+const uint64_t kNone = 0x0123456789abULL;   // "no value"
+
+}  // namespace
+
+const char* LabelName(int label) { return label >= 0 && label < kNumLabels ? kLabelNames[label] : "?"; }
+
+int LabelFromName(std::string_view name) {
+  for (int l = 0; l < kNumLabels; ++l)
+    if (name == kLabelNames[l]) return l;
+  if (name == "O" || name.ends_with("MISC") || name.ends_with("OTH") || name == "B-O" || name == "I-O") return kO;
+  return -1;
+}
+
+void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
+  s.folded.resize(n);
+  s.info.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = toks[i].text;
+    NerScratch::TokenInfo& t = s.info[i];
+    t.word = HashBytes(w);
+    // Lowercase, prefixes and suffixes: on the folded bytes (ASCII fast path).
+    char buf[64];
+    std::string folded_store;
+    std::string_view low;
+    bool ascii = true;
+    for (char c : w)
+      if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+    if (ascii && w.size() <= sizeof buf) {
+      for (size_t k = 0; k < w.size(); ++k) buf[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
+      low = std::string_view(buf, w.size());
+    } else {
+      folded_store = FoldCase(w);
+      low = folded_store;
+    }
+    t.lower = s.folded[i] = HashBytes(low);
+    for (size_t k = 0; k < 3; ++k) {
+      size_t p = std::min(low.size(), k + 1);
+      size_t q = std::min(low.size(), k + 2);
+      t.prefix[k] = HashBytes(low.substr(0, p)) + k;
+      t.suffix[k] = HashBytes(low.substr(low.size() - q)) + 7 * k;
+    }
+    // Shape: classes with runs collapsed, at most 8 symbols.
+    char shape[8];
+    size_t sl = 0;
+    int upper = 0, lower = 0, digit = 0, period = 0, first_upper = 0;
+    size_t pos = 0;
+    while (pos < w.size()) {
+      utf8proc_int32_t cp = static_cast<unsigned char>(w[pos]);
+      utf8proc_ssize_t len = 1;
+      if (cp >= 0x80) {
+        len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + pos),
+                               static_cast<utf8proc_ssize_t>(w.size() - pos), &cp);
+        if (len <= 0) { len = 1; cp = 0xfffd; }
+      }
+      char c = CharClass(cp);
+      if (c == 'X') { ++upper; if (pos == 0) first_upper = 1; }
+      else if (c == 'x') ++lower;
+      else if (c == 'd') ++digit;
+      else if (c == '.') ++period;
+      if (sl == 0 || shape[sl - 1] != c) {
+        if (sl < sizeof shape) shape[sl++] = c;
+      }
+      pos += static_cast<size_t>(len);
+    }
+    t.shape = HashBytes(std::string_view(shape, sl));
+    uint8_t cls = kOther;
+    if (upper + lower > 0) {
+      if (digit) cls = kAlnum;
+      else if (upper && period && !lower) cls = kCapAbbrev;
+      else if (!upper) cls = kLower;
+      else if (!lower) cls = upper == 1 ? kInitCap : kAllCaps;
+      else if (first_upper && upper == 1) cls = kInitCap;
+      else cls = kMixed;
+    } else if (digit) {
+      cls = kDigits;
+    }
+    t.cls = cls;
+    t.wkinds = gaz_.WordKinds(t.lower);
+    t.gaz = 0;
+    t.gaz_pos = 0;
+    t.upos = use_pos_ && !toks[i].upos.empty() ? HashBytes(toks[i].upos) : kNone;
+  }
+  // Gazetteer names, greedy longest match from the left.
+  for (size_t i = 0; i < n;) {
+    const GazetteerEntry* e = gaz_.LongestMatch(s.folded.data(), n, i);
+    if (!e) { ++i; continue; }
+    uint8_t kinds = e->kinds & (kGazCountry | kGazSubdivision | kGazCity | kGazDemonym);
+    for (size_t k = 0; k < e->length; ++k) {
+      s.info[i + k].gaz = kinds;
+      s.info[i + k].gaz_pos = k == 0 ? 1 : 2;
+    }
+    i += e->length;
+  }
+
+  s.rows.resize(n * kStaticFeatures);
+  auto at = [&](ptrdiff_t j) -> const NerScratch::TokenInfo* {
+    return j >= 0 && static_cast<size_t>(j) < n ? &s.info[static_cast<size_t>(j)] : nullptr;
+  };
+  auto lower_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->lower : kPad; };
+  auto word_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->word : kPad; };
+  auto shape_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->shape : kPad; };
+  auto cls_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? t->cls : 99; };
+  auto gaz_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->gaz << 2 | t->gaz_pos) : 999; };
+  auto upos_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->upos : kPad; };
+  auto capitalised = [&](ptrdiff_t j) {
+    auto* t = at(j);
+    return t && (t->cls == kInitCap || t->cls == kAllCaps || t->cls == kCapAbbrev || t->cls == kMixed);
+  };
+  const uint64_t kOf = HashBytes("of"), kThe = HashBytes("the"), kAnd = HashBytes("and"), kFor = HashBytes("for");
+  // Shapes of the tokens after which a capital says nothing: opening quotes, colon, dash.
+  const uint64_t kOpeners[] = {HashBytes("\""), HashBytes(":"), HashBytes("o"), HashBytes("-"), HashBytes("'"),
+                               HashBytes("(")};
+
+  for (size_t ii = 0; ii < n; ++ii) {
+    ptrdiff_t i = static_cast<ptrdiff_t>(ii);
+    const NerScratch::TokenInfo& t = s.info[ii];
+    uint32_t* r = &s.rows[ii * kStaticFeatures];
+    uint64_t cls = t.cls;
+    // A title word shortly before, with only capitalised words in between.
+    uint64_t title = 0;
+    for (ptrdiff_t d = 1; d <= 3; ++d) {
+      auto* p = at(i - d);
+      if (!p) break;
+      if (p->wkinds & kGazTitle) { title = static_cast<uint64_t>(d); break; }
+      if (!capitalised(i - d)) break;
+    }
+    // An organisation head ahead ("Justice Department") or behind ("Department of
+    // Justice"), through capitalised words (and "of", "the", "and", "for" behind).
+    uint64_t head_ahead = 0, head_behind = 0;
+    for (ptrdiff_t d = 1; d <= 4; ++d) {
+      auto* p = at(i + d);
+      if (!p) break;
+      if ((p->wkinds & kGazOrgHead) && capitalised(i + d)) { head_ahead = static_cast<uint64_t>(d); break; }
+      if (!capitalised(i + d) && p->lower != kOf && p->lower != kAnd && p->lower != kFor) break;
+    }
+    for (ptrdiff_t d = 1; d <= 4; ++d) {
+      auto* p = at(i - d);
+      if (!p) break;
+      if ((p->wkinds & kGazOrgHead) && capitalised(i - d)) { head_behind = static_cast<uint64_t>(d); break; }
+      if (!capitalised(i - d) && p->lower != kOf && p->lower != kThe && p->lower != kAnd && p->lower != kFor) break;
+    }
+    // Sentence-initial: first token, or after an opening quote, colon or dash.
+    bool initial = i == 0;
+    if (!initial) {
+      auto* p = at(i - 1);
+      if (p->cls == kOther)
+        for (uint64_t o : kOpeners) initial = initial || p->shape == o;
+    }
+    uint32_t k = 0;
+    r[k] = Row(k, 1, mask_); ++k;                                            // 0 bias
+    r[k] = Row(k, t.word, mask_); ++k;                                       // 1
+    r[k] = Row(k, t.lower, mask_); ++k;                                      // 2
+    r[k] = Row(k, lower_at(i - 1), mask_); ++k;                              // 3
+    r[k] = Row(k, lower_at(i + 1), mask_); ++k;                              // 4
+    r[k] = Row(k, lower_at(i - 2), mask_); ++k;                              // 5
+    r[k] = Row(k, lower_at(i + 2), mask_); ++k;                              // 6
+    r[k] = Row(k, t.shape, mask_); ++k;                                      // 7
+    r[k] = Row(k, Triple(shape_at(i - 1), t.shape, shape_at(i + 1)), mask_); ++k;  // 8
+    for (int p = 0; p < 3; ++p) { r[k] = Row(k, Pair(t.prefix[p], cls), mask_); ++k; }  // 9-11
+    for (int p = 0; p < 3; ++p) { r[k] = Row(k, t.suffix[p], mask_); ++k; }  // 12-14
+    r[k] = Row(k, Pair(lower_at(i - 1), t.lower), mask_); ++k;               // 15
+    r[k] = Row(k, Pair(t.lower, lower_at(i + 1)), mask_); ++k;               // 16
+    r[k] = Row(k, gaz_at(i), mask_); ++k;                                    // 17
+    r[k] = Row(k, Pair(gaz_at(i), cls), mask_); ++k;                         // 18
+    r[k] = Row(k, Triple(gaz_at(i - 1), gaz_at(i), gaz_at(i + 1)), mask_); ++k;  // 19
+    r[k] = Row(k, Pair(title, cls), mask_); ++k;                             // 20
+    r[k] = Row(k, Pair(head_ahead, cls), mask_); ++k;                        // 21
+    r[k] = Row(k, Pair(head_behind, cls), mask_); ++k;                       // 22
+    r[k] = Row(k, Pair(t.wkinds, cls), mask_); ++k;                          // 23
+    r[k] = Row(k, Pair(initial, cls), mask_); ++k;                           // 24
+    r[k] = Row(k, Triple(cls_at(i - 1), cls, cls_at(i + 1)), mask_); ++k;    // 25
+    r[k] = Row(k, word_at(i - 1), mask_); ++k;                               // 26
+    r[k] = Row(k, word_at(i + 1), mask_); ++k;                               // 27
+    r[k] = Row(k, Pair(lower_at(i - 1), cls), mask_); ++k;                   // 28
+    r[k] = Row(k, Pair(lower_at(i + 1), cls), mask_); ++k;                   // 29
+    r[k] = Row(k, Triple(cls_at(i + 1), cls_at(i + 2), cls), mask_); ++k;    // 30
+    r[k] = Row(k, t.upos, mask_); ++k;                                       // 31
+    r[k] = Row(k, Triple(upos_at(i - 1), t.upos, upos_at(i + 1)), mask_); ++k;  // 32
+    r[k] = Row(k, Pair(t.upos, cls), mask_); ++k;                            // 33
+    r[k] = Row(k, Triple(cls_at(i - 2), cls_at(i - 1), cls), mask_); ++k;    // 34
+    r[k] = Row(k, Pair(t.suffix[1], cls), mask_); ++k;                       // 35
+  }
+}
+
+void NerFeatures::Dynamic(const NerScratch& s, size_t i, int prev, int prev2, uint32_t* out) const {
+  const NerScratch::TokenInfo& t = s.info[i];
+  uint64_t p = static_cast<uint64_t>(prev) + 1;
+  out[0] = Row(100, p, mask_);
+  out[1] = Row(101, p * 16 + static_cast<uint64_t>(prev2) + 1, mask_);
+  out[2] = Row(102, Pair(p, t.lower), mask_);
+  out[3] = Row(103, Pair(p, t.cls), mask_);
+  out[4] = Row(104, Pair(p, static_cast<uint64_t>(t.gaz) << 2 | t.gaz_pos), mask_);
+}
+
+}  // namespace ner
+
+using namespace ner;
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'L', 'N', 'E', 'R', 'M', 'D', 'L'};
+
+class Writer {
+ public:
+  void Bytes(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void U32(uint32_t v) { Bytes(&v, 4); }
+  void U64(uint64_t v) { Bytes(&v, 8); }
+  void F32(float v) { Bytes(&v, 4); }
+  void Str(std::string_view s) { U32(static_cast<uint32_t>(s.size())); Bytes(s.data(), s.size()); }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view in, const std::string& where) : in_(in), where_(where) {}
+  void Bytes(void* p, size_t n) {
+    if (in_.size() - pos_ < n) throw Error(where_ + "@" + std::to_string(pos_), "truncated model file");
+    std::memcpy(p, in_.data() + pos_, n);
+    pos_ += n;
+  }
+  uint32_t U32() { uint32_t v; Bytes(&v, 4); return v; }
+  uint64_t U64() { uint64_t v; Bytes(&v, 8); return v; }
+  float F32() { float v; Bytes(&v, 4); return v; }
+  std::string Str(size_t limit) {
+    uint32_t n = U32();
+    if (n > limit) throw Error(where_ + "@" + std::to_string(pos_), "implausible string length " + std::to_string(n));
+    std::string s(n, '\0');
+    Bytes(s.data(), n);
+    return s;
+  }
+  size_t pos() const { return pos_; }
+  std::string_view rest() const { return in_.substr(pos_); }
+  void Skip(size_t n) {
+    if (in_.size() - pos_ < n) throw Error(where_ + "@" + std::to_string(pos_), "truncated model file");
+    pos_ += n;
+  }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+  const std::string& where_;
+};
+
+}  // namespace
+
+NerModel::NerModel(const std::filesystem::path& path, const Gazetteer& gaz) : gaz_(gaz) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path.string(), "cannot open model file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  Parse(ss.str(), path.string());
+}
+
+NerModel::NerModel(const ModelOptions& options, const std::vector<float>& weights, const Gazetteer& gaz)
+    : gaz_(gaz), options_(options) {
+  size_t rows = size_t{1} << options.hash_bits;
+  if (weights.size() != rows * kRowWidth) throw Error("NerModel", "weight table size does not match hash_bits");
+  float max_abs = 0;
+  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  scale_ = max_abs > 0 ? 32000.0f / max_abs : 1.0f;
+  weights_.resize(weights.size());
+  for (size_t k = 0; k < weights.size(); ++k)
+    weights_[k] = static_cast<int16_t>(std::lrint(weights[k] * scale_));
+  features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits, options_.use_pos != 0);
+}
+
+void NerModel::Decode(const NerToken* toks, size_t n, NerScratch& s) const {
+  s.labels.assign(n, kO);
+  if (n == 0) return;
+  features_->Prepare(toks, n, s);
+  const size_t beam = std::max<uint32_t>(1, std::min<uint32_t>(options_.beam, 8));
+  s.lattice.assign(n * beam, NerScratch::Hyp{INT32_MIN, -1, kO});
+  int32_t static_score[kRowWidth];
+  struct Cand { int32_t score; int32_t back; uint8_t label; };
+  Cand cands[8 * kNumLabels];
+  for (size_t i = 0; i < n; ++i) {
+    for (int l = 0; l < kRowWidth; ++l) static_score[l] = 0;
+    const uint32_t* rows = &s.rows[i * NerFeatures::kStaticFeatures];
+    for (int f = 0; f < NerFeatures::kStaticFeatures; ++f) {
+      const int16_t* w = &weights_[size_t{rows[f]} * kRowWidth];
+      for (int l = 0; l < kRowWidth; ++l) static_score[l] += w[l];
+    }
+    size_t nc = 0;
+    size_t prev_count = i == 0 ? 1 : beam;
+    for (size_t b = 0; b < prev_count; ++b) {
+      int prev = -1, prev2 = -1;  // -1: before the sentence
+      int32_t base = 0;
+      if (i > 0) {
+        const NerScratch::Hyp& h = s.lattice[(i - 1) * beam + b];
+        if (h.score == INT32_MIN) continue;
+        base = h.score;
+        prev = h.label;
+        if (i > 1) prev2 = s.lattice[(i - 2) * beam + static_cast<size_t>(h.back)].label;
+      }
+      uint32_t dyn[NerFeatures::kDynamicFeatures];
+      features_->Dynamic(s, i, prev, prev2, dyn);
+      int32_t sc[kRowWidth];
+      for (int l = 0; l < kRowWidth; ++l) sc[l] = static_score[l];
+      for (int f = 0; f < NerFeatures::kDynamicFeatures; ++f) {
+        const int16_t* w = &weights_[size_t{dyn[f]} * kRowWidth];
+        for (int l = 0; l < kRowWidth; ++l) sc[l] += w[l];
+      }
+      for (int l = 0; l < kNumLabels; ++l) {
+        if (!Allowed(prev < 0 ? kO : prev, l)) continue;
+        cands[nc++] = {base + sc[l], static_cast<int32_t>(b), static_cast<uint8_t>(l)};
+      }
+    }
+    size_t keep = std::min(beam, nc);
+    std::partial_sort(cands, cands + keep, cands + nc, [](const Cand& a, const Cand& b) {
+      if (a.score != b.score) return a.score > b.score;
+      if (a.back != b.back) return a.back < b.back;
+      return a.label < b.label;
+    });
+    for (size_t b = 0; b < keep; ++b) s.lattice[i * beam + b] = {cands[b].score, cands[b].back, cands[b].label};
+  }
+  // Best final hypothesis, then follow back pointers.
+  int32_t b = 0;
+  for (size_t i = n; i-- > 0;) {
+    const NerScratch::Hyp& h = s.lattice[i * beam + static_cast<size_t>(b)];
+    s.labels[i] = h.label;
+    b = h.back;
+  }
+}
+
+std::string NerModel::Serialize(const std::vector<std::vector<std::string>>& self_test_sentences) const {
+  Writer w;
+  w.Bytes(kMagic, sizeof kMagic);
+  w.U32(kModelVersion);
+  w.U32(options_.hash_bits);
+  w.U32(options_.epochs);
+  w.U32(options_.beam);
+  w.U32(options_.use_pos);
+  w.U64(options_.seed);
+  w.U64(gaz_.fingerprint());
+  w.U32(static_cast<uint32_t>(self_test_sentences.size()));
+  NerScratch scratch;
+  for (const auto& sent : self_test_sentences) {
+    std::vector<NerToken> toks;
+    for (const std::string& t : sent) toks.push_back({t, {}});
+    Decode(toks.data(), toks.size(), scratch);
+    w.U32(static_cast<uint32_t>(sent.size()));
+    for (const std::string& t : sent) w.Str(t);
+    w.Bytes(scratch.labels.data(), scratch.labels.size());
+  }
+  w.F32(scale_);
+  const size_t raw_size = weights_.size() * sizeof(int16_t);
+  uLongf bound = compressBound(static_cast<uLong>(raw_size));
+  std::string packed(bound, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &bound, reinterpret_cast<const Bytef*>(weights_.data()),
+                static_cast<uLong>(raw_size), 9) != Z_OK)
+    throw Error("NerModel", "zlib compression failed");
+  packed.resize(bound);
+  w.U64(raw_size);
+  w.U64(packed.size());
+  w.U32(static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(weights_.data()), static_cast<uInt>(raw_size))));
+  w.Bytes(packed.data(), packed.size());
+  return std::move(w.out());
+}
+
+void NerModel::Parse(std::string_view bytes, const std::string& where) {
+  Reader r(bytes, where);
+  char magic[8];
+  r.Bytes(magic, 8);
+  if (std::memcmp(magic, kMagic, 8) != 0) throw Error(where, "not an entity recognizer model (bad magic)");
+  uint32_t version = r.U32();
+  if (version != kModelVersion)
+    throw Error(where, "model version " + std::to_string(version) + ", this program reads version " +
+                           std::to_string(kModelVersion) + " (retrain with `newsledger train ner`)");
+  options_.hash_bits = r.U32();
+  options_.epochs = r.U32();
+  options_.beam = r.U32();
+  options_.use_pos = r.U32();
+  options_.seed = r.U64();
+  if (options_.hash_bits < 8 || options_.hash_bits > 24) throw Error(where, "bad hash_bits " + std::to_string(options_.hash_bits));
+  if (options_.beam < 1 || options_.beam > 8) throw Error(where, "bad beam width " + std::to_string(options_.beam));
+  uint64_t fingerprint = r.U64();
+  if (fingerprint != gaz_.fingerprint())
+    throw Error(where, "trained with other gazetteer lists than data/ner and iso-codes hold now "
+                       "(retrain with `newsledger train ner`)");
+  uint32_t tests = r.U32();
+  if (tests > 1000) throw Error(where, "implausible self-test count");
+  self_tests_.clear();
+  for (uint32_t k = 0; k < tests; ++k) {
+    SelfTest t;
+    uint32_t n = r.U32();
+    if (n > 10000) throw Error(where, "implausible self-test length");
+    for (uint32_t j = 0; j < n; ++j) t.tokens.push_back(r.Str(1000));
+    t.labels.resize(n);
+    r.Bytes(t.labels.data(), n);
+    self_tests_.push_back(std::move(t));
+  }
+  scale_ = r.F32();
+  if (!(scale_ > 0) || !std::isfinite(scale_)) throw Error(where, "bad weight scale");
+  uint64_t raw_size = r.U64();
+  uint64_t packed_size = r.U64();
+  uint32_t crc = r.U32();
+  size_t rows = size_t{1} << options_.hash_bits;
+  if (raw_size != rows * kRowWidth * sizeof(int16_t)) throw Error(where, "weight table size does not match hash_bits");
+  if (packed_size != r.rest().size())
+    throw Error(where, "weight block is " + std::to_string(r.rest().size()) + " bytes, header says " +
+                           std::to_string(packed_size) + " (truncated or corrupt file)");
+  weights_.assign(rows * kRowWidth, 0);
+  uLongf out_size = static_cast<uLongf>(raw_size);
+  if (uncompress(reinterpret_cast<Bytef*>(weights_.data()), &out_size, reinterpret_cast<const Bytef*>(r.rest().data()),
+                 static_cast<uLong>(packed_size)) != Z_OK ||
+      out_size != raw_size)
+    throw Error(where, "corrupt weight block (zlib)");
+  if (crc32(0, reinterpret_cast<const Bytef*>(weights_.data()), static_cast<uInt>(raw_size)) != crc)
+    throw Error(where, "weight checksum mismatch (corrupt file)");
+  features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits, options_.use_pos != 0);
+  NerScratch scratch;
+  for (size_t k = 0; k < self_tests_.size(); ++k) {
+    const SelfTest& t = self_tests_[k];
+    std::vector<NerToken> toks;
+    for (const std::string& s : t.tokens) toks.push_back({s, {}});
+    Decode(toks.data(), toks.size(), scratch);
+    if (scratch.labels != t.labels)
+      throw Error(where, "self-test sample " + std::to_string(k + 1) + " decodes differently than when trained");
+  }
+}
+
+}  // namespace newsledger
