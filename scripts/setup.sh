@@ -16,6 +16,7 @@ packages=(
   libgtest-dev libgmock-dev       # tests
   libbenchmark-dev                # micro-benchmarks
   iso-codes                       # country, subdivision and currency codes, read at run time
+  wamerican                       # word list: proper vs. common words for the entity recognizer
   python3                         # bench and golden-test helper scripts
 )
 

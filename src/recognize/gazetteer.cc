@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -34,6 +35,8 @@ std::string FoldCase(std::string_view s) {
       ++i;
       continue;
     }
+    // Hyphens and dashes inside names ("MS‑13" with U+2011) match the ASCII hyphen.
+    if (cp >= 0x2010 && cp <= 0x2013) cp = '-';
     utf8proc_uint8_t buf[4];
     utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
     out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(m));
@@ -137,6 +140,15 @@ void Gazetteer::AddName(std::string_view name, uint8_t kinds, std::string_view c
   // Names with commas or parentheses ("Korea, Republic of") are catalogue forms that
   // news text does not use.
   if (name.find_first_of(",()") != std::string_view::npos) return;
+  // A tokenizer may split a hyphen off ("MS-13" -> "MS" "-" "13"): both forms match.
+  if (name.find('-') != std::string_view::npos && name.find(" - ") == std::string_view::npos) {
+    std::string spaced;
+    for (char c : name) {
+      if (c == '-') spaced += " - ";
+      else spaced += c;
+    }
+    AddName(spaced, kinds, country, city);
+  }
   std::vector<std::string_view> toks = NameTokens(name);
   if (toks.empty() || toks.size() > kMaxNameTokens) return;
   uint64_t h = SequenceHash(toks);
@@ -155,7 +167,12 @@ void Gazetteer::AddName(std::string_view name, uint8_t kinds, std::string_view c
   fingerprint_ += (h ^ (static_cast<uint64_t>(kinds) << 56)) * 0x9e3779b97f4a7c15ULL;
 }
 
-Gazetteer::Gazetteer(const fs::path& iso_codes_dir, const fs::path& ner_data_dir) {
+fs::path Gazetteer::DefaultDictionary() {
+  if (const char* p = std::getenv("NEWSLEDGER_DICTIONARY"); p && *p) return p;
+  return "/usr/share/dict/american-english";
+}
+
+Gazetteer::Gazetteer(const fs::path& iso_codes_dir, const fs::path& ner_data_dir, const fs::path& dictionary) {
   // Countries first (their codes win over subdivisions and cities of the same name).
   {
     fs::path path = iso_codes_dir / "iso_3166-1.json";
@@ -210,11 +227,28 @@ Gazetteer::Gazetteer(const fs::path& iso_codes_dir, const fs::path& ner_data_dir
     }
   }
   for (const auto& row : ReadTable(ner_data_dir / "demonyms.tsv", 2)) AddName(row[0], kGazDemonym, row[1], -1);
-  for (const auto& [file, kind] : {std::pair{"titles.txt", kGazTitle}, std::pair{"org_heads.txt", kGazOrgHead}}) {
+  for (const auto& row : ReadTable(ner_data_dir / "organizations.tsv", 1))
+    AddName(row[0], kGazOrganization, row.size() > 1 ? row[1] : "", -1);
+  for (const auto& [file, kind] : {std::pair{"titles.txt", kWordTitle}, std::pair{"org_heads.txt", kWordOrgHead}}) {
     for (const auto& row : ReadTable(ner_data_dir / file, 1)) {
       uint64_t h = HashFolded(row[0]);
       words_[h] |= kind;
       fingerprint_ += (h ^ (static_cast<uint64_t>(kind) << 48)) * 0x9e3779b97f4a7c15ULL;
+    }
+  }
+  {
+    std::ifstream in(dictionary);
+    if (!in) throw Error(dictionary.string(), "cannot open the word list (install the Debian package wamerican)");
+    std::string word;
+    while (std::getline(in, word)) {
+      if (word.empty() || word.find('\'') != std::string::npos) continue;  // possessives
+      unsigned char c = static_cast<unsigned char>(word[0]);
+      uint8_t bit = (c >= 'A' && c <= 'Z') ? kDictProper : kDictCommon;
+      // Acronyms ("NASA") count as proper names too.
+      uint64_t h = HashFolded(word);
+      uint8_t& w = words_[h];
+      if (!(w & bit)) fingerprint_ += (h ^ (static_cast<uint64_t>(bit) << 40)) * 0x9e3779b97f4a7c15ULL;
+      w |= bit;
     }
   }
   Finish();
@@ -272,7 +306,7 @@ std::string_view Gazetteer::CountryName(std::string_view alpha2) const {
 }
 
 const Gazetteer& Gazetteer::Default() {
-  static const Gazetteer* g = new Gazetteer(IsoCodesDir(), ResourcePath("data/ner"));
+  static const Gazetteer* g = new Gazetteer(IsoCodesDir(), ResourcePath("data/ner"), DefaultDictionary());
   return *g;
 }
 

@@ -9,8 +9,13 @@
 //  - cities: data/ner/cities.tsv, derived from GeoNames (CC BY 4.0) by
 //    scripts/derive_cities.py, with geonames id, country, population and coordinates;
 //  - demonyms: data/ner/demonyms.tsv ("Mexican" -> MX);
+//  - organisations: data/ner/organizations.tsv (news agencies, international bodies,
+//    well-known agencies and companies, with a country when national);
 //  - single words: data/ner/titles.txt ("President", "spokeswoman") and
-//    data/ner/org_heads.txt ("Department", "Guard").
+//    data/ner/org_heads.txt ("Department", "Guard");
+//  - the system word list (/usr/share/dict/american-english, Debian package
+//    wamerican): whether a word is listed in lowercase (a common word), capitalised (a
+//    proper name: "Tampa", "Suzanne") or both.
 //
 // Names are matched case-insensitively, token by token (the segmenter's tokens), as the
 // longest name starting at a token. A matched name is a hint, not a decision: the
@@ -36,8 +41,15 @@ enum GazetteerKind : uint8_t {
   kGazSubdivision = 2,
   kGazCity = 4,
   kGazDemonym = 8,
-  kGazTitle = 16,    // single words only
-  kGazOrgHead = 32,  // single words only
+  kGazOrganization = 16,  // data/ner/organizations.tsv ("Reuters", "World Bank")
+};
+
+// Kinds of a single word (Gazetteer::WordKinds), as bits.
+enum WordKind : uint8_t {
+  kWordTitle = 16,    // data/ner/titles.txt
+  kWordOrgHead = 32,  // data/ner/org_heads.txt
+  kDictProper = 64,   // the dictionary has the word capitalised ("Tampa")
+  kDictCommon = 128,  // the dictionary has the word in lowercase ("park")
 };
 
 struct City {
@@ -73,10 +85,14 @@ class Gazetteer {
  public:
   static constexpr size_t kMaxNameTokens = 8;
 
-  // Reads the iso-codes JSON files in `iso_codes_dir` and the lists in `ner_data_dir`
-  // (data/ner). Throws Error naming the file at fault when one is missing or malformed.
-  Gazetteer(const std::filesystem::path& iso_codes_dir, const std::filesystem::path& ner_data_dir);
-  // The default sources: IsoCodesDir() and ResourcePath("data/ner").
+  // Reads the iso-codes JSON files in `iso_codes_dir`, the lists in `ner_data_dir`
+  // (data/ner) and the word list `dictionary`. Throws Error naming the file at fault
+  // when one is missing or malformed.
+  Gazetteer(const std::filesystem::path& iso_codes_dir, const std::filesystem::path& ner_data_dir,
+            const std::filesystem::path& dictionary = DefaultDictionary());
+  // /usr/share/dict/american-english, or $NEWSLEDGER_DICTIONARY.
+  static std::filesystem::path DefaultDictionary();
+  // The default sources: IsoCodesDir(), ResourcePath("data/ner"), DefaultDictionary().
   static const Gazetteer& Default();
 
   Gazetteer(const Gazetteer&) = delete;
@@ -87,7 +103,7 @@ class Gazetteer {
   const GazetteerEntry* LongestMatch(const uint64_t* folded_hashes, size_t n, size_t i) const;
   // The entry for exactly this text, tokenised on spaces ("Coast Guard"), or nullptr.
   const GazetteerEntry* Find(std::string_view name) const;
-  // Title / org-head bits of one folded token hash.
+  // Title / org-head / dictionary bits of one folded token hash.
   uint8_t WordKinds(uint64_t folded_hash) const {
     auto it = words_.find(folded_hash);
     return it == words_.end() ? 0 : it->second;

@@ -144,7 +144,7 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   for (size_t i = 0; i < n;) {
     const GazetteerEntry* e = gaz_.LongestMatch(s.folded.data(), n, i);
     if (!e) { ++i; continue; }
-    uint8_t kinds = e->kinds & (kGazCountry | kGazSubdivision | kGazCity | kGazDemonym);
+    uint8_t kinds = e->kinds;
     for (size_t k = 0; k < e->length; ++k) {
       s.info[i + k].gaz = kinds;
       s.info[i + k].gaz_pos = k == 0 ? 1 : 2;
@@ -161,6 +161,7 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   auto shape_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->shape : kPad; };
   auto cls_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? t->cls : 99; };
   auto gaz_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->gaz << 2 | t->gaz_pos) : 999; };
+  auto dict_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->wkinds >> 6) : 9; };
   auto upos_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->upos : kPad; };
   auto capitalised = [&](ptrdiff_t j) {
     auto* t = at(j);
@@ -181,7 +182,7 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     for (ptrdiff_t d = 1; d <= 3; ++d) {
       auto* p = at(i - d);
       if (!p) break;
-      if (p->wkinds & kGazTitle) { title = static_cast<uint64_t>(d); break; }
+      if (p->wkinds & kWordTitle) { title = static_cast<uint64_t>(d); break; }
       if (!capitalised(i - d)) break;
     }
     // An organisation head ahead ("Justice Department") or behind ("Department of
@@ -190,13 +191,13 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     for (ptrdiff_t d = 1; d <= 4; ++d) {
       auto* p = at(i + d);
       if (!p) break;
-      if ((p->wkinds & kGazOrgHead) && capitalised(i + d)) { head_ahead = static_cast<uint64_t>(d); break; }
+      if ((p->wkinds & kWordOrgHead) && capitalised(i + d)) { head_ahead = static_cast<uint64_t>(d); break; }
       if (!capitalised(i + d) && p->lower != kOf && p->lower != kAnd && p->lower != kFor) break;
     }
     for (ptrdiff_t d = 1; d <= 4; ++d) {
       auto* p = at(i - d);
       if (!p) break;
-      if ((p->wkinds & kGazOrgHead) && capitalised(i - d)) { head_behind = static_cast<uint64_t>(d); break; }
+      if ((p->wkinds & kWordOrgHead) && capitalised(i - d)) { head_behind = static_cast<uint64_t>(d); break; }
       if (!capitalised(i - d) && p->lower != kOf && p->lower != kThe && p->lower != kAnd && p->lower != kFor) break;
     }
     // Sentence-initial: first token, or after an opening quote, colon or dash.
@@ -239,6 +240,10 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     r[k] = Row(k, Pair(t.upos, cls), mask_); ++k;                            // 33
     r[k] = Row(k, Triple(cls_at(i - 2), cls_at(i - 1), cls), mask_); ++k;    // 34
     r[k] = Row(k, Pair(t.suffix[1], cls), mask_); ++k;                       // 35
+    r[k] = Row(k, Pair(t.wkinds >> 6, cls), mask_); ++k;                     // 36 dictionary
+    r[k] = Row(k, Triple(dict_at(i - 1), t.wkinds >> 6, dict_at(i + 1)), mask_); ++k;  // 37
+    r[k] = Row(k, Triple(gaz_at(i), t.wkinds >> 6, cls), mask_); ++k;        // 38
+    r[k] = Row(k, Triple(dict_at(i - 1), cls_at(i - 1), Pair(t.wkinds >> 6, cls)), mask_); ++k;  // 39
   }
 }
 

@@ -55,7 +55,7 @@ inline bool Allowed(int prev, int label) { return !IsInside(label) || (prev != k
 struct ModelOptions {
   uint32_t hash_bits = 20;  // 2^hash_bits weight rows
   uint32_t epochs = 12;     // passes over the training data
-  uint32_t beam = 3;        // decoding beam width (1 = greedy)
+  uint32_t beam = 1;        // decoding beam width (1 = greedy)
   uint32_t use_pos = 0;     // 1: UPOS features (dropped at random in training)
   uint64_t seed = 20251125; // shuffling and POS dropout
 };
@@ -87,7 +87,7 @@ struct NerScratch {
 // Feature extraction, shared by training and decoding.
 class NerFeatures {
  public:
-  static constexpr int kStaticFeatures = 36;
+  static constexpr int kStaticFeatures = 40;
   static constexpr int kDynamicFeatures = 5;
 
   NerFeatures(const Gazetteer& gaz, uint32_t hash_bits, bool use_pos)

@@ -171,8 +171,8 @@ std::vector<NerSentence> ReadGumEntities(const fs::path& gum_dir, const Gazettee
           b -= propn(b - 1) ? 1 : 2;
         while (e < m.end && (propn(e + 1) || (connector(e + 1) && e + 1 < m.end && propn(e + 2))))
           e += propn(e + 1) ? 1 : 2;
-        while (b < e && (gaz.WordKinds(HashFolded(sent[b].form)) & kGazTitle)) ++b;
-        if (gaz.WordKinds(HashFolded(sent[b].form)) & kGazTitle) continue;
+        while (b < e && (gaz.WordKinds(HashFolded(sent[b].form)) & kWordTitle)) ++b;
+        if (gaz.WordKinds(HashFolded(sent[b].form)) & kWordTitle) continue;
         names.push_back({b, e + 1, type});
       }
       std::stable_sort(names.begin(), names.end(),

@@ -1,0 +1,566 @@
+// entity_recognizer.cc: mentions from the model, then the document-level steps
+// (repetitions, linking, pronouns, places).
+#include "recognize/entity_recognizer.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "newsledger/resources.h"
+
+namespace newsledger {
+
+using ner::NerScratch;
+using ner::NerToken;
+
+namespace {
+
+bool IsUpperStart(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  utf8proc_int32_t cp = 0;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()), static_cast<utf8proc_ssize_t>(w.size()),
+                       &cp) <= 0)
+    return false;
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+bool IsLetterStart(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  return true;
+}
+
+bool IsPossessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'" || w == "\xE2\x80\x99"; }
+
+bool IsDeterminer(std::string_view w) { return w == "the" || w == "The" || w == "THE"; }
+
+// Trailing tokens that never end a name.
+bool IsTrailingJunk(std::string_view w) {
+  return IsPossessive(w) || w == "," || w == ":" || w == ";" || w == "-" || w == "(" || w == ")" || w == "\"";
+}
+
+bool IsCalendarWord(std::string_view w) {
+  static const char* const kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                       "January", "February", "March", "April", "May", "June", "July", "August",
+                                       "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                                       "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "I"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+enum Gender : uint8_t { kUnknownGender = 0, kMale = 1, kFemale = 2 };
+
+Gender PronounGender(std::string_view w) {
+  std::string low = FoldCase(w);
+  if (low == "he" || low == "him" || low == "his" || low == "himself") return kMale;
+  if (low == "she" || low == "her" || low == "hers" || low == "herself") return kFemale;
+  return kUnknownGender;
+}
+
+// Gender a word just before a name implies ("Mrs.", "spokeswoman").
+Gender CueGender(std::string_view w) {
+  static const char* const kMaleCues[] = {"mr.", "mr", "sir", "lord", "king", "prince", "spokesman", "congressman",
+                                          "chairman", "father", "brother", "son", "husband", "uncle", "emperor",
+                                          "sultan", "sheikh", "mister", "actor", "businessman"};
+  static const char* const kFemaleCues[] = {"mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen",
+                                            "princess", "spokeswoman", "congresswoman", "chairwoman", "mother",
+                                            "sister", "daughter", "wife", "aunt", "empress", "actress",
+                                            "businesswoman"};
+  std::string low = FoldCase(w);
+  for (const char* c : kMaleCues)
+    if (low == c) return kMale;
+  for (const char* c : kFemaleCues)
+    if (low == c) return kFemale;
+  return kUnknownGender;
+}
+
+// Initials of the capitalised words of a name ("Federal Aviation Administration" ->
+// "FAA"); words like "of" and "the" are skipped.
+std::string Initials(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::string_view w : words) {
+    if (w == "of" || w == "the" || w == "and" || w == "for" || w == "on" || w == "&" || w == "de") continue;
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out.push_back(w[0]);
+    else return "";
+  }
+  return out;
+}
+
+bool IsAcronym(std::string_view w) {
+  size_t letters = 0;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != '.' && c != '&') return false;
+  }
+  return letters >= 2 && letters <= 8;
+}
+
+std::string StripDots(std::string_view w) {
+  std::string out;
+  for (char c : w)
+    if (c != '.') out.push_back(c);
+  return out;
+}
+
+// Whether `small` occurs as a contiguous run inside `big`.
+bool ContainsRun(const std::vector<std::string>& big, const std::vector<std::string>& small) {
+  if (small.empty() || small.size() > big.size()) return false;
+  for (size_t i = 0; i + small.size() <= big.size(); ++i)
+    if (std::equal(small.begin(), small.end(), big.begin() + static_cast<ptrdiff_t>(i))) return true;
+  return false;
+}
+
+}  // namespace
+
+EntityRecognizer::EntityRecognizer() : EntityRecognizer(ResourcePath("models/ner.bin"), Gazetteer::Default()) {}
+
+EntityRecognizer::EntityRecognizer(const std::filesystem::path& model, const Gazetteer& gazetteer)
+    : gaz_(gazetteer), model_(std::make_unique<NerModel>(model, gazetteer)) {}
+
+EntityRecognizer::~EntityRecognizer() = default;
+
+void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScratch& scratch,
+                                         std::vector<Mention>& out) const {
+  out.clear();
+  if (n == 0) return;
+  model_->Decode(toks, n, scratch);
+  const std::vector<uint8_t>& labels = scratch.labels;
+  std::vector<uint8_t> covered(n, 0);
+  for (size_t i = 0; i < n;) {
+    if (labels[i] == ner::kO) { ++i; continue; }
+    int type = ner::TypeOf(labels[i]);
+    size_t j = i + 1;
+    while (j < n && ner::IsInside(labels[j]) && ner::TypeOf(labels[j]) == type) ++j;
+    size_t b = i, e = j;
+    i = j;
+    EntityType et = type == 1 ? EntityType::kPerson : type == 2 ? EntityType::kOrg : EntityType::kLoc;
+    while (b < e && (IsDeterminer(toks[b].text) ||
+                     (et == EntityType::kPerson && (gaz_.WordKinds(scratch.folded[b]) & kWordTitle))))
+      ++b;
+    while (e > b && IsTrailingJunk(toks[e - 1].text)) --e;
+    if (b >= e) continue;
+    // A name has at least one letter-initial token.
+    bool letters = false;
+    for (size_t k = b; k < e; ++k) letters = letters || IsLetterStart(toks[k].text);
+    if (!letters) continue;
+    // A person's name runs on over capitalised words the model dropped ("Jane Doe",
+    // where "doe" is also a common word), unless they are titles, organisation
+    // heads, places, days or months.
+    if (et == EntityType::kPerson && e == j) {
+      while (e < n && e - b < 4 && labels[e] == ner::kO && IsUpperStart(toks[e].text) &&
+             !(gaz_.WordKinds(scratch.folded[e]) & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[e].text) &&
+             !gaz_.LongestMatch(scratch.folded.data(), n, e) && toks[e].text.size() > 1 &&
+             toks[e].text.find('.') == std::string_view::npos)
+        ++e;
+      i = std::max(i, e);
+    }
+    // "Jane Doe of Freedonia": a person's name does not run over "of"; what follows
+    // is where (or what) the person is from.
+    if (et == EntityType::kPerson) {
+      size_t of = b;
+      while (of < e && toks[of].text != "of") ++of;
+      if (of > b && of + 1 < e && IsUpperStart(toks[of + 1].text)) {
+        out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(of), et});
+        bool org = false;
+        for (size_t k = of + 1; k < e; ++k) org = org || (gaz_.WordKinds(scratch.folded[k]) & kWordOrgHead);
+        const GazetteerEntry* g = gaz_.LongestMatch(scratch.folded.data(), e, of + 1);
+        if (g && (g->kinds & kGazOrganization)) org = true;
+        out.push_back({static_cast<uint32_t>(of + 1), static_cast<uint32_t>(e), org ? EntityType::kOrg : EntityType::kLoc});
+        for (size_t k = b; k < e; ++k) covered[k] = 1;
+        continue;
+      }
+    }
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), et});
+    for (size_t k = b; k < e; ++k) covered[k] = 1;
+  }
+  // A capitalised run ending in an organisation head ("Justice Department", "Oval
+  // Office", "Bank of Japan") is an organisation, absorbing the pieces of it the model
+  // found, unless it holds a person.
+  for (size_t i = 0; i < n; ++i) {
+    if (!(gaz_.WordKinds(scratch.folded[i]) & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
+    size_t b = i;
+    while (b > 0) {
+      if (IsUpperStart(toks[b - 1].text) && !IsDeterminer(toks[b - 1].text))
+        --b;
+      else if (b >= 2 && (toks[b - 1].text == "of" || toks[b - 1].text == "for" || toks[b - 1].text == "and") &&
+               IsUpperStart(toks[b - 2].text) && !IsDeterminer(toks[b - 2].text))
+        b -= 2;
+      else
+        break;
+    }
+    // Whole-word "Office" at the start of a sentence says nothing.
+    if (b == i) continue;
+    if (b == 0 && (gaz_.WordKinds(scratch.folded[0]) & kDictCommon) && !(gaz_.WordKinds(scratch.folded[0]) & kDictProper))
+      ++b;
+    if (b >= i) continue;
+    size_t e = i + 1;
+    bool person = false;
+    for (const Mention& m : out)
+      if (m.begin < e && b < m.end) {
+        if (m.type == EntityType::kPerson) person = true;
+        b = std::min<size_t>(b, m.begin);
+        e = std::max<size_t>(e, m.end);
+      }
+    if (person) continue;
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const Mention& m) { return m.begin < e && b < m.end; }),
+              out.end());
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), EntityType::kOrg});
+    for (size_t k = b; k < e; ++k) covered[k] = 1;
+  }
+
+  // Capitalised country and organisation names the model left out, and demonyms.
+  for (size_t i = 0; i < n;) {
+    const GazetteerEntry* g = gaz_.LongestMatch(scratch.folded.data(), n, i);
+    if (!g || !(g->kinds & (kGazCountry | kGazDemonym | kGazOrganization)) || !IsUpperStart(toks[i].text)) {
+      ++i;
+      continue;
+    }
+    size_t len = g->length;
+    // Free when no mention reaches out of the name; mentions inside it ("States" of
+    // "United States") give way to the whole name.
+    bool free = true, inside = false;
+    for (const Mention& m : out)
+      if (m.begin < i + len && i < m.end) {
+        if (m.begin < i || m.end > i + len || len == 1) free = false;
+        else inside = true;
+      }
+    if (free && inside)
+      out.erase(std::remove_if(out.begin(), out.end(), [&](const Mention& m) { return m.begin < i + len && i < m.end; }),
+                out.end());
+    // "Turkey" or "Us" opening a sentence may be the common word.
+    bool doubtful = len == 1 && i == 0 && (gaz_.WordKinds(scratch.folded[i]) & kDictCommon);
+    if (free && !doubtful) {
+      EntityType et = (g->kinds & kGazCountry)        ? EntityType::kLoc
+                      : (g->kinds & kGazOrganization) ? EntityType::kOrg
+                                                      : EntityType::kMisc;
+      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), et});
+      for (size_t k = i; k < i + len; ++k) covered[k] = 1;
+    }
+    i += len;
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
+void EntityRecognizer::annotate(Document& doc) const {
+  if (doc.tokens.empty()) return;
+  struct M {
+    uint32_t tb, te;  // document token indexes
+    EntityType type;
+    uint32_t sentence;
+  };
+  std::vector<M> mentions;
+  NerScratch scratch;
+  std::vector<NerToken> toks;
+  std::vector<Mention> found;
+  std::vector<uint8_t> covered(doc.tokens.size(), 0);
+  std::vector<uint32_t> sentence_of(doc.tokens.size(), 0);
+  auto text = [&](uint32_t t) { return doc.view(doc.tokens[t].span); };
+
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) continue;
+    toks.clear();
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      toks.push_back({text(t), doc.tokens[t].upos});
+      sentence_of[t] = si;
+    }
+    RecognizeSentence(toks.data(), toks.size(), scratch, found);
+    for (const Mention& m : found) {
+      mentions.push_back({s.token_begin + m.begin, s.token_begin + m.end, m.type, si});
+      for (uint32_t t = s.token_begin + m.begin; t < s.token_begin + m.end; ++t) covered[t] = 1;
+    }
+  }
+
+  // A name tagged once is tagged wherever it recurs (capitalised, not a lone common
+  // word opening a sentence).
+  {
+    std::unordered_map<std::string_view, std::vector<size_t>> by_first;
+    // Surnames: the last word of a person's full name, which news text uses alone
+    // ("Doe said"), even at the start of a sentence.
+    std::unordered_map<std::string_view, size_t> surnames;
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      const M& m = mentions[k];
+      if (m.type != EntityType::kMisc && IsUpperStart(text(m.tb))) by_first[text(m.tb)].push_back(k);
+      if (m.type == EntityType::kPerson && m.te - m.tb >= 2 && IsUpperStart(text(m.te - 1)) && text(m.te - 1).size() > 1)
+        surnames.emplace(text(m.te - 1), k);
+    }
+    std::vector<M> added;
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (s.token_end > doc.tokens.size()) continue;
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        if (covered[t]) continue;
+        if (auto sn = surnames.find(text(t)); sn != surnames.end() && !(t + 1 < s.token_end && IsUpperStart(text(t + 1)) &&
+                                                                        !IsPossessive(text(t + 1)))) {
+          added.push_back({t, t + 1, EntityType::kPerson, si});
+          covered[t] = 1;
+          continue;
+        }
+        auto it = by_first.find(text(t));
+        if (it == by_first.end()) continue;
+        const M* best = nullptr;
+        for (size_t k : it->second) {
+          const M& m = mentions[k];
+          uint32_t len = m.te - m.tb;
+          if (t + len > s.token_end || (best && best->te - best->tb >= len)) continue;
+          bool same = true;
+          for (uint32_t q = 0; q < len && same; ++q) same = !covered[t + q] && text(t + q) == text(m.tb + q);
+          if (!same) continue;
+          // The name must end where a name can end: not glued to a following capital.
+          if (t + len < s.token_end && IsUpperStart(text(t + len)) && !IsPossessive(text(t + len))) continue;
+          if (t > s.token_begin && IsUpperStart(text(t - 1)) && t - 1 != s.token_begin) continue;
+          if (len == 1 && t == s.token_begin && (gaz_.WordKinds(HashFolded(text(t))) & kDictCommon)) continue;
+          best = &m;
+        }
+        if (!best) continue;
+        uint32_t len = best->te - best->tb;
+        added.push_back({t, t + len, best->type, si});
+        for (uint32_t q = t; q < t + len; ++q) covered[q] = 1;
+        t += len - 1;
+      }
+    }
+    mentions.insert(mentions.end(), added.begin(), added.end());
+    std::sort(mentions.begin(), mentions.end(), [](const M& a, const M& b) { return a.tb < b.tb; });
+  }
+
+  // What the gazetteer says of each mention: the exact name, or (organisations) a
+  // country or demonym inside it.
+  struct Place {
+    const GazetteerEntry* entry = nullptr;
+    std::string country;
+  };
+  std::vector<Place> places(mentions.size());
+  std::vector<uint64_t> folded;
+  std::vector<std::string> doc_countries;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const M& m = mentions[k];
+    folded.clear();
+    for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
+    const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
+    if (g && g->length == folded.size()) {
+      places[k].entry = g;
+      places[k].country = std::string(g->country, g->country[1] ? 2 : 0);
+      if (m.type == EntityType::kLoc && (g->kinds & kGazCountry)) doc_countries.push_back(places[k].country);
+    } else if (m.type == EntityType::kOrg) {
+      for (size_t i = 0; i < folded.size(); ++i) {
+        const GazetteerEntry* h = gaz_.LongestMatch(folded.data(), folded.size(), i);
+        if (h && (h->kinds & (kGazCountry | kGazDemonym)) && h->country[0]) {
+          places[k].country = std::string(h->country, 2);
+          break;
+        }
+      }
+    }
+  }
+
+  // Linking.
+  struct Cluster {
+    EntityType type;
+    std::vector<std::string> words;  // folded words of the fullest name
+    size_t best = 0;                 // mention index of the fullest name
+    std::string country;             // for countries
+    Gender gender = kUnknownGender;
+  };
+  std::vector<Cluster> clusters;
+  std::vector<int> cluster_of(mentions.size(), -1);
+  std::map<std::string, int> exact;  // folded text -> cluster
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    M& m = mentions[k];
+    std::vector<std::string> words;
+    std::vector<std::string_view> raw;
+    std::string key;
+    for (uint32_t t = m.tb; t < m.te; ++t) {
+      words.push_back(FoldCase(text(t)));
+      raw.push_back(text(t));
+      key += words.back();
+      key += ' ';
+    }
+    int c = -1;
+    if (auto it = exact.find(key); it != exact.end()) {
+      c = it->second;
+      m.type = clusters[static_cast<size_t>(c)].type;
+    }
+    const bool is_country = places[k].entry && (places[k].entry->kinds & kGazCountry) && m.type == EntityType::kLoc;
+    for (size_t q = clusters.size(); c < 0 && q-- > 0;) {
+      const Cluster& cl = clusters[q];
+      if (cl.type != m.type) continue;
+      const M& best = mentions[cl.best];
+      std::vector<std::string_view> best_raw;
+      for (uint32_t t = best.tb; t < best.te; ++t) best_raw.push_back(text(t));
+      bool match = false;
+      switch (m.type) {
+        case EntityType::kPerson: {
+          bool capital = std::all_of(raw.begin(), raw.end(), [](std::string_view w) { return IsUpperStart(w); });
+          match = capital && (ContainsRun(cl.words, words) || ContainsRun(words, cl.words));
+          break;
+        }
+        case EntityType::kOrg: {
+          std::string a = raw.size() == 1 && IsAcronym(raw[0]) ? StripDots(raw[0]) : "";
+          std::string b = best_raw.size() == 1 && IsAcronym(best_raw[0]) ? StripDots(best_raw[0]) : "";
+          match = (!a.empty() && a == Initials(best_raw)) || (!b.empty() && b == Initials(raw)) ||
+                  (words.size() >= 2 && ContainsRun(cl.words, words)) ||
+                  // "NBC" after "NBC News"; not "Department" after "Justice Department".
+                  (words.size() == 1 && cl.words.size() >= 2 && words[0] == cl.words[0] &&
+                   !(gaz_.WordKinds(HashFolded(words[0])) & kWordOrgHead)) ||
+                  (cl.words.size() >= 2 && ContainsRun(words, cl.words));
+          break;
+        }
+        case EntityType::kLoc:
+          match = is_country && !cl.country.empty() && cl.country == places[k].country;
+          break;
+        case EntityType::kMisc:
+          break;
+      }
+      if (match) c = static_cast<int>(q);
+    }
+    if (c < 0) {
+      c = static_cast<int>(clusters.size());
+      clusters.push_back({m.type, words, k, is_country ? places[k].country : "", kUnknownGender});
+    } else {
+      Cluster& cl = clusters[static_cast<size_t>(c)];
+      const M& best = mentions[cl.best];
+      size_t best_bytes = doc.tokens[best.te - 1].span.end - doc.tokens[best.tb].span.start;
+      size_t bytes = doc.tokens[m.te - 1].span.end - doc.tokens[m.tb].span.start;
+      if (m.te - m.tb > best.te - best.tb || (m.te - m.tb == best.te - best.tb && bytes > best_bytes)) {
+        cl.best = k;
+        cl.words = words;
+      }
+    }
+    cluster_of[k] = c;
+    exact.emplace(key, c);
+    // Gender cues just before a person's name.
+    if (m.type == EntityType::kPerson && m.tb > 0 && sentence_of[m.tb - 1] == m.sentence) {
+      Gender g = CueGender(text(m.tb - 1));
+      if (g != kUnknownGender) clusters[static_cast<size_t>(c)].gender = g;
+    }
+  }
+
+  // Pronouns outside quotation marks.
+  struct P {
+    uint32_t token;
+    int cluster;
+  };
+  std::vector<P> pronouns;
+  {
+    // Quotation state per paragraph: curly quotes open and close, straight ones toggle.
+    std::vector<uint8_t> in_quote(doc.tokens.size(), 0);
+    uint32_t paragraph = UINT32_MAX;
+    bool open = false;
+    for (const Sentence& s : doc.sentences) {
+      if (s.paragraph != paragraph) { paragraph = s.paragraph; open = false; }
+      for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
+        std::string_view w = text(t);
+        if (doc.tokens[t].kind == TokenKind::kQuote) {
+          if (w == "\xE2\x80\x9C" || w == "\xC2\xAB") open = true;
+          else if (w == "\xE2\x80\x9D" || w == "\xC2\xBB") open = false;
+          else if (w == "\"") open = !open;
+          continue;
+        }
+        in_quote[t] = open;
+      }
+    }
+    // Candidate antecedents in text order: named PERSON mentions, then resolved pronouns.
+    struct A { uint32_t token; uint32_t sentence; int cluster; };
+    std::vector<A> antecedents;
+    size_t next_mention = 0;
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
+        while (next_mention < mentions.size() && mentions[next_mention].tb <= t) {
+          if (mentions[next_mention].type == EntityType::kPerson)
+            antecedents.push_back({mentions[next_mention].tb, mentions[next_mention].sentence,
+                                   cluster_of[next_mention]});
+          ++next_mention;
+        }
+        if (covered[t] || in_quote[t]) continue;
+        Gender g = PronounGender(text(t));
+        if (g == kUnknownGender) continue;
+        // The first compatible person of the nearest sentence (this one, before the
+        // pronoun, or up to three before).
+        int chosen = -1;
+        for (uint32_t back = 0; back <= 3 && back <= si && chosen < 0; ++back) {
+          uint32_t target = si - back;
+          for (const A& a : antecedents) {
+            if (a.sentence != target || a.token >= t) continue;
+            Gender cg = clusters[static_cast<size_t>(a.cluster)].gender;
+            if (cg != kUnknownGender && cg != g) continue;
+            chosen = a.cluster;
+            break;
+          }
+        }
+        if (chosen < 0) continue;
+        Cluster& cl = clusters[static_cast<size_t>(chosen)];
+        if (cl.gender == kUnknownGender) cl.gender = g;
+        pronouns.push_back({t, chosen});
+        antecedents.push_back({t, si, chosen});
+      }
+    }
+  }
+
+  // Ids in order of first mention.
+  std::vector<int> id_of(clusters.size(), 0);
+  int next_id = 0;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    int c = cluster_of[k];
+    if (!id_of[static_cast<size_t>(c)]) id_of[static_cast<size_t>(c)] = ++next_id;
+  }
+  for (const P& p : pronouns)
+    if (!id_of[static_cast<size_t>(p.cluster)]) id_of[static_cast<size_t>(p.cluster)] = ++next_id;
+  auto canonical = [&](int c) {
+    const M& best = mentions[clusters[static_cast<size_t>(c)].best];
+    return std::string(doc.view({doc.tokens[best.tb].span.start, doc.tokens[best.te - 1].span.end}));
+  };
+
+  std::vector<Entity> out;
+  out.reserve(mentions.size() + pronouns.size());
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const M& m = mentions[k];
+    Entity e;
+    e.span = {doc.tokens[m.tb].span.start, doc.tokens[m.te - 1].span.end};
+    e.type = m.type;
+    e.canonical = canonical(cluster_of[k]);
+    e.id = "e" + std::to_string(id_of[static_cast<size_t>(cluster_of[k])]);
+    e.country = places[k].country;
+    const GazetteerEntry* g = places[k].entry;
+    if (m.type == EntityType::kLoc && g && (g->kinds & kGazCity) && !(g->kinds & kGazCountry) && g->city_count) {
+      // The city in a country the document names, else the most populous; a name that
+      // is also a state or province ("Washington") is a city only when large.
+      uint32_t pick = g->city_begin;
+      for (uint32_t q = g->city_begin; q < g->city_begin + g->city_count; ++q)
+        if (std::find(doc_countries.begin(), doc_countries.end(), gaz_.city(q).country) != doc_countries.end()) {
+          pick = q;
+          break;
+        }
+      const City& city = gaz_.city(pick);
+      if (!(g->kinds & kGazSubdivision) || city.population >= 500000) {
+        e.geonames_id = city.geonames_id;
+        e.latitude = city.latitude;
+        e.longitude = city.longitude;
+        e.country = city.country;
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  for (const P& p : pronouns) {
+    Entity e;
+    e.span = doc.tokens[p.token].span;
+    e.type = EntityType::kPerson;
+    e.canonical = canonical(p.cluster);
+    e.id = "e" + std::to_string(id_of[static_cast<size_t>(p.cluster)]);
+    e.pronoun = true;
+    out.push_back(std::move(e));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+  doc.entities.insert(doc.entities.end(), out.begin(), out.end());
+  std::stable_sort(doc.entities.begin(), doc.entities.end(),
+                   [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+}
+
+}  // namespace newsledger
