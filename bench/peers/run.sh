@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 cmdline="bash bench/peers/run.sh $*"
-data=../shared/data reps=3 nlp_mb=1 dates_mb=0.1 core=0 report=BENCHMARKS.md
+data=../shared/data reps=3 nlp_mb=2 dates_mb=0.1 core=0 report=BENCHMARKS.md
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data=$2; shift 2 ;;
