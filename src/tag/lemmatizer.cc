@@ -1,0 +1,153 @@
+#include "newsledger/lemmatizer.h"
+
+#include "tag/binary_io.h"
+#include "tag/flat_map.h"
+
+namespace newsledger {
+
+namespace {
+
+void LowerAscii(std::string_view word, std::string& out) {
+  out.assign(word.data(), word.size());
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+constexpr uint64_t kRuleDomain = 0x52554c45;       // "RULE"
+constexpr uint64_t kExceptionDomain = 0x45584350;  // "EXCP"
+
+}  // namespace
+
+Lemmatizer::Lemmatizer() : Lemmatizer(Tables{}) {}
+
+Lemmatizer::Lemmatizer(Tables tables)
+    : tables_(std::move(tables)),
+      rules_(std::make_unique<tag::FlatMap64<uint32_t>>(tables_.rules)),
+      exceptions_(std::make_unique<tag::FlatMap64<uint32_t>>(tables_.exceptions)) {}
+
+Lemmatizer::~Lemmatizer() = default;
+Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
+Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
+
+uint64_t Lemmatizer::TagKey(std::string_view xpos) { return tag::HashBytes(xpos); }
+
+uint64_t Lemmatizer::RuleKey(uint64_t tag_key, std::string_view lower_suffix) {
+  return tag::Combine(kRuleDomain, tag_key, tag::HashBytes(lower_suffix));
+}
+
+uint64_t Lemmatizer::ExceptionKey(uint64_t tag_key, std::string_view lower_word) {
+  return tag::Combine(kExceptionDomain, tag_key, tag::HashBytes(lower_word));
+}
+
+Lemmatizer::Transform Lemmatizer::TransformFor(std::string_view word, std::string_view lemma) {
+  auto common = [](std::string_view a, std::string_view b) {
+    size_t n = 0;
+    while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+    // Back off to a character boundary so that strip/append never split a character.
+    while (n > 0 && ((n < a.size() && IsContinuation(a[n])) || (n < b.size() && IsContinuation(b[n])))) --n;
+    return n;
+  };
+  std::string lower;
+  LowerAscii(word, lower);
+  size_t keep = common(word, lemma);
+  size_t keep_lower = common(lower, lemma);
+  Transform t;
+  t.lower = keep_lower >= keep;
+  size_t n = t.lower ? keep_lower : keep;
+  size_t strip = word.size() - n;
+  if (strip > 255) {  // not expressible: replace the whole word (only absurd inputs)
+    strip = word.size() > 255 ? 255 : word.size();
+    n = word.size() - strip;
+  }
+  t.strip = static_cast<uint8_t>(strip);
+  t.append = std::string(lemma.substr(n < lemma.size() ? n : lemma.size()));
+  return t;
+}
+
+void Lemmatizer::Apply(const Transform& t, std::string_view word, std::string& out) {
+  if (t.lower) {
+    LowerAscii(word, out);
+  } else {
+    out.assign(word.data(), word.size());
+  }
+  if (t.strip > out.size()) return;
+  size_t cut = out.size() - t.strip;
+  if (cut < out.size() && IsContinuation(out[cut])) return;
+  if (cut == 0 && t.append.empty()) return;  // never produce an empty lemma
+  out.resize(cut);
+  out += t.append;
+}
+
+void Lemmatizer::Lemmatize(std::string_view word, uint64_t xpos_key, std::string& out) const {
+  LowerAscii(word, out);
+  const uint32_t* id = exceptions_->Find(ExceptionKey(xpos_key, out));
+  if (!id) {
+    size_t n = out.size();
+    size_t longest = n < tables_.max_suffix ? n : tables_.max_suffix;
+    for (size_t len = longest + 1; len-- > 0;) {
+      if (len < n && IsContinuation(out[n - len])) continue;
+      id = rules_->Find(RuleKey(xpos_key, std::string_view(out).substr(n - len)));
+      if (id) break;
+    }
+  }
+  if (!id || *id >= tables_.transforms.size()) {
+    out.assign(word.data(), word.size());  // unknown tag: the word is its own lemma
+    return;
+  }
+  Apply(tables_.transforms[*id], word, out);
+}
+
+std::string Lemmatizer::Lemmatize(std::string_view word, std::string_view xpos) const {
+  std::string out;
+  Lemmatize(word, TagKey(xpos), out);
+  return out;
+}
+
+void Lemmatizer::Serialize(tag::ByteWriter& w) const {
+  w.Put<uint32_t>(tables_.max_suffix);
+  w.Put<uint32_t>(static_cast<uint32_t>(tables_.transforms.size()));
+  for (const Transform& t : tables_.transforms) {
+    w.Put<uint8_t>(t.lower);
+    w.Put<uint8_t>(t.strip);
+    w.PutString(t.append);
+  }
+  for (const auto* table : {&tables_.rules, &tables_.exceptions}) {
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> values;
+    for (const auto& [k, v] : *table) {
+      keys.push_back(k);
+      values.push_back(v);
+    }
+    w.PutArray(keys);
+    w.PutArray(values);
+  }
+}
+
+Lemmatizer Lemmatizer::Parse(tag::ByteReader& r) {
+  r.Section("lemmatizer");
+  Tables t;
+  t.max_suffix = r.Get<uint32_t>();
+  if (t.max_suffix > 64) r.Fail("max_suffix out of range");
+  uint32_t n = r.Get<uint32_t>();
+  if (n > (1u << 20)) r.Fail("too many transforms");
+  t.transforms.resize(n);
+  for (Transform& x : t.transforms) {
+    x.lower = r.Get<uint8_t>() != 0;
+    x.strip = r.Get<uint8_t>();
+    x.append = r.GetString(1024);
+  }
+  for (auto* table : {&t.rules, &t.exceptions}) {
+    auto keys = r.GetArray<uint64_t>(1u << 24);
+    auto values = r.GetArray<uint32_t>(1u << 24);
+    if (keys.size() != values.size()) r.Fail("key and value counts differ");
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (values[i] >= n) r.Fail("transform index out of range");
+      table->emplace_back(keys[i], values[i]);
+    }
+  }
+  return Lemmatizer(std::move(t));
+}
+
+}  // namespace newsledger

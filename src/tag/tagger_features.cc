@@ -1,0 +1,148 @@
+#include "tag/tagger_features.h"
+
+#include "tag/flat_map.h"
+
+namespace newsledger::tag {
+
+namespace {
+
+// Template ids: arbitrary distinct constants, part of the model format.
+enum Template : uint64_t {
+  kBias = 1, kWord, kLower, kPrefix1, kPrefix2, kPrefix3, kSuffix1, kSuffix2, kSuffix3,
+  kSuffix4, kShape, kShapeFirst, kT1, kT2, kT1T2, kT1Lower, kT1Suffix3, kLowerM2,
+  kLowerM1, kLowerP1, kLowerP2, kSuffix3M1, kSuffix3P1, kShapeP1, kLowerM1Lower,
+  kLowerLowerP1, kT1LowerP1, kTail, kCls, kClsP1, kClsP2, kClsP1P2, kT1Cls, kClsClsP1, kLowerClsP1,
+  kClsM1Cls,
+};
+
+TokenHashes MakePadding(std::string_view name) {
+  TokenHashes h;
+  h.word = h.lower = h.shape = HashBytes(name);
+  for (auto& p : h.prefix) p = h.word;
+  for (auto& s : h.suffix) s = h.word;
+  h.cls = h.word;
+  return h;
+}
+
+}  // namespace
+
+void NormalizeQuotes(std::string_view word, std::string& out) {
+  out.clear();
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(word[i + 2]);
+      if (d == 0x98 || d == 0x99) { out += '\''; i += 2; continue; }
+      if (d == 0x9C || d == 0x9D) { out += '"'; i += 2; continue; }
+    }
+    out += static_cast<char>(c);
+  }
+}
+
+void HashToken(std::string_view word, TokenHashes& h) {
+  char norm[kMaxWordBytes], lower[kMaxWordBytes], shape[kMaxWordBytes];
+  size_t n = word.size() < kMaxWordBytes ? word.size() : kMaxWordBytes;
+  size_t shape_len = 0;
+  char last = 0;
+  int run = 0;
+  for (size_t i = 0; i < n; ++i) {
+    char c = word[i];
+    char s;
+    if (c >= '0' && c <= '9') {
+      c = '0';
+      s = 'd';
+    } else if (c >= 'A' && c <= 'Z') {
+      s = 'X';
+    } else if (c >= 'a' && c <= 'z') {
+      s = 'x';
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      s = 'u';
+    } else {
+      s = c;
+    }
+    norm[i] = c;
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    run = (s == last) ? run + 1 : 1;
+    last = s;
+    if (run <= 2) shape[shape_len++] = s;
+  }
+  std::string_view nv(norm, n), lv(lower, n);
+  h.word = HashBytes(nv);
+  size_t hyphen = lv.rfind('-');
+  h.tail = (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < n) ? HashBytes(lv.substr(hyphen + 1)) : 0;
+  h.cls = 0;
+  h.lower = HashBytes(lv);
+  h.shape = HashBytes(std::string_view(shape, shape_len));
+  // Affixes of the whole word (not the cut one) for suffixes: take them from `word`
+  // lower-cased on the fly when the word was cut.
+  for (size_t k = 1; k <= 3; ++k) h.prefix[k - 1] = HashBytes(lv.substr(0, k < n ? k : n));
+  char tail[4];
+  for (size_t k = 1; k <= 4; ++k) {
+    size_t m = k < word.size() ? k : word.size();
+    for (size_t j = 0; j < m; ++j) {
+      char c = word[word.size() - m + j];
+      if (c >= '0' && c <= '9') c = '0';
+      tail[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    h.suffix[k - 1] = HashBytes(std::string_view(tail, m));
+  }
+}
+
+const TokenHashes& StartPadding() {
+  static const TokenHashes h = MakePadding("-START-");
+  return h;
+}
+
+const TokenHashes& EndPadding() {
+  static const TokenHashes h = MakePadding("-END-");
+  return h;
+}
+
+int ExtractFeatures(const TokenHashes* toks, int n, int i, uint32_t t1, uint32_t t2, uint64_t* out) {
+  (void)n;
+  const TokenHashes& w = toks[i];
+  const TokenHashes& m1 = toks[i - 1];
+  const TokenHashes& m2 = toks[i - 2];
+  const TokenHashes& p1 = toks[i + 1];
+  const TokenHashes& p2 = toks[i + 2];
+  int k = 0;
+  out[k++] = Mix64(kBias);
+  out[k++] = Combine(kWord, w.word);
+  out[k++] = Combine(kLower, w.lower);
+  out[k++] = Combine(kPrefix1, w.prefix[0]);
+  out[k++] = Combine(kPrefix2, w.prefix[1]);
+  out[k++] = Combine(kPrefix3, w.prefix[2]);
+  out[k++] = Combine(kSuffix1, w.suffix[0]);
+  out[k++] = Combine(kSuffix2, w.suffix[1]);
+  out[k++] = Combine(kSuffix3, w.suffix[2]);
+  out[k++] = Combine(kSuffix4, w.suffix[3]);
+  out[k++] = Combine(kShape, w.shape);
+  out[k++] = Combine(kShapeFirst, w.shape, i == 0);
+  out[k++] = Combine(kT1, t1);
+  out[k++] = Combine(kT2, t2);
+  out[k++] = Combine(kT1T2, t1, t2);
+  out[k++] = Combine(kT1Lower, t1, w.lower);
+  out[k++] = Combine(kT1Suffix3, t1, w.suffix[2]);
+  out[k++] = Combine(kLowerM2, m2.lower);
+  out[k++] = Combine(kLowerM1, m1.lower);
+  out[k++] = Combine(kLowerP1, p1.lower);
+  out[k++] = Combine(kLowerP2, p2.lower);
+  out[k++] = Combine(kSuffix3M1, m1.suffix[2]);
+  out[k++] = Combine(kSuffix3P1, p1.suffix[2]);
+  out[k++] = Combine(kShapeP1, p1.shape);
+  out[k++] = Combine(kLowerM1Lower, m1.lower, w.lower);
+  out[k++] = Combine(kLowerLowerP1, w.lower, p1.lower);
+  out[k++] = Combine(kT1LowerP1, t1, p1.lower);
+  if (w.tail) out[k++] = Combine(kTail, w.tail);
+  out[k++] = Combine(kCls, w.cls);
+  out[k++] = Combine(kClsP1, p1.cls);
+  out[k++] = Combine(kClsP2, p2.cls);
+  out[k++] = Combine(kClsP1P2, p1.cls, p2.cls);
+  out[k++] = Combine(kT1Cls, t1, w.cls);
+  out[k++] = Combine(kClsClsP1, w.cls, p1.cls);
+  out[k++] = Combine(kLowerClsP1, w.lower, p1.cls);
+  out[k++] = Combine(kClsM1Cls, m1.cls, w.cls);
+  return k;
+}
+
+}  // namespace newsledger::tag

@@ -1,0 +1,377 @@
+#include "tag/tagger_trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "newsledger/error.h"
+#include "tag/flat_map.h"
+#include "tag/tagger_features.h"
+
+namespace newsledger {
+
+namespace {
+
+using tag::ConlluSentence;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+using Transform = Lemmatizer::Transform;
+
+bool TransformLess(const Transform& a, const Transform& b) {
+  return std::tie(a.lower, a.strip, a.append) < std::tie(b.lower, b.strip, b.append);
+}
+
+// Most frequent transform in `counts`; ties go to the smallest transform.
+Transform Best(const std::map<std::tuple<bool, uint8_t, std::string>, size_t>& counts) {
+  const std::tuple<bool, uint8_t, std::string>* best = nullptr;
+  size_t best_count = 0;
+  for (const auto& [t, c] : counts)
+    if (c > best_count) {
+      best = &t;
+      best_count = c;
+    }
+  Transform out;
+  if (best) {
+    out.lower = std::get<0>(*best);
+    out.strip = std::get<1>(*best);
+    out.append = std::get<2>(*best);
+  }
+  return out;
+}
+
+std::tuple<bool, uint8_t, std::string> AsTuple(const Transform& t) { return {t.lower, t.strip, t.append}; }
+
+}  // namespace
+
+Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uint32_t max_suffix) {
+  using Counts = std::map<std::tuple<bool, uint8_t, std::string>, size_t>;
+  // (xpos, lower-cased word) -> transform counts over tokens.
+  std::map<std::pair<std::string, std::string>, Counts> types;
+  std::string norm;
+  for (const ConlluSentence& s : train)
+    for (const tag::ConlluWord& w : s) {
+      if (w.lemma == "_" || w.form.empty()) continue;
+      tag::NormalizeQuotes(w.form, norm);
+      std::string lemma;
+      tag::NormalizeQuotes(w.lemma, lemma);
+      ++types[{w.xpos, Lower(norm)}][AsTuple(Lemmatizer::TransformFor(norm, lemma))];
+    }
+  // Rules: (xpos, suffix) -> transform counts over types, so that frequent words do
+  // not drown the regular pattern that unknown words follow.
+  std::map<std::pair<std::string, std::string>, Counts> suffixes;
+  std::map<std::pair<std::string, std::string>, Transform> type_best;
+  for (const auto& [key, counts] : types) {
+    Transform t = Best(counts);
+    type_best[key] = t;
+    const std::string& word = key.second;
+    size_t longest = std::min<size_t>(max_suffix, word.size());
+    for (size_t len = 0; len <= longest; ++len) {
+      if (len < word.size() && IsContinuation(word[word.size() - len])) continue;
+      ++suffixes[{key.first, word.substr(word.size() - len)}][AsTuple(t)];
+    }
+  }
+  // Keep a suffix rule only when it differs from what the shorter suffixes give.
+  std::map<std::pair<std::string, std::string>, Transform> kept;
+  auto lookup = [&](const std::string& xpos, const std::string& word, size_t max_len) -> const Transform* {
+    size_t longest = std::min<size_t>({max_suffix, word.size(), max_len});
+    for (size_t len = longest + 1; len-- > 0;) {
+      if (len < word.size() && IsContinuation(word[word.size() - len])) continue;
+      auto it = kept.find({xpos, word.substr(word.size() - len)});
+      if (it != kept.end()) return &it->second;
+    }
+    return nullptr;
+  };
+  for (size_t len = 0; len <= max_suffix; ++len)
+    for (const auto& [key, counts] : suffixes) {
+      if (key.second.size() != len) continue;
+      Transform best = Best(counts);
+      const Transform* parent = len == 0 ? nullptr : lookup(key.first, key.second, len - 1);
+      if (!parent || !(*parent == best)) kept[key] = best;
+    }
+  // Exceptions: known words the rules get wrong.
+  std::map<std::pair<std::string, std::string>, Transform> exceptions;
+  for (const auto& [key, t] : type_best) {
+    const Transform* r = lookup(key.first, key.second, key.second.size());
+    if (!r || !(*r == t)) exceptions[key] = t;
+  }
+  // Number the transforms in sorted order.
+  std::vector<Transform> all;
+  for (const auto* m : {&kept, &exceptions})
+    for (const auto& [k, t] : *m) all.push_back(t);
+  std::sort(all.begin(), all.end(), TransformLess);
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  auto id_of = [&](const Transform& t) {
+    return static_cast<uint32_t>(std::lower_bound(all.begin(), all.end(), t, TransformLess) - all.begin());
+  };
+  Lemmatizer::Tables tables;
+  tables.max_suffix = max_suffix;
+  for (const auto& [k, t] : kept)
+    tables.rules.emplace_back(Lemmatizer::RuleKey(Lemmatizer::TagKey(k.first), k.second), id_of(t));
+  for (const auto& [k, t] : exceptions)
+    tables.exceptions.emplace_back(Lemmatizer::ExceptionKey(Lemmatizer::TagKey(k.first), k.second), id_of(t));
+  std::sort(tables.rules.begin(), tables.rules.end());
+  std::sort(tables.exceptions.begin(), tables.exceptions.end());
+  tables.transforms = std::move(all);
+  return tables;
+}
+
+namespace {
+
+// The perceptron being trained: dense rows of weights per feature, averaged with the
+// (w, u) trick of Daume (2006): averaged = w - u / c.
+class Perceptron {
+ public:
+  explicit Perceptron(size_t labels) : nl_(labels) {}
+
+  void Score(const uint64_t* feats, int k, std::vector<float>& scores) const {
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    for (int j = 0; j < k; ++j) {
+      auto it = index_.find(feats[j]);
+      if (it == index_.end()) continue;
+      const float* row = &w_[size_t(it->second) * nl_];
+      for (size_t l = 0; l < nl_; ++l) scores[l] += row[l];
+    }
+  }
+
+  void Update(const uint64_t* feats, int k, uint16_t gold, uint16_t guess) {
+    for (int j = 0; j < k; ++j) {
+      auto [it, added] = index_.try_emplace(feats[j], static_cast<uint32_t>(index_.size()));
+      if (added) {
+        w_.resize(w_.size() + nl_, 0.0f);
+        u_.resize(u_.size() + nl_, 0.0);
+      }
+      size_t row = size_t(it->second) * nl_;
+      w_[row + gold] += 1.0f;
+      u_[row + gold] += double(c_);
+      w_[row + guess] -= 1.0f;
+      u_[row + guess] -= double(c_);
+    }
+  }
+
+  void Tick() { ++c_; }
+
+  // Writes the averaged, quantised weights into `m`, features sorted by key.
+  void Export(const TaggerOptions& o, TaggerModel& m) const {
+    std::vector<std::pair<uint64_t, uint32_t>> rows(index_.begin(), index_.end());
+    std::sort(rows.begin(), rows.end());
+    m.feature_keys.clear();
+    m.feature_begin.assign(1, 0);
+    m.weight_labels.clear();
+    m.weight_values.clear();
+    for (const auto& [key, row] : rows) {
+      size_t before = m.weight_labels.size();
+      for (size_t l = 0; l < nl_; ++l) {
+        double avg = double(w_[row * nl_ + l]) - u_[row * nl_ + l] / double(c_);
+        double q = std::round(avg * o.weight_scale);
+        q = std::clamp(q, -32767.0, 32767.0);
+        if (std::fabs(q) < o.min_weight) continue;
+        m.weight_labels.push_back(static_cast<uint8_t>(l));
+        m.weight_values.push_back(static_cast<int16_t>(q));
+      }
+      if (m.weight_labels.size() == before) continue;
+      m.feature_keys.push_back(key);
+      m.feature_begin.push_back(static_cast<uint32_t>(m.weight_labels.size()));
+    }
+  }
+
+  size_t features() const { return index_.size(); }
+
+ private:
+  size_t nl_;
+  uint64_t c_ = 1;
+  std::unordered_map<uint64_t, uint32_t> index_;
+  std::vector<float> w_;
+  std::vector<double> u_;
+};
+
+struct Prepared {
+  std::vector<tag::TokenHashes> hashes;  // with two padding entries on each side
+  std::vector<uint16_t> gold;
+};
+
+}  // namespace
+
+TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>& dev,
+                        const TaggerOptions& options, const std::function<void(const std::string&)>& log) {
+  auto say = [&](const std::string& s) {
+    if (log) log(s);
+  };
+  if (train.empty()) throw Error("train pos", "no training sentences");
+  TaggerModel model;
+  model.options = options;
+  // Labels: joint (UPOS, XPOS) pairs, sorted.
+  std::map<std::pair<std::string, std::string>, uint16_t> label_of;
+  for (const ConlluSentence& s : train)
+    for (const tag::ConlluWord& w : s) label_of[{w.upos, w.xpos}] = 0;
+  if (label_of.size() > 255) throw Error("train pos", "more than 255 UPOS+XPOS labels");
+  for (auto& [k, id] : label_of) {
+    id = static_cast<uint16_t>(model.upos.size());
+    model.upos.push_back(k.first);
+    model.xpos.push_back(k.second);
+  }
+  const size_t nl = model.upos.size();
+
+  // Prepare sentences and count words for the tag dictionary.
+  std::vector<Prepared> prepared(train.size());
+  std::map<uint64_t, std::vector<uint32_t>> word_labels;
+  std::string norm;
+  for (size_t si = 0; si < train.size(); ++si) {
+    const ConlluSentence& s = train[si];
+    Prepared& p = prepared[si];
+    p.hashes.resize(s.size() + 4);
+    p.hashes[0] = p.hashes[1] = tag::StartPadding();
+    p.hashes[s.size() + 2] = p.hashes[s.size() + 3] = tag::EndPadding();
+    for (size_t i = 0; i < s.size(); ++i) {
+      tag::NormalizeQuotes(s[i].form, norm);
+      tag::HashToken(norm, p.hashes[i + 2]);
+      uint16_t label = label_of.at({s[i].upos, s[i].xpos});
+      p.gold.push_back(label);
+      auto& counts = word_labels[p.hashes[i + 2].word];
+      if (counts.empty()) counts.assign(nl, 0);
+      ++counts[label];
+    }
+  }
+  for (const auto& [word, counts] : word_labels) {
+    uint32_t total = 0, best = 0;
+    uint16_t best_label = 0;
+    for (size_t l = 0; l < nl; ++l) {
+      total += counts[l];
+      if (counts[l] > best) {
+        best = counts[l];
+        best_label = static_cast<uint16_t>(l);
+      }
+    }
+    if (total >= options.tagdict_min_count && uint64_t(best) * 1000 >= uint64_t(total) * options.tagdict_min_permille)
+      model.tagdict.emplace_back(word, best_label);
+  }
+  for (const auto& [word, counts] : word_labels) {
+    uint32_t total = 0;
+    for (uint32_t c : counts) total += c;
+    if (total < options.class_min_count) continue;
+    uint64_t cls = 0x434c53;  // "CLS"
+    for (size_t l = 0; l < nl; ++l)
+      if (counts[l] && uint64_t(counts[l]) * 1000 >= uint64_t(total) * options.class_min_permille)
+        cls = tag::Combine(cls, l + 1);
+    model.word_classes.emplace_back(word, cls);
+  }
+  {
+    tag::FlatMap64<uint64_t> classes(model.word_classes);
+    for (Prepared& p : prepared)
+      for (size_t i = 2; i + 2 < p.hashes.size(); ++i)
+        if (const uint64_t* cls = classes.Find(p.hashes[i].word)) p.hashes[i].cls = *cls;
+  }
+  tag::FlatMap64<uint16_t> tagdict(model.tagdict);
+  say(fmt::format("train pos: {} sentences, {} labels, {} words in the tag dictionary", train.size(), nl,
+                  model.tagdict.size()));
+
+  model.lemmas = LearnLemmatizer(train, options.lemma_max_suffix);
+  say(fmt::format("train pos: lemmatizer has {} rules, {} exceptions, {} transforms", model.lemmas.rules.size(),
+                  model.lemmas.exceptions.size(), model.lemmas.transforms.size()));
+
+  Perceptron perceptron(nl);
+  std::vector<uint32_t> order(train.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  tag::SplitMix64 rng(options.seed);
+  std::vector<float> scores(nl);
+  uint64_t feats[tag::kMaxFeatures];
+  for (uint32_t it = 0; it < options.iterations; ++it) {
+    auto start = std::chrono::steady_clock::now();
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.Below(i)]);
+    size_t right = 0, total = 0;
+    for (uint32_t si : order) {
+      const Prepared& p = prepared[si];
+      const tag::TokenHashes* toks = p.hashes.data() + 2;
+      const int n = static_cast<int>(p.gold.size());
+      uint32_t t1 = tag::kStartTag, t2 = tag::kStartTag;
+      for (int i = 0; i < n; ++i) {
+        uint16_t guess;
+        if (const uint16_t* known = tagdict.Find(toks[i].word)) {
+          guess = *known;
+        } else {
+          int k = tag::ExtractFeatures(toks, n, i, t1, t2, feats);
+          perceptron.Score(feats, k, scores);
+          guess = 0;
+          for (size_t l = 1; l < nl; ++l)
+            if (scores[l] > scores[guess]) guess = static_cast<uint16_t>(l);
+          if (guess != p.gold[i]) perceptron.Update(feats, k, p.gold[i], guess);
+          perceptron.Tick();
+        }
+        right += guess == p.gold[i];
+        ++total;
+        t2 = t1;
+        t1 = guess;
+      }
+    }
+    std::string line = fmt::format("train pos: pass {}/{}: train {:.4f}, {} features", it + 1, options.iterations,
+                                   double(right) / total, perceptron.features());
+    if (!dev.empty() && (it + 1 == options.iterations || it % 2 == 1)) {
+      perceptron.Export(options, model);
+      Tagger t(model, "training", false);
+      PosScores s = EvaluateTagger(t, dev);
+      line += fmt::format(", dev upos {:.4f} xpos {:.4f} lemma {:.4f}", s.upos(), s.xpos(), s.lemma());
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    say(line + fmt::format(" ({:.1f}s)", secs));
+  }
+  perceptron.Export(options, model);
+
+  // Self-test samples: what this model says about the first few held-out sentences.
+  const std::vector<ConlluSentence>& source = dev.empty() ? train : dev;
+  Tagger t(model, "training", false);
+  std::string lemma;
+  for (size_t si = 0; si < source.size() && model.samples.size() < 3; ++si) {
+    if (source[si].size() < 5) continue;
+    TaggerModel::Sample sample;
+    std::vector<std::string_view> words;
+    for (const tag::ConlluWord& w : source[si]) {
+      sample.words.push_back(w.form);
+      words.push_back(w.form);
+    }
+    t.Tag(words, sample.labels);
+    for (size_t i = 0; i < words.size(); ++i) {
+      t.Lemmatize(words[i], sample.labels[i], lemma);
+      sample.lemmas.push_back(lemma);
+    }
+    model.samples.push_back(std::move(sample));
+  }
+  say(fmt::format("train pos: {} features, {} weights kept", model.feature_keys.size(), model.weight_values.size()));
+  return model;
+}
+
+PosScores EvaluateTagger(const Tagger& tagger, const std::vector<ConlluSentence>& gold) {
+  PosScores s;
+  auto scratch = Tagger::NewScratch();
+  std::vector<std::string_view> words;
+  std::vector<uint16_t> labels;
+  std::string lemma;
+  for (const ConlluSentence& sent : gold) {
+    words.clear();
+    for (const tag::ConlluWord& w : sent) words.push_back(w.form);
+    tagger.Tag(words, labels, scratch.get());
+    for (size_t i = 0; i < sent.size(); ++i) {
+      bool u = tagger.upos(labels[i]) == sent[i].upos;
+      bool x = tagger.xpos(labels[i]) == sent[i].xpos;
+      tagger.Lemmatize(words[i], labels[i], lemma);
+      ++s.words;
+      s.upos_right += u;
+      s.xpos_right += x;
+      s.both_right += u && x;
+      s.lemma_right += lemma == sent[i].lemma;
+    }
+  }
+  return s;
+}
+
+}  // namespace newsledger
