@@ -8,8 +8,9 @@
 // How: a lemma is the word with a transform applied: optionally lower-case it
 // (ASCII), cut `strip` bytes off its end, append a string. Two learned tables pick
 // the transform:
-//  - exceptions: (lower-cased word, XPOS) seen in training whose lemma the rules
-//    below would get wrong ("went"/VBD -> "go", "children"/NNS -> "child");
+//  - exceptions: (word, XPOS) then (lower-cased word, XPOS) seen in training whose
+//    lemma the rules below would get wrong ("went"/VBD -> "go", "children"/NNS ->
+//    "child", "i"/PRP -> "I");
 //  - rules: (longest suffix of the lower-cased word up to `max_suffix` bytes, XPOS)
 //    -> the transform most often right for it ("-ies"/NNS -> cut 3, add "y").
 // Built by the tagger's trainer and stored in the tagger's model file. Immutable once
@@ -47,7 +48,8 @@ class Lemmatizer {
     uint32_t max_suffix = 6;
     std::vector<Transform> transforms;
     std::vector<std::pair<uint64_t, uint32_t>> rules;
-    std::vector<std::pair<uint64_t, uint32_t>> exceptions;
+    std::vector<std::pair<uint64_t, uint32_t>> exceptions;       // lower-cased words
+    std::vector<std::pair<uint64_t, uint32_t>> case_exceptions;  // words as written
   };
 
   Lemmatizer();
@@ -79,7 +81,7 @@ class Lemmatizer {
 
  private:
   Tables tables_;
-  std::unique_ptr<tag::FlatMap64<uint32_t>> rules_, exceptions_;
+  std::unique_ptr<tag::FlatMap64<uint32_t>> rules_, exceptions_, case_exceptions_;
 };
 
 }  // namespace newsledger

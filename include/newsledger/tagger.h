@@ -42,8 +42,6 @@ struct TaggerOptions {
   uint32_t tagdict_min_count = 20;     // words seen at least this often...
   uint32_t tagdict_min_permille = 995; // ...with one label at least this share of the time
                                        // are tagged by lookup
-  uint32_t class_min_count = 3;        // words seen this often get an ambiguity class
-  uint32_t class_min_permille = 50;    // of the labels they had at least this share of the time
   uint32_t lemma_max_suffix = 6;       // longest suffix a lemma rule looks at (bytes)
   uint32_t weight_scale = 1000;        // averaged weights are stored as round(w * scale)
   uint32_t min_weight = 1;             // stored weights below this magnitude are dropped
@@ -58,8 +56,6 @@ struct TaggerModel {
   std::vector<std::string> upos, xpos;  // per label
   // Tag dictionary: hash of the normalised word -> label.
   std::vector<std::pair<uint64_t, uint16_t>> tagdict;
-  // Ambiguity classes: hash of the normalised word -> hash of its label set.
-  std::vector<std::pair<uint64_t, uint64_t>> word_classes;
   // Sparse weights: feature i (hash feature_keys[i]) has the entries
   // [feature_begin[i], feature_begin[i+1]) of weight_labels / weight_values.
   std::vector<uint64_t> feature_keys;
@@ -135,7 +131,6 @@ class Tagger : public Stage {
   Lemmatizer lemmatizer_;
   std::unique_ptr<tag::FlatMap64<FeatureRef>> features_;
   std::unique_ptr<tag::FlatMap64<uint16_t>> tagdict_;
-  std::unique_ptr<tag::FlatMap64<uint64_t>> word_classes_;
   std::vector<Entry> entries_;
   std::vector<uint64_t> xpos_keys_;  // Lemmatizer::TagKey per label
 };

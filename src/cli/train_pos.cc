@@ -47,8 +47,6 @@ NEWSLEDGER_TRAINING(pos, "pos", "Train the part-of-speech tagger and lemmatizer 
                       TaggerOptions& o = args->options;
                       sub.add_option("--tagdict-min-count", o.tagdict_min_count)->capture_default_str();
                       sub.add_option("--tagdict-min-permille", o.tagdict_min_permille)->capture_default_str();
-                      sub.add_option("--class-min-count", o.class_min_count)->capture_default_str();
-                      sub.add_option("--class-min-permille", o.class_min_permille)->capture_default_str();
                       sub.add_option("--lemma-max-suffix", o.lemma_max_suffix)->capture_default_str();
                       sub.add_option("--weight-scale", o.weight_scale)->capture_default_str();
                       sub.add_option("--min-weight", o.min_weight)->capture_default_str();

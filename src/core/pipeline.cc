@@ -2,6 +2,7 @@
 
 #include "attribute/quote_attributor.h"
 #include "newsledger/segmenter.h"
+#include "newsledger/tagger.h"
 #include "recognize/entity_recognizer.h"
 
 namespace newsledger {
@@ -9,6 +10,7 @@ namespace newsledger {
 Pipeline::Pipeline(const PipelineOptions& options) {
   stages_.push_back(std::make_unique<Segmenter>());
   if (options.segment_only) return;
+  stages_.push_back(std::make_unique<Tagger>());
   // Later stages are appended here in data-flow order (tag, recognize, attribute, code).
   stages_.push_back(std::make_unique<EntityRecognizer>());  // after the tagger: uses upos when set
   stages_.push_back(std::make_unique<QuoteAttributor>());  // after entities

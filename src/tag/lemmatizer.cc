@@ -25,7 +25,8 @@ Lemmatizer::Lemmatizer() : Lemmatizer(Tables{}) {}
 Lemmatizer::Lemmatizer(Tables tables)
     : tables_(std::move(tables)),
       rules_(std::make_unique<tag::FlatMap64<uint32_t>>(tables_.rules)),
-      exceptions_(std::make_unique<tag::FlatMap64<uint32_t>>(tables_.exceptions)) {}
+      exceptions_(std::make_unique<tag::FlatMap64<uint32_t>>(tables_.exceptions)),
+      case_exceptions_(std::make_unique<tag::FlatMap64<uint32_t>>(tables_.case_exceptions)) {}
 
 Lemmatizer::~Lemmatizer() = default;
 Lemmatizer::Lemmatizer(Lemmatizer&&) noexcept = default;
@@ -81,8 +82,9 @@ void Lemmatizer::Apply(const Transform& t, std::string_view word, std::string& o
 }
 
 void Lemmatizer::Lemmatize(std::string_view word, uint64_t xpos_key, std::string& out) const {
+  const uint32_t* id = case_exceptions_->Find(ExceptionKey(xpos_key, word));
   LowerAscii(word, out);
-  const uint32_t* id = exceptions_->Find(ExceptionKey(xpos_key, out));
+  if (!id) id = exceptions_->Find(ExceptionKey(xpos_key, out));
   if (!id) {
     size_t n = out.size();
     size_t longest = n < tables_.max_suffix ? n : tables_.max_suffix;
@@ -113,7 +115,7 @@ void Lemmatizer::Serialize(tag::ByteWriter& w) const {
     w.Put<uint8_t>(t.strip);
     w.PutString(t.append);
   }
-  for (const auto* table : {&tables_.rules, &tables_.exceptions}) {
+  for (const auto* table : {&tables_.rules, &tables_.exceptions, &tables_.case_exceptions}) {
     std::vector<uint64_t> keys;
     std::vector<uint32_t> values;
     for (const auto& [k, v] : *table) {
@@ -138,7 +140,7 @@ Lemmatizer Lemmatizer::Parse(tag::ByteReader& r) {
     x.strip = r.Get<uint8_t>();
     x.append = r.GetString(1024);
   }
-  for (auto* table : {&t.rules, &t.exceptions}) {
+  for (auto* table : {&t.rules, &t.exceptions, &t.case_exceptions}) {
     auto keys = r.GetArray<uint64_t>(1u << 24);
     auto values = r.GetArray<uint32_t>(1u << 24);
     if (keys.size() != values.size()) r.Fail("key and value counts differ");

@@ -18,16 +18,14 @@ namespace newsledger {
 namespace {
 
 constexpr size_t kMaxLabels = 255;  // labels are stored in one byte
-// magic, version, options (4+8+7*4), payload size, packed size, CRC-32.
-constexpr size_t kHeaderBytes = 8 + 4 + 40 + 8 + 8 + 4;
+// magic, version, options (4+8+5*4), payload size, packed size, CRC-32.
+constexpr size_t kHeaderBytes = 8 + 4 + 32 + 8 + 8 + 4;
 
 void PutOptions(tag::ByteWriter& w, const TaggerOptions& o) {
   w.Put<uint32_t>(o.iterations);
   w.Put<uint64_t>(o.seed);
   w.Put<uint32_t>(o.tagdict_min_count);
   w.Put<uint32_t>(o.tagdict_min_permille);
-  w.Put<uint32_t>(o.class_min_count);
-  w.Put<uint32_t>(o.class_min_permille);
   w.Put<uint32_t>(o.lemma_max_suffix);
   w.Put<uint32_t>(o.weight_scale);
   w.Put<uint32_t>(o.min_weight);
@@ -39,8 +37,6 @@ TaggerOptions GetOptions(tag::ByteReader& r) {
   o.seed = r.Get<uint64_t>();
   o.tagdict_min_count = r.Get<uint32_t>();
   o.tagdict_min_permille = r.Get<uint32_t>();
-  o.class_min_count = r.Get<uint32_t>();
-  o.class_min_permille = r.Get<uint32_t>();
   o.lemma_max_suffix = r.Get<uint32_t>();
   o.weight_scale = r.Get<uint32_t>();
   o.min_weight = r.Get<uint32_t>();
@@ -78,13 +74,6 @@ std::string TaggerModel::Serialize() const {
   }
   p.PutArray(dict_keys);
   p.PutArray(dict_labels);
-  std::vector<uint64_t> class_words, class_values;
-  for (const auto& [k, v] : word_classes) {
-    class_words.push_back(k);
-    class_values.push_back(v);
-  }
-  p.PutArray(class_words);
-  p.PutArray(class_values);
   p.PutArray(feature_keys);
   p.PutArray(feature_begin);
   p.PutArray(weight_labels);
@@ -161,11 +150,6 @@ TaggerModel TaggerModel::Parse(std::string_view bytes, const std::string& where)
     if (dict_labels[i] >= n) r.Fail("label out of range");
     m.tagdict.emplace_back(dict_keys[i], dict_labels[i]);
   }
-  r.Section("ambiguity classes");
-  auto class_words = r.GetArray<uint64_t>(1u << 24);
-  auto class_values = r.GetArray<uint64_t>(1u << 24);
-  if (class_words.size() != class_values.size()) r.Fail("word and class counts differ");
-  for (size_t i = 0; i < class_words.size(); ++i) m.word_classes.emplace_back(class_words[i], class_values[i]);
   r.Section("features");
   m.feature_keys = r.GetArray<uint64_t>(1u << 26);
   m.feature_begin = r.GetArray<uint32_t>(1u << 26);
@@ -237,7 +221,6 @@ void Tagger::Build(const std::string& where, bool self_test) {
                     FeatureRef{model_.feature_begin[i], model_.feature_begin[i + 1] - model_.feature_begin[i]}});
   features_ = std::make_unique<tag::FlatMap64<FeatureRef>>(refs);
   tagdict_ = std::make_unique<tag::FlatMap64<uint16_t>>(model_.tagdict);
-  word_classes_ = std::make_unique<tag::FlatMap64<uint64_t>>(model_.word_classes);
   entries_.resize(model_.weight_labels.size());
   for (size_t i = 0; i < entries_.size(); ++i) entries_[i] = {model_.weight_labels[i], model_.weight_values[i]};
   xpos_keys_.clear();
@@ -276,8 +259,8 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
   for (size_t i = 0; i < n; ++i) {
     tag::NormalizeQuotes(words[i], s.norm);
     tag::HashToken(s.norm, s.hashes[i + 2]);
-    if (const uint64_t* cls = word_classes_->Find(s.hashes[i + 2].word)) s.hashes[i + 2].cls = *cls;
   }
+  tag::SetSentenceMode(s.hashes.data() + 2, static_cast<int>(n));
   const tag::TokenHashes* toks = s.hashes.data() + 2;
   const size_t nl = model_.upos.size();
   s.scores.resize(nl);

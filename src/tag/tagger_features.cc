@@ -11,8 +11,7 @@ enum Template : uint64_t {
   kBias = 1, kWord, kLower, kPrefix1, kPrefix2, kPrefix3, kSuffix1, kSuffix2, kSuffix3,
   kSuffix4, kShape, kShapeFirst, kT1, kT2, kT1T2, kT1Lower, kT1Suffix3, kLowerM2,
   kLowerM1, kLowerP1, kLowerP2, kSuffix3M1, kSuffix3P1, kShapeP1, kLowerM1Lower,
-  kLowerLowerP1, kT1LowerP1, kTail, kCls, kClsP1, kClsP2, kClsP1P2, kT1Cls, kClsClsP1, kLowerClsP1,
-  kClsM1Cls,
+  kLowerLowerP1, kT1LowerP1, kTail, kModeShape, kModeLower, kModeT1,
 };
 
 TokenHashes MakePadding(std::string_view name) {
@@ -20,7 +19,6 @@ TokenHashes MakePadding(std::string_view name) {
   h.word = h.lower = h.shape = HashBytes(name);
   for (auto& p : h.prefix) p = h.word;
   for (auto& s : h.suffix) s = h.word;
-  h.cls = h.word;
   return h;
 }
 
@@ -70,7 +68,18 @@ void HashToken(std::string_view word, TokenHashes& h) {
   h.word = HashBytes(nv);
   size_t hyphen = lv.rfind('-');
   h.tail = (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < n) ? HashBytes(lv.substr(hyphen + 1)) : 0;
-  h.cls = 0;
+  h.mode = 0;
+  h.caps = 0;
+  if (n > 0) {
+    char c0 = word[0];
+    if ((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z')) h.caps |= kStartsAlpha;
+    if (c0 >= 'A' && c0 <= 'Z') h.caps |= kInitialUpper;
+    for (size_t i = 0; i < n; ++i)
+      if (word[i] >= 'a' && word[i] <= 'z') {
+        h.caps |= kHasLower;
+        break;
+      }
+  }
   h.lower = HashBytes(lv);
   h.shape = HashBytes(std::string_view(shape, shape_len));
   // Affixes of the whole word (not the cut one) for suffixes: take them from `word`
@@ -86,6 +95,25 @@ void HashToken(std::string_view word, TokenHashes& h) {
     }
     h.suffix[k - 1] = HashBytes(std::string_view(tail, m));
   }
+}
+
+void SetSentenceMode(TokenHashes* toks, int n) {
+  int alpha = 0, initial = 0, upper = 0;
+  for (int i = 0; i < n; ++i) {
+    if (!(toks[i].caps & kStartsAlpha)) continue;
+    ++alpha;
+    if (toks[i].caps & kInitialUpper) {
+      ++initial;
+      if (!(toks[i].caps & kHasLower)) ++upper;
+    }
+  }
+  uint8_t mode = 0;
+  if (alpha >= 3 && upper * 10 >= alpha * 7) {
+    mode = 2;
+  } else if (alpha >= 3 && initial * 10 >= alpha * 7) {
+    mode = 1;
+  }
+  for (int i = 0; i < n; ++i) toks[i].mode = mode;
 }
 
 const TokenHashes& StartPadding() {
@@ -134,14 +162,9 @@ int ExtractFeatures(const TokenHashes* toks, int n, int i, uint32_t t1, uint32_t
   out[k++] = Combine(kLowerLowerP1, w.lower, p1.lower);
   out[k++] = Combine(kT1LowerP1, t1, p1.lower);
   if (w.tail) out[k++] = Combine(kTail, w.tail);
-  out[k++] = Combine(kCls, w.cls);
-  out[k++] = Combine(kClsP1, p1.cls);
-  out[k++] = Combine(kClsP2, p2.cls);
-  out[k++] = Combine(kClsP1P2, p1.cls, p2.cls);
-  out[k++] = Combine(kT1Cls, t1, w.cls);
-  out[k++] = Combine(kClsClsP1, w.cls, p1.cls);
-  out[k++] = Combine(kLowerClsP1, w.lower, p1.cls);
-  out[k++] = Combine(kClsM1Cls, m1.cls, w.cls);
+  out[k++] = Combine(kModeShape, w.mode, w.shape);
+  out[k++] = Combine(kModeLower, w.mode, w.lower);
+  out[k++] = Combine(kModeT1, w.mode, t1);
   return k;
 }
 

@@ -37,8 +37,15 @@ struct TokenHashes {
   uint64_t suffix[4] = {0, 0, 0, 0};
   uint64_t shape = 0;    // Xx, dd.d, X.X. ... with runs cut at 2
   uint64_t tail = 0;     // lower-cased part after the last hyphen, or 0
-  uint64_t cls = 0;      // ambiguity class: the labels training saw the word with
+  uint8_t caps = 0;      // kInitialUpper | kHasLower | kStartsAlpha
+  uint8_t mode = 0;      // the sentence's casing: 0 normal, 1 title case, 2 upper case
 };
+
+constexpr uint8_t kInitialUpper = 1, kHasLower = 2, kStartsAlpha = 4;
+
+// Sets every token's `mode` from the casing of the whole sentence (headlines in
+// Title Case or CAPITALS are tagged differently from running text).
+void SetSentenceMode(TokenHashes* toks, int n);
 
 // Replaces curly quotes and apostrophes (U+2018/2019/201C/201D) by their ASCII forms,
 // writing into `out` (cleared first). Used for features and lemmas alike, so that

@@ -59,6 +59,8 @@ Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uin
   using Counts = std::map<std::tuple<bool, uint8_t, std::string>, size_t>;
   // (xpos, lower-cased word) -> transform counts over tokens.
   std::map<std::pair<std::string, std::string>, Counts> types;
+  // (xpos, word as written) -> lemma counts.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, size_t>> cased;
   std::string norm;
   for (const ConlluSentence& s : train)
     for (const tag::ConlluWord& w : s) {
@@ -67,6 +69,7 @@ Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uin
       std::string lemma;
       tag::NormalizeQuotes(w.lemma, lemma);
       ++types[{w.xpos, Lower(norm)}][AsTuple(Lemmatizer::TransformFor(norm, lemma))];
+      ++cased[{w.xpos, norm}][lemma];
     }
   // Rules: (xpos, suffix) -> transform counts over types, so that frequent words do
   // not drown the regular pattern that unknown words follow.
@@ -96,6 +99,10 @@ Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uin
   for (size_t len = 0; len <= max_suffix; ++len)
     for (const auto& [key, counts] : suffixes) {
       if (key.second.size() != len) continue;
+      // A suffix seen in one word type only is no rule ("Capt." is not "Sept.").
+      size_t seen = 0;
+      for (const auto& [t, c] : counts) seen += c;
+      if (len > 0 && seen < 2) continue;
       Transform best = Best(counts);
       const Transform* parent = len == 0 ? nullptr : lookup(key.first, key.second, len - 1);
       if (!parent || !(*parent == best)) kept[key] = best;
@@ -106,9 +113,39 @@ Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uin
     const Transform* r = lookup(key.first, key.second, key.second.size());
     if (!r || !(*r == t)) exceptions[key] = t;
   }
+  // Case exceptions: words as written whose usual lemma the tables above miss.
+  Lemmatizer::Tables partial;
+  {
+    std::vector<Transform> ts;
+    for (const auto* m : {&kept, &exceptions})
+      for (const auto& [k, t] : *m) ts.push_back(t);
+    partial.max_suffix = max_suffix;
+    for (const auto& [k, t] : kept) {
+      partial.rules.emplace_back(Lemmatizer::RuleKey(Lemmatizer::TagKey(k.first), k.second), partial.transforms.size());
+      partial.transforms.push_back(t);
+    }
+    for (const auto& [k, t] : exceptions) {
+      partial.exceptions.emplace_back(Lemmatizer::ExceptionKey(Lemmatizer::TagKey(k.first), k.second),
+                                      partial.transforms.size());
+      partial.transforms.push_back(t);
+    }
+  }
+  Lemmatizer without_case(std::move(partial));
+  std::map<std::pair<std::string, std::string>, Transform> case_exceptions;
+  for (const auto& [key, lemmas] : cased) {
+    const std::string* best = nullptr;
+    size_t best_count = 0;
+    for (const auto& [l, c] : lemmas)
+      if (c > best_count) {
+        best = &l;
+        best_count = c;
+      }
+    if (without_case.Lemmatize(key.second, key.first) != *best)
+      case_exceptions[key] = Lemmatizer::TransformFor(key.second, *best);
+  }
   // Number the transforms in sorted order.
   std::vector<Transform> all;
-  for (const auto* m : {&kept, &exceptions})
+  for (const auto* m : {&kept, &exceptions, &case_exceptions})
     for (const auto& [k, t] : *m) all.push_back(t);
   std::sort(all.begin(), all.end(), TransformLess);
   all.erase(std::unique(all.begin(), all.end()), all.end());
@@ -121,6 +158,9 @@ Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uin
     tables.rules.emplace_back(Lemmatizer::RuleKey(Lemmatizer::TagKey(k.first), k.second), id_of(t));
   for (const auto& [k, t] : exceptions)
     tables.exceptions.emplace_back(Lemmatizer::ExceptionKey(Lemmatizer::TagKey(k.first), k.second), id_of(t));
+  for (const auto& [k, t] : case_exceptions)
+    tables.case_exceptions.emplace_back(Lemmatizer::ExceptionKey(Lemmatizer::TagKey(k.first), k.second), id_of(t));
+  std::sort(tables.case_exceptions.begin(), tables.case_exceptions.end());
   std::sort(tables.rules.begin(), tables.rules.end());
   std::sort(tables.exceptions.begin(), tables.exceptions.end());
   tables.transforms = std::move(all);
@@ -242,6 +282,7 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
       if (counts.empty()) counts.assign(nl, 0);
       ++counts[label];
     }
+    tag::SetSentenceMode(p.hashes.data() + 2, static_cast<int>(s.size()));
   }
   for (const auto& [word, counts] : word_labels) {
     uint32_t total = 0, best = 0;
@@ -256,29 +297,13 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
     if (total >= options.tagdict_min_count && uint64_t(best) * 1000 >= uint64_t(total) * options.tagdict_min_permille)
       model.tagdict.emplace_back(word, best_label);
   }
-  for (const auto& [word, counts] : word_labels) {
-    uint32_t total = 0;
-    for (uint32_t c : counts) total += c;
-    if (total < options.class_min_count) continue;
-    uint64_t cls = 0x434c53;  // "CLS"
-    for (size_t l = 0; l < nl; ++l)
-      if (counts[l] && uint64_t(counts[l]) * 1000 >= uint64_t(total) * options.class_min_permille)
-        cls = tag::Combine(cls, l + 1);
-    model.word_classes.emplace_back(word, cls);
-  }
-  {
-    tag::FlatMap64<uint64_t> classes(model.word_classes);
-    for (Prepared& p : prepared)
-      for (size_t i = 2; i + 2 < p.hashes.size(); ++i)
-        if (const uint64_t* cls = classes.Find(p.hashes[i].word)) p.hashes[i].cls = *cls;
-  }
   tag::FlatMap64<uint16_t> tagdict(model.tagdict);
   say(fmt::format("train pos: {} sentences, {} labels, {} words in the tag dictionary", train.size(), nl,
                   model.tagdict.size()));
 
   model.lemmas = LearnLemmatizer(train, options.lemma_max_suffix);
-  say(fmt::format("train pos: lemmatizer has {} rules, {} exceptions, {} transforms", model.lemmas.rules.size(),
-                  model.lemmas.exceptions.size(), model.lemmas.transforms.size()));
+  say(fmt::format("train pos: lemmatizer has {} rules, {} + {} exceptions, {} transforms", model.lemmas.rules.size(),
+                  model.lemmas.exceptions.size(), model.lemmas.case_exceptions.size(), model.lemmas.transforms.size()));
 
   Perceptron perceptron(nl);
   std::vector<uint32_t> order(train.size());

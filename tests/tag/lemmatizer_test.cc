@@ -1,0 +1,94 @@
+// Tests of the lemmatizer: its transforms on a hand-made table, and the table learned
+// into models/pos.bin on irregular and regular forms.
+#include "newsledger/lemmatizer.h"
+
+#include <gtest/gtest.h>
+
+#include "newsledger/tagger.h"
+
+namespace newsledger {
+namespace {
+
+struct TransformCase {
+  const char* word;
+  const char* lemma;
+  bool lower;
+  int strip;
+  const char* append;
+};
+
+const TransformCase kTransforms[] = {
+    {"said", "say", true, 2, "y"},
+    {"Said", "say", true, 2, "y"},
+    {"Madrid", "Madrid", false, 0, ""},
+    {"children", "child", true, 3, ""},
+    {"went", "go", true, 4, "go"},
+    {"I", "I", false, 0, ""},
+    {"caf\xC3\xA9s", "caf\xC3\xA9", true, 1, ""},
+    // The common prefix "caf\xC3" ends inside a character: cut before it.
+    {"caf\xC3\xA9", "caf\xC3\xA8", true, 2, "\xC3\xA8"},
+};
+
+TEST(LemmatizerTest, TransformForAndApply) {
+  for (const TransformCase& c : kTransforms) {
+    Lemmatizer::Transform t = Lemmatizer::TransformFor(c.word, c.lemma);
+    EXPECT_EQ(t.lower, c.lower) << c.word;
+    EXPECT_EQ(t.strip, c.strip) << c.word;
+    EXPECT_EQ(t.append, c.append) << c.word;
+    std::string out;
+    Lemmatizer::Apply(t, c.word, out);
+    EXPECT_EQ(out, c.lemma) << c.word;
+  }
+}
+
+TEST(LemmatizerTest, ApplyNeverCutsInsideACharacterOrPastTheWord) {
+  std::string out;
+  Lemmatizer::Apply({true, 1, "x"}, "caf\xC3\xA9", out);
+  EXPECT_EQ(out, "caf\xC3\xA9");
+  Lemmatizer::Apply({true, 9, "x"}, "abc", out);
+  EXPECT_EQ(out, "abc");
+  Lemmatizer::Apply({true, 3, ""}, "abc", out);
+  EXPECT_EQ(out, "abc");  // never empty
+}
+
+TEST(LemmatizerTest, HandMadeTablesPreferExceptionsThenLongestSuffix) {
+  Lemmatizer::Tables t;
+  t.max_suffix = 4;
+  t.transforms = {{true, 0, ""}, {true, 1, ""}, {true, 3, "y"}, {true, 4, "go"}};
+  uint64_t nns = Lemmatizer::TagKey("NNS"), vbd = Lemmatizer::TagKey("VBD");
+  t.rules = {{Lemmatizer::RuleKey(nns, ""), 0}, {Lemmatizer::RuleKey(nns, "s"), 1},
+             {Lemmatizer::RuleKey(nns, "ies"), 2}};
+  t.exceptions = {{Lemmatizer::ExceptionKey(vbd, "went"), 3}};
+  Lemmatizer lem(std::move(t));
+  EXPECT_EQ(lem.Lemmatize("cats", "NNS"), "cat");
+  EXPECT_EQ(lem.Lemmatize("Cities", "NNS"), "city");
+  EXPECT_EQ(lem.Lemmatize("sheep", "NNS"), "sheep");
+  EXPECT_EQ(lem.Lemmatize("Went", "VBD"), "go");
+  EXPECT_EQ(lem.Lemmatize("Walked", "VBD"), "Walked");  // no rule for the tag: unchanged
+}
+
+struct LearnedCase {
+  const char* word;
+  const char* xpos;
+  const char* lemma;
+};
+
+const LearnedCase kLearned[] = {
+    {"said", "VBD", "say"},      {"Said", "VBD", "say"},       {"told", "VBD", "tell"},
+    {"told", "VBN", "tell"},     {"went", "VBD", "go"},        {"children", "NNS", "child"},
+    {"women", "NNS", "woman"},   {"men", "NNS", "man"},        {"lives", "NNS", "life"},
+    {"teeth", "NNS", "tooth"},     {"n't", "RB", "not"},         {"'s", "POS", "'s"},
+    {"was", "VBD", "be"},        {"is", "VBZ", "be"},          {"better", "JJR", "good"},
+    {"companies", "NNS", "company"}, {"reported", "VBD", "report"}, {"stopped", "VBD", "stop"},
+    {"making", "VBG", "make"},   {"Mexico", "NNP", "Mexico"},  {"The", "DT", "the"},
+    {"i", "PRP", "I"},           {"blorfed", "VBD", "blorf"},  {"zinkities", "NNS", "zinkity"},
+};
+
+TEST(LemmatizerTest, LearnedTableHandlesIrregularAndRegularForms) {
+  static const Tagger tagger;
+  for (const LearnedCase& c : kLearned)
+    EXPECT_EQ(tagger.lemmatizer().Lemmatize(c.word, c.xpos), c.lemma) << c.word << "/" << c.xpos;
+}
+
+}  // namespace
+}  // namespace newsledger

@@ -1,0 +1,146 @@
+// Tests of the part-of-speech tagger stage with the committed model (models/pos.bin),
+// on sentences written for these tests.
+#include "newsledger/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newsledger {
+namespace {
+
+const Tagger& Model() {
+  static const Tagger tagger;
+  return tagger;
+}
+
+// Builds a Document of one sentence from space-separated tokens.
+Document MakeDocument(const std::string& spaced) {
+  Document doc;
+  doc.text = spaced;
+  Sentence s;
+  size_t pos = 0;
+  while (pos < spaced.size()) {
+    size_t sp = spaced.find(' ', pos);
+    if (sp == std::string::npos) sp = spaced.size();
+    Token t;
+    t.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(sp)};
+    doc.tokens.push_back(t);
+    pos = sp + 1;
+  }
+  s.span = {0, static_cast<uint32_t>(spaced.size())};
+  s.token_end = static_cast<uint32_t>(doc.tokens.size());
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+struct WordCase {
+  const char* sentence;
+  size_t index;  // token index in the sentence
+  const char* upos;
+  const char* xpos;
+  const char* lemma;
+};
+
+const WordCase kWordCases[] = {
+    {"The minister said the talks would resume on Friday .", 0, "DET", "DT", "the"},
+    {"The minister said the talks would resume on Friday .", 1, "NOUN", "NN", "minister"},
+    {"The minister said the talks would resume on Friday .", 2, "VERB", "VBD", "say"},
+    {"The minister said the talks would resume on Friday .", 4, "NOUN", "NNS", "talk"},
+    {"The minister said the talks would resume on Friday .", 5, "AUX", "MD", "would"},
+    {"The minister said the talks would resume on Friday .", 8, "PROPN", "NNP", "Friday"},
+    {"The minister said the talks would resume on Friday .", 9, "PUNCT", ".", "."},
+    {"She told us that the children were safe .", 1, "VERB", "VBD", "tell"},
+    {"She told us that the children were safe .", 5, "NOUN", "NNS", "child"},
+    {"She told us that the children were safe .", 6, "AUX", "VBD", "be"},
+    {"Two women were arrested in Madrid last week .", 0, "NUM", "CD", "two"},
+    {"Two women were arrested in Madrid last week .", 1, "NOUN", "NNS", "woman"},
+    {"Two women were arrested in Madrid last week .", 3, "VERB", "VBN", "arrest"},
+    {"Two women were arrested in Madrid last week .", 5, "PROPN", "NNP", "Madrid"},
+    {"We did n't expect it to rain .", 2, "PART", "RB", "not"},
+    {"We did n't expect it to rain .", 5, "PART", "TO", "to"},
+    {"He has visited several smaller villages .", 1, "AUX", "VBZ", "have"},
+    {"He has visited several smaller villages .", 4, "ADJ", "JJR", "small"},
+};
+
+class TaggerWordTest : public ::testing::TestWithParam<WordCase> {};
+
+TEST_P(TaggerWordTest, TagsAndLemmatizes) {
+  const WordCase& c = GetParam();
+  Document doc = MakeDocument(c.sentence);
+  Model().annotate(doc);
+  ASSERT_LT(c.index, doc.tokens.size());
+  const Token& t = doc.tokens[c.index];
+  EXPECT_EQ(t.upos, c.upos) << c.sentence << " [" << doc.view(t.span) << "]";
+  EXPECT_EQ(t.xpos, c.xpos) << c.sentence << " [" << doc.view(t.span) << "]";
+  EXPECT_EQ(t.lemma, c.lemma) << c.sentence << " [" << doc.view(t.span) << "]";
+}
+
+INSTANTIATE_TEST_SUITE_P(Sentences, TaggerWordTest, ::testing::ValuesIn(kWordCases));
+
+TEST(TaggerTest, FillsEveryTokenOfEverySentence) {
+  Document doc = MakeDocument("Rescue teams searched the river overnight .");
+  Model().annotate(doc);
+  for (const Token& t : doc.tokens) {
+    EXPECT_FALSE(t.upos.empty());
+    EXPECT_FALSE(t.xpos.empty());
+    EXPECT_FALSE(t.lemma.empty());
+  }
+}
+
+TEST(TaggerTest, CurlyApostrophesAreReadAsStraightOnes) {
+  // "didn’t" and "minister’s" split as UD does.
+  Document split = MakeDocument("They did n\u2019t know the minister \u2019s name .");
+  Model().annotate(split);
+  EXPECT_EQ(split.tokens[2].lemma, "not");
+  EXPECT_EQ(split.tokens[6].xpos, "POS");
+}
+
+TEST(TaggerTest, LeavesTokensOutsideSentencesAlone) {
+  Document doc = MakeDocument("Police arrived quickly .");
+  doc.sentences.clear();
+  Model().annotate(doc);
+  for (const Token& t : doc.tokens) EXPECT_TRUE(t.upos.empty());
+}
+
+TEST(TaggerTest, SurvivesOddInput) {
+  Document doc;
+  doc.text = std::string(300, 'x') + " \xE2\x80\x99 \xF0\x9F\x98\x80 - 1,000,000";
+  for (uint32_t start : {0u, 301u, 305u, 310u, 312u}) {
+    Token t;
+    t.span = {start, start == 0 ? 300u : static_cast<uint32_t>(doc.text.find(' ', start) == std::string::npos
+                                                                    ? doc.text.size()
+                                                                    : doc.text.find(' ', start))};
+    doc.tokens.push_back(t);
+  }
+  Sentence s;
+  s.token_end = static_cast<uint32_t>(doc.tokens.size());
+  doc.sentences.push_back(s);
+  Sentence bad;  // out-of-range sentence: skipped
+  bad.token_begin = 3;
+  bad.token_end = 99;
+  doc.sentences.push_back(bad);
+  Model().annotate(doc);
+  for (const Token& t : doc.tokens) EXPECT_FALSE(t.xpos.empty());
+  Document empty;
+  Model().annotate(empty);
+}
+
+TEST(TaggerTest, TagIsDeterministicAndReusesScratch) {
+  std::vector<std::string_view> a = {"Prices", "rose", "sharply", "in", "March", "."};
+  std::vector<std::string_view> b = {"Nobody", "answered", "."};
+  auto scratch = Tagger::NewScratch();
+  std::vector<uint16_t> first, again, other;
+  Model().Tag(a, first, scratch.get());
+  Model().Tag(b, other, scratch.get());
+  Model().Tag(a, again, scratch.get());
+  EXPECT_EQ(first, again);
+  EXPECT_EQ(other.size(), 3u);
+  std::vector<std::string_view> none;
+  Model().Tag(none, other);
+  EXPECT_TRUE(other.empty());
+}
+
+}  // namespace
+}  // namespace newsledger
