@@ -43,6 +43,12 @@ int Run(const Args& a) {
   std::vector<NerSentence> train = ReadIob2(uner / "en_ewt-ud-train.from-draft-normalized.iob2");
   std::vector<NerSentence> dev = ReadIob2(uner / "en_ewt-ud-dev.iob2");
   std::vector<NerSentence> test = ReadIob2(uner / "en_ewt-ud-test.iob2");
+  if (a.options.use_pos) {
+    fs::path ud = fs::path(a.data) / "ud_ewt";
+    size_t n = AttachUpos(train, ud / "en_ewt-ud-train.conllu");
+    AttachUpos(dev, ud / "en_ewt-ud-dev.conllu");
+    std::cerr << "ner: gold UPOS on " << n << " UNER training sentences\n";
+  }
   if (a.gum) {
     std::vector<NerSentence> gum = ReadGumEntities(fs::path(a.data) / "gum_subset", gaz);
     std::cerr << "ner: " << gum.size() << " GUM sentences\n";
@@ -73,6 +79,7 @@ std::function<int()> Setup(CLI::App& sub) {
   sub.add_option("--beam", a->options.beam, "decoding beam width")->check(CLI::Range(1, 8));
   sub.add_option("--seed", a->options.seed, "shuffling seed");
   sub.add_flag("!--no-gum", a->gum, "train on UNER only");
+  sub.add_option("--pos", a->options.use_pos, "1: UPOS features (gold UD tags in training)")->check(CLI::Range(0, 1));
   return [a] { return Run(*a); };
 }
 

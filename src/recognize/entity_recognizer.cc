@@ -162,6 +162,20 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
         ++e;
       i = std::max(i, e);
     }
+    // "District Judge Helen Marsh" tagged as one place or organisation: the name after
+    // the last title word is a person; what comes before is left to the rules below.
+    if (et != EntityType::kPerson) {
+      size_t title = e;
+      for (size_t k = b; k + 1 < e; ++k)
+        if ((gaz_.WordKinds(scratch.folded[k]) & kWordTitle) && IsUpperStart(toks[k + 1].text) &&
+            !(gaz_.WordKinds(scratch.folded[k + 1]) & kWordOrgHead))
+          title = k;
+      if (title < e) {
+        out.push_back({static_cast<uint32_t>(title + 1), static_cast<uint32_t>(e), EntityType::kPerson});
+        for (size_t k = title + 1; k < e; ++k) covered[k] = 1;
+        continue;
+      }
+    }
     // "Jane Doe of Freedonia": a person's name does not run over "of"; what follows
     // is where (or what) the person is from.
     if (et == EntityType::kPerson) {
@@ -190,7 +204,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     while (b > 0) {
       if (IsUpperStart(toks[b - 1].text) && !IsDeterminer(toks[b - 1].text))
         --b;
-      else if (b >= 2 && (toks[b - 1].text == "of" || toks[b - 1].text == "for" || toks[b - 1].text == "and") &&
+      else if (b >= 2 &&
+               (toks[b - 1].text == "of" || toks[b - 1].text == "for" || toks[b - 1].text == "and" ||
+                IsPossessive(toks[b - 1].text)) &&
                IsUpperStart(toks[b - 2].text) && !IsDeterminer(toks[b - 2].text))
         b -= 2;
       else

@@ -343,6 +343,7 @@ void NerModel::Decode(const NerToken* toks, size_t n, NerScratch& s) const {
   Cand cands[8 * kNumLabels];
   for (size_t i = 0; i < n; ++i) {
     for (int l = 0; l < kRowWidth; ++l) static_score[l] = 0;
+    static_score[kO] = -static_cast<int32_t>(std::lrint(options_.o_penalty * scale_));
     const uint32_t* rows = &s.rows[i * NerFeatures::kStaticFeatures];
     for (int f = 0; f < NerFeatures::kStaticFeatures; ++f) {
       const int16_t* w = &weights_[size_t{rows[f]} * kRowWidth];
@@ -399,6 +400,7 @@ std::string NerModel::Serialize(const std::vector<std::vector<std::string>>& sel
   w.U32(options_.beam);
   w.U32(options_.use_pos);
   w.U64(options_.seed);
+  w.F32(options_.o_penalty);
   w.U64(gaz_.fingerprint());
   w.U32(static_cast<uint32_t>(self_test_sentences.size()));
   NerScratch scratch;
@@ -439,6 +441,8 @@ void NerModel::Parse(std::string_view bytes, const std::string& where) {
   options_.beam = r.U32();
   options_.use_pos = r.U32();
   options_.seed = r.U64();
+  options_.o_penalty = r.F32();
+  if (!std::isfinite(options_.o_penalty)) throw Error(where, "bad O penalty");
   if (options_.hash_bits < 8 || options_.hash_bits > 24) throw Error(where, "bad hash_bits " + std::to_string(options_.hash_bits));
   if (options_.beam < 1 || options_.beam > 8) throw Error(where, "bad beam width " + std::to_string(options_.beam));
   uint64_t fingerprint = r.U64();

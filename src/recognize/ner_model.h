@@ -13,7 +13,7 @@
 // flag, the UPOS tags when the tagger has run, and the previous two labels.
 //
 // File format (little-endian):
-//   magic "NLNERMDL", u32 version, ModelOptions fields, u64 gazetteer fingerprint,
+//   magic "NLNERMDL", u32 version, ModelOptions fields (u32 x4, u64, f32), u64 gazetteer fingerprint,
 //   u32 self-test count, each: u32 token count, tokens as (u32 length, bytes), labels
 //   as bytes; f32 scale; u64 raw size, u64 compressed size, u32 CRC-32 of the raw
 //   bytes, then zlib-compressed int16 weights (rows x kRowWidth).
@@ -41,7 +41,7 @@ namespace ner {
 
 enum Label : uint8_t { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kNumLabels };
 constexpr int kRowWidth = 8;  // kNumLabels padded
-constexpr uint32_t kModelVersion = 1;
+constexpr uint32_t kModelVersion = 2;
 
 const char* LabelName(int label);  // "O", "B-PER", ...
 int LabelFromName(std::string_view name);  // -1 when unknown; MISC/OTH map to O
@@ -58,6 +58,8 @@ struct ModelOptions {
   uint32_t beam = 1;        // decoding beam width (1 = greedy)
   uint32_t use_pos = 0;     // 1: UPOS features (dropped at random in training)
   uint64_t seed = 20251125; // shuffling and POS dropout
+  float o_penalty = 0;      // subtracted from the O score (in weight units): trades
+                            // precision for recall; chosen on dev by the trainer
 };
 
 // What the model sees of one token.
@@ -132,6 +134,8 @@ class NerModel {
   void Parse(std::string_view bytes, const std::string& where);
 
   const ner::ModelOptions& options() const { return options_; }
+  // Changes the O penalty (the trainer tunes it on dev).
+  void set_o_penalty(float p) { options_.o_penalty = p; }
   const std::vector<SelfTest>& self_tests() const { return self_tests_; }
 
  private:

@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "newsledger/error.h"
 
@@ -47,7 +48,7 @@ std::vector<NerSentence> ReadIob2(const fs::path& path) {
   if (!in) throw Error(path.string(), "cannot open");
   std::vector<NerSentence> out;
   NerSentence cur;
-  std::string line;
+  std::string line, doc;
   size_t line_no = 0;
   auto flush = [&] {
     if (!cur.words.empty()) out.push_back(std::move(cur));
@@ -57,7 +58,12 @@ std::vector<NerSentence> ReadIob2(const fs::path& path) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) { flush(); continue; }
-    if (line[0] == '#') continue;
+    if (line[0] == '#') {
+      if (line.rfind("# sent_id = ", 0) == 0) cur.id = line.substr(12);
+      if (line.rfind("# newdoc id = ", 0) == 0) doc = line.substr(14);
+      continue;
+    }
+    if (cur.words.empty()) cur.doc = doc;
     std::vector<std::string_view> cols = SplitTabs(line);
     if (cols.size() < 3) throw Error(path.string() + ":" + std::to_string(line_no), "expected index, word and label");
     int label = LabelFromName(cols[2]);
@@ -74,6 +80,36 @@ std::vector<NerSentence> ReadIob2(const fs::path& path) {
   }
   flush();
   return out;
+}
+
+size_t AttachUpos(std::vector<NerSentence>& sentences, const fs::path& conllu) {
+  std::ifstream in(conllu);
+  if (!in) throw Error(conllu.string(), "cannot open");
+  std::unordered_map<std::string, std::vector<std::string>> tags;
+  std::string line, id;
+  std::vector<std::string> cur;
+  while (std::getline(in, line)) {
+    if (line.empty()) {
+      if (!id.empty()) tags[id] = std::move(cur);
+      id.clear();
+      cur.clear();
+      continue;
+    }
+    if (line.rfind("# sent_id = ", 0) == 0) { id = line.substr(12); continue; }
+    if (line[0] == '#') continue;
+    std::vector<std::string_view> cols = SplitTabs(line);
+    if (cols.size() < 4 || !IsInteger(cols[0])) continue;
+    cur.emplace_back(cols[3]);
+  }
+  if (!id.empty()) tags[id] = std::move(cur);
+  size_t attached = 0;
+  for (NerSentence& s : sentences) {
+    auto it = tags.find(s.id);
+    if (it == tags.end() || it->second.size() != s.words.size()) continue;
+    s.upos = it->second;
+    ++attached;
+  }
+  return attached;
 }
 
 std::vector<NerSentence> ReadGumEntities(const fs::path& gum_dir, const Gazetteer& gaz) {
@@ -243,7 +279,8 @@ SpanCounts ScoreModel(const NerModel& model, const std::vector<NerSentence>& dat
   std::vector<NerToken> toks;
   for (const NerSentence& s : data) {
     toks.clear();
-    for (size_t k = 0; k < s.words.size(); ++k) toks.push_back({s.words[k], {}});
+    for (size_t k = 0; k < s.words.size(); ++k)
+      toks.push_back({s.words[k], k < s.upos.size() ? std::string_view(s.upos[k]) : std::string_view()});
     model.Decode(toks.data(), toks.size(), scratch);
     CountSpans(s.labels, scratch.labels, by_type, overall);
   }
@@ -278,8 +315,11 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
   std::vector<NerToken> toks;
   for (size_t k = 0; k < train.size(); ++k) {
     toks.clear();
+    // A third of the sentences are seen without tags, so that the model also works
+    // when the tagger has not run.
+    bool pos = options.use_pos && (k * 0x9e3779b97f4a7c15ULL >> 60) % 3 != 0;
     for (size_t i = 0; i < train[k].words.size(); ++i)
-      toks.push_back({train[k].words[i], options.use_pos && i < train[k].upos.size() ? train[k].upos[i] : ""});
+      toks.push_back({train[k].words[i], pos && i < train[k].upos.size() ? std::string_view(train[k].upos[i]) : ""});
     features.Prepare(toks.data(), toks.size(), prepared[k]);
     result.train_tokens += toks.size();
   }
@@ -345,6 +385,19 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
   }
   log << "ner: keeping epoch " << result.best_epoch << "\n";
   NerModel model(options, best_avg, gaz);
+  // The O penalty best on dev (a linear model trained on sparse entities is timid).
+  {
+    float best_penalty = 0;
+    double best = -1;
+    for (float p : {0.0f, 0.5f, 1.0f, 2.0f, 3.0f, 4.0f, 6.0f, 8.0f}) {
+      model.set_o_penalty(p);
+      SpanCounts by_type[4];
+      double f1 = ScoreModel(model, dev, by_type).f1();
+      log << "ner: O penalty " << p << " dev span F1 " << f1 << "\n";
+      if (f1 > best) { best = f1; best_penalty = p; }
+    }
+    model.set_o_penalty(best_penalty);
+  }
   result.model_bytes = model.Serialize(SelfTestSentences());
   return result;
 }

@@ -26,6 +26,8 @@
 namespace newsledger {
 
 struct NerSentence {
+  std::string id;                  // sent_id, when the source gives one
+  std::string doc;                 // newdoc id, when the source gives one
   std::vector<std::string> words;
   std::vector<std::string> upos;  // empty when the source has none
   std::vector<uint8_t> labels;    // ner::Label per word
@@ -34,6 +36,11 @@ struct NerSentence {
 // Reads an IOB2 file (tab-separated: index, word, label, ...; '#' comments; blank lines
 // between sentences). Labels other than PER/ORG/LOC become O. Throws Error(file:line).
 std::vector<NerSentence> ReadIob2(const std::filesystem::path& path);
+
+// Copies the UPOS column of a UD CoNLL-U file onto the sentences with the same sent_id
+// and the same number of words (UNER and UD English-EWT share sentences). Returns how
+// many sentences got tags.
+size_t AttachUpos(std::vector<NerSentence>& sentences, const std::filesystem::path& conllu);
 
 // Reads the GUM CoNLL-U files of `gum_dir` (its dep/ folder) whose documents are not
 // listed under test or test2 in splits.md, mapped as described above. Reddit

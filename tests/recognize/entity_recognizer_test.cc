@@ -68,6 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
              {"PERSON Ana Ruiz", "ORG Health Ministry"}},
         Case{"The company's chief executive, Tom Becker, flew to Berlin.", {"PERSON Tom Becker", "LOC Berlin"}},
         Case{"Brazil's central bank raised rates, Reuters reported.", {"LOC Brazil", "ORG Reuters"}},
+        Case{"A lawyer for the U.S. Attorney's Office spoke after Chief Judge Ellen Varga ruled.",
+             {"ORG U.S. Attorney's Office", "PERSON Ellen Varga"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
@@ -230,7 +232,7 @@ TEST(NerModelTest, RefusesDamagedFilesWithAClearError) {
   bad_magic[0] = 'X';
   EXPECT_NE(LoadError(bad_magic).find("bad magic"), std::string::npos);
   std::string bad_version = good;
-  bad_version[8] = 99;
+  bad_version[8] = 99;  // little-endian u32 after the magic
   EXPECT_NE(LoadError(bad_version).find("version 99"), std::string::npos);
   EXPECT_NE(LoadError(good.substr(0, good.size() / 2)).find("truncated"), std::string::npos);
   EXPECT_NE(LoadError(good.substr(0, 10)).find("truncated"), std::string::npos);
