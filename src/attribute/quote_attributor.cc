@@ -386,7 +386,7 @@ void QuoteScan::BuildMentions() {
   if (!doc_.entities.empty()) {
     // Entities from the recognizer: map spans to tokens.
     for (const Entity& e : doc_.entities) {
-      if (e.type != EntityType::kPerson && e.type != EntityType::kOrg) continue;
+      if ((e.type != EntityType::kPerson && e.type != EntityType::kOrg) || e.pronoun) continue;
       auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), e.span.start,
                                  [](const Token& t, uint32_t v) { return t.span.start < v; });
       if (it == doc_.tokens.end()) continue;
@@ -398,22 +398,33 @@ void QuoteScan::BuildMentions() {
       m.first = first;
       m.last = last;
       m.sent = tok_sent_[first];
-      m.person = e.type == EntityType::kPerson;
-      m.org = e.type == EntityType::kOrg;
+      // An organisation word overrides a person label ("Corvane Steel").
+      bool org_word = false;
+      for (uint32_t k = first; k <= last; ++k) org_word |= Has(k, kOrgWord);
+      // Part of a hyphenated compound ("Tri" of "Tri‑State") is nobody's name.
+      auto joined = [&](uint32_t h, uint32_t other) {
+        return h < doc_.tokens.size() && other < doc_.tokens.size() && doc_.tokens[h].kind == TokenKind::kPunct &&
+               T(h) != "," && T(h) != "." && doc_.tokens[h].span.start == doc_.tokens[h - 1].span.end &&
+               doc_.tokens[h].span.end == doc_.tokens[h + 1].span.start && IsCap(other);
+      };
+      bool fragment = joined(last + 1, last + 2) || (first >= 2 && joined(first - 1, first - 2));
+      m.person = e.type == EntityType::kPerson && !org_word && !fragment;
+      m.org = e.type == EntityType::kOrg || org_word;
       m.subject = subject_position(first, m.sent);
       m.canonical = e.canonical.empty() ? std::string(doc_.view(e.span)) : e.canonical;
       m.id = e.id;
       mentions_.push_back(std::move(m));
     }
-    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.first < b.first; });
-    return;
   }
-  // Capitalised runs, titles dropped.
+  // Capitalised runs, titles dropped, where the recognizer found nothing.
+  std::vector<bool> taken(doc_.tokens.size(), false);
+  for (const Mention& m : mentions_)
+    for (uint32_t k = m.first; k <= m.last; ++k) taken[k] = true;
   for (uint32_t s = 0; s < sents_.size(); ++s) {
     uint32_t sb = SentBegin(s), se = SentEnd(s);
     uint32_t t = sb;
     while (t < se) {
-      if (InQuote(t) || !IsCap(t) || IsTitle(t) || (t == sb && Has(t, kStopInitial)) ||
+      if (InQuote(t) || taken[t] || !IsCap(t) || IsTitle(t) || (t == sb && Has(t, kStopInitial)) ||
           (doc_.tokens[t].kind == TokenKind::kAbbreviation && T(t).size() > 2)) {
         ++t;
         continue;
@@ -422,7 +433,7 @@ void QuoteScan::BuildMentions() {
       uint32_t a = t, b = t;
       uint32_t k = t + 1;
       while (k < se) {
-        if (IsCap(k) && !IsTitle(k) && doc_.tokens[k].kind != TokenKind::kAbbreviation) {
+        if (IsCap(k) && !taken[k] && !IsTitle(k) && doc_.tokens[k].kind != TokenKind::kAbbreviation) {
           b = k++;
           continue;
         }
@@ -464,6 +475,8 @@ void QuoteScan::BuildMentions() {
       t = k;
     }
   }
+  std::stable_sort(mentions_.begin(), mentions_.end(),
+                   [](const Mention& a, const Mention& b) { return a.first < b.first; });
 }
 
 // ---------------------------------------------------------------- frames
@@ -937,7 +950,10 @@ void QuoteScan::FindFrames(uint32_t s) {
     CueKind kind = CueOf(c);
     if (kind == CueKind::kNone || !LowerStart(T(c))) continue;  // "Tri‑State" is no verb
     const std::string& upos = doc_.tokens[c].upos;
-    if (upos == "NOUN" || upos == "ADJ" || upos == "PROPN") continue;  // "an automatic recount"
+    if ((upos == "NOUN" || upos == "ADJ" || upos == "PROPN") && c > sb) {
+      const std::string& prev_upos = doc_.tokens[c - 1].upos;
+      if (prev_upos == "DET" || prev_upos == "ADJ" || prev_upos == "NUM") continue;
+    }  // "an automatic recount"
     Lower prev_l(c > sb ? T(c - 1) : std::string_view());
     Lower next_l(c + 1 < se ? T(c + 1) : std::string_view());
     std::string_view prev = prev_l.view(), next = next_l.view();
@@ -1105,7 +1121,16 @@ Resolved QuoteScan::ResolveName(uint32_t a, uint32_t b) {
   Resolved r;
   r.span = Bytes(a, b);
   r.named = true;
-  if (const Entity* e = EntityCovering(b); e && !e->pronoun) return FromEntity(*e, r.span);
+  if (const Entity* e = EntityCovering(b); e && !e->pronoun) {
+    // The recognizer may miss part of a name ("Radio" of "Radio Norte", "Jean‑" of
+    // "Jean‑Baptiste"): a longer capitalised run keeps the entity's id, not its name.
+    if (e->span.start > doc_.tokens[a].span.start && e->span.end <= doc_.tokens[b].span.end) {
+      Resolved longer = FromEntity(*e, r.span);
+      longer.text = Text(a, b);
+      return longer;
+    }
+    return FromEntity(*e, r.span);
+  }
   r.text = Text(a, b);
   // A short name resolves to the fuller name of the same mention or person.
   for (const Mention& m : mentions_) {
@@ -1157,11 +1182,17 @@ Resolved QuoteScan::ResolveName(uint32_t a, uint32_t b) {
 Resolved QuoteScan::ResolvePronoun(uint32_t tok, uint32_t sent) {
   Resolved r;
   r.span = doc_.tokens[tok].span;
-  for (const Entity& e : doc_.entities) {
-    if (e.pronoun && e.span.start <= r.span.start && r.span.end <= e.span.end) return FromEntity(e, r.span);
-  }
   Lower w_l5 = L(tok);
   std::string_view w = w_l5.view();
+  // The recognizer's own link, used when the attribution context below finds nobody:
+  // for a speaker pronoun the nearest source or subject is the better guide.
+  const Entity* linked = nullptr;
+  for (const Entity& e : doc_.entities) {
+    if (!e.pronoun || e.span.start > r.span.start || r.span.end > e.span.end) continue;
+    if (IsPersonPronoun(w) && e.type != EntityType::kPerson) break;  // "he" names a person
+    linked = &e;
+    break;
+  }
   if (IsPersonPronoun(w) || w == "i") {
     const Mention* best = nullptr;
     // 1. a person in subject position earlier in the same sentence; 2. in the three
@@ -1198,6 +1229,8 @@ Resolved QuoteScan::ResolvePronoun(uint32_t tok, uint32_t sent) {
       r.id = best->id;
       r.person = true;
       r.named = true;
+    } else if (linked) {
+      return FromEntity(*linked, r.span);
     }
     return r;
   }
@@ -1210,6 +1243,7 @@ Resolved QuoteScan::ResolvePronoun(uint32_t tok, uint32_t sent) {
       return r;
     }
   }
+  if (linked) return FromEntity(*linked, r.span);
   return r;
 }
 
@@ -1233,6 +1267,8 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
   if (IsPronoun(hw) && head == b && a == b) return ResolvePronoun(head, sent);
   if (const Entity* e = EntityCovering(head); e) {
     if (e->pronoun) return FromEntity(*e, Bytes(a, b));
+    uint32_t na = NameRunLeft(head, a);
+    if (doc_.tokens[na].span.start < e->span.start) return ResolveName(na, head);  // a longer name
     return FromEntity(*e, Bytes(a, b));
   }
   bool sentence_initial_common = head == SentBegin(sent) && qa_.common_nouns_.count(hw);
