@@ -372,6 +372,18 @@ void QuoteScan::PairQuotes() {
 // ---------------------------------------------------------------- mentions
 
 void QuoteScan::BuildMentions() {
+  // A name introduced as an organisation: "the newspaper De Standaard", "Lumora, the
+  // video streaming service,".
+  auto org_context = [&](uint32_t first, uint32_t last) {
+    if (first > 0 && LowerStart(T(first - 1)) && Has(first - 1, kOrgNoun)) return true;
+    if (last + 2 < doc_.tokens.size() && T(last + 1) == ",") {
+      for (uint32_t k = last + 2; k < doc_.tokens.size() && k <= last + 8; ++k) {
+        if (T(k) == "," || T(k) == "." || T(k) == ";") return k > last + 2 && LowerStart(T(k - 1)) && Has(k - 1, kOrgNoun);
+        if (k == last + 2 && !(Is(k, "the") || Is(k, "a") || Is(k, "an"))) return false;
+      }
+    }
+    return false;
+  };
   auto subject_position = [&](uint32_t first, uint32_t sent) {
     if (first == SentBegin(sent)) return true;
     uint32_t p = first - 1;
@@ -399,7 +411,7 @@ void QuoteScan::BuildMentions() {
       m.last = last;
       m.sent = tok_sent_[first];
       // An organisation word overrides a person label ("Corvane Steel").
-      bool org_word = false;
+      bool org_word = org_context(first, last);
       for (uint32_t k = first; k <= last; ++k) org_word |= Has(k, kOrgWord);
       // Part of a hyphenated compound ("Tri" of "Tri‑State") is nobody's name.
       auto joined = [&](uint32_t h, uint32_t other) {
@@ -451,7 +463,7 @@ void QuoteScan::BuildMentions() {
       m.last = b;
       m.sent = s;
       m.subject = subject_position(a, s);
-      bool org = false;
+      bool org = org_context(a, b);
       for (uint32_t x = a; x <= b; ++x) org |= Has(x, kOrgWord);
       m.org = org;
       std::string name = Text(a, b);
@@ -734,10 +746,24 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
     while (j < se && j - i < 6 && IsWord(j) && !Has(j, kPrep) && !Is(j, "that") &&
            !IsTimeWord(j) && !(IsAdverb(j) && j > i))
       ++j;
-    if (j > i) {
+    if (j > i && f->reported_by.empty()) {
+      // "told The Times", "told CNBC", "told the newspaper De Standaard": a news outlet
+      // that relays the statement.
+      uint32_t na = i;
       bool media = false;
-      for (uint32_t k = i; k < j; ++k) media |= Has(k, kMedia) && IsCap(k);
-      if (media && f->reported_by.empty()) f->reported_by = SourceName(i, j - 1);
+      for (uint32_t k = i; k < j; ++k) {
+        if (LowerStart(T(k)) && (Has(k, kMedia) || Is(k, "newspaper") || Is(k, "paper") || Is(k, "broadcaster") ||
+                                 Is(k, "channel") || Is(k, "station") || Is(k, "magazine"))) {
+          media = k + 1 < j && IsCap(k + 1);
+          na = k + 1;
+        } else if (IsCap(k)) {
+          std::string_view w = T(k);
+          bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+          const Entity* e = EntityCovering(k);
+          media |= Has(k, kMedia) || acronym || (e && e->type == EntityType::kOrg);
+        }
+      }
+      if (media) f->reported_by = SourceName(na, j - 1);
     }
     i = j;
   }
@@ -1217,7 +1243,8 @@ Resolved QuoteScan::ResolvePronoun(uint32_t tok, uint32_t sent) {
         break;
       }
     }
-    if (fr && (!best || fr->sb > best->last)) {
+    bool inside = best && fr && fr->has_content() && fr->content_b <= best->first && best->last <= fr->content_e;
+    if (fr && (!best || fr->sb > best->last || inside)) {
       r.text = fr->speaker.text;
       r.id = fr->speaker.id;
       r.person = true;
@@ -1721,7 +1748,11 @@ QuoteAttributor::QuoteAttributor() {
                  "professor", "doctor", "detective", "councillor", "councilman", "councilwoman", "assemblyman",
                  "assemblywoman", "congressman", "congresswoman", "assistant", "vice", "ceo", "founder",
                  "president-elect", "leader", "archbishop", "cardinal", "emir", "sultan", "coach", "manager",
-                 "principal", "clerk", "treasurer", "comptroller", "solicitor", "registrar", "dean", "provost", "rector",
+                 "principal", "clerk", "treasurer", "analyst", "economist", "strategist", "researcher", "scientist",
+                 "lawyer", "activist", "historian", "author", "writer", "journalist", "columnist", "editor",
+                 "photographer", "engineer", "consultant", "adviser", "advisor", "aide", "expert", "specialist",
+                 "official", "pilot", "chef", "farmer", "teacher", "nurse", "player", "striker", "goalkeeper",
+                 "owner", "partner", "lecturer", "physician", "pharmacist", "epidemiologist", "economists", "comptroller", "solicitor", "registrar", "dean", "provost", "rector",
                  "headteacher", "headmaster", "headmistress", "chairperson", "trustee", "magistrate", "ombudsman",
                  "envoy", "consul", "marshal", "constable", "warden", "coroner", "surgeon", "auditor",
                  "administrator", "undersecretary", "alderman", "selectman", "delegate", "mp", "mep", "pm",
@@ -1759,7 +1790,9 @@ QuoteAttributor::QuoteAttributor() {
                  "team", "league", "federation", "association", "university", "school", "hospital", "airline",
                  "carrier", "operator", "utility", "regulator", "watchdog", "charity", "foundation", "network",
                  "broadcaster", "newspaper", "publisher", "manufacturer", "maker", "automaker", "chipmaker",
-                 "bank", "lender", "insurer", "retailer", "trust", "council"})
+                 "bank", "lender", "insurer", "retailer", "trust", "council", "paper", "station", "channel",
+                 "agency", "website", "site", "outlet", "magazine", "broadcaster", "service", "platform", "app",
+                 "startup", "studio", "streamer", "brand", "chain", "group"})
     org_nouns_.insert(w);
   for (auto w : {"the", "a", "an", "in", "on", "at", "but", "and", "asked", "according", "while", "since",
                  "after", "before", "when", "as", "if", "although", "though", "because", "for", "from", "with",
@@ -1790,7 +1823,10 @@ QuoteAttributor::QuoteAttributor() {
   for (auto w : {"times", "post", "news", "radio", "tv", "television", "journal", "gazette", "herald", "tribune",
                  "telegraph", "press", "reuters", "wire", "agency", "daily", "weekly", "magazine", "network",
                  "broadcasting", "ledger", "monitor", "dispatch", "courier", "bbc", "cnn", "nbc", "abc", "cbs",
-                 "npr", "afp", "ap", "bloomberg", "guardian", "economist", "politico", "axios"})
+                 "npr", "afp", "ap", "bloomberg", "guardian", "economist", "politico", "axios", "cnbc", "fox", "sky", "itv",
+                 "rte", "dw", "aljazeera", "standard", "observer", "chronicle", "inquirer", "examiner", "sun",
+                 "mirror", "express", "independent", "star", "globe", "mail", "bulletin", "review", "wire",
+                 "newsweek", "time", "vox", "semafor", "xinhua", "tass", "kyodo", "yonhap", "efe", "ansa", "dpa"})
     media_words_.insert(w);
   for (auto w : {"in", "on", "at", "outside", "inside", "during", "after", "before", "from", "with", "over", "via",
                  "through", "near", "following", "ahead", "across", "under", "for", "of", "to", "into", "by",
