@@ -72,6 +72,11 @@ struct StoreResult {
 // The content hash of a document: lowercase hex SHA-256 of its text.
 std::string ContentHash(std::string_view text);
 
+// Throws Error(doc.origin, reason) when an annotation's span is reversed or runs past
+// the end of the text. Store() refuses such a document (ingest counts it as failed)
+// rather than store bytes that are not there.
+void CheckSpans(const Document& doc);
+
 class Ledger {
  public:
   // The schema version this program writes and reads (PRAGMA user_version).

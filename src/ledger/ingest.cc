@@ -157,6 +157,7 @@ IngestStats Ingest(const std::vector<std::string>& paths, const Pipeline& pipeli
       while (to_annotate.Pop(doc)) {
         try {
           pipeline.annotate(doc);
+          CheckSpans(doc);
         } catch (const std::exception& e) {
           std::lock_guard lock(stats_mu);
           ++stats.failed;

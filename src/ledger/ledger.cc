@@ -50,6 +50,39 @@ E Parse(const std::string& name, E fallback, std::initializer_list<E> all) {
 
 }  // namespace
 
+void CheckSpans(const Document& doc) {
+  const size_t n = doc.text.size();
+  auto check = [&](Span s, const char* what, size_t i) {
+    if (s.start > s.end || s.end > n)
+      throw Error(doc.origin.empty() ? doc.id : doc.origin,
+                  std::string(what) + " " + std::to_string(i) + " has span [" + std::to_string(s.start) + ", " +
+                      std::to_string(s.end) + ") outside the text (" + std::to_string(n) + " bytes)");
+  };
+  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    check(doc.paragraphs[i].span, "paragraph", i);
+    check(doc.paragraphs[i].body, "paragraph body", i);
+  }
+  for (size_t i = 0; i < doc.sentences.size(); ++i) check(doc.sentences[i].span, "sentence", i);
+  for (size_t i = 0; i < doc.entities.size(); ++i) check(doc.entities[i].span, "entity", i);
+  for (size_t i = 0; i < doc.quantities.size(); ++i) {
+    check(doc.quantities[i].span, "quantity", i);
+    check(doc.quantities[i].counted_span, "quantity counted", i);
+  }
+  for (size_t i = 0; i < doc.times.size(); ++i) check(doc.times[i].span, "time", i);
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    check(doc.quotes[i].span, "quote", i);
+    check(doc.quotes[i].speaker_span, "quote speaker", i);
+    check(doc.quotes[i].cue_span, "quote cue", i);
+  }
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    check(e.span, "event", i);
+    for (const std::optional<EventArgument>* a : {&e.actor, &e.target, &e.location})
+      if (*a) check((*a)->span, "event argument", i);
+  }
+  for (size_t i = 0; i < doc.claims.size(); ++i) check(doc.claims[i].span, "claim", i);
+}
+
 // Every statement Store() runs, prepared once per connection.
 struct Ledger::Statements {
   explicit Statements(Ledger& l)
@@ -359,6 +392,7 @@ int64_t Ledger::GlobalEntity(const Document& doc, const Entity& first, const std
 
 StoreResult Ledger::Store(const Document& doc) {
   if (!stmts_) throw Error(path_, "opened for reading; cannot store");
+  CheckSpans(doc);
   Statements& s = *stmts_;
   StoreResult result;
   std::string hash = ContentHash(doc.text);

@@ -22,7 +22,7 @@ namespace {
 
 using testing::TempDir;
 
-constexpr int kDocuments = 1500;
+constexpr int kDocuments = 800;
 
 // Writes kDocuments small articles, one file each; returns their paths.
 std::vector<std::string> WriteCorpus(const TempDir& dir) {

@@ -304,6 +304,19 @@ TEST(LedgerTest, MergesEntitiesAcrossDocumentsWithTheirAliases) {
                                             "Varga Holdings|ORG||1|1"}));
 }
 
+TEST(LedgerTest, RefusesSpansOutsideTheTextAndStoresNothing) {
+  TempDir dir;
+  Ledger ledger(dir.file("ledger.db"));
+  Document doc = FullDocument();
+  doc.quotes[0].span = {10, static_cast<uint32_t>(doc.text.size() + 5)};
+  EXPECT_THROW(ledger.Store(doc), Error);
+  doc = FullDocument();
+  doc.entities[1].span = {20, 10};
+  EXPECT_THROW(ledger.Store(doc), Error);
+  EXPECT_EQ(ledger.DocumentCount(), 0);
+  EXPECT_NO_THROW(CheckSpans(FullDocument()));
+}
+
 TEST(LedgerTest, ContentHashIsSha256) {
   EXPECT_EQ(ContentHash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(ContentHash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
