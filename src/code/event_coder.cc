@@ -1,0 +1,603 @@
+// event_coder.cc: participants, triggers, status and arguments, one sentence at a
+// time (see event_coder.h for the scheme).
+#include "code/event_coder.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+namespace newsledger {
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+const WordSet kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
+                              "this", "these", "those", "such", "'s", "any", "some", "new",
+                              "further", "more", "another", "no", "every", "each", "several"};
+const WordSet kPrepositions = {"in", "inside", "at", "near", "off", "across", "into", "within", "on",
+                               "with", "from", "of", "to", "against", "for", "by", "over", "about",
+                               "between", "among", "toward", "towards", "after", "before", "since",
+                               "during", "under", "through", "like", "than", "via", "outside"};
+const WordSet kLocative = {"in", "inside", "at", "near", "off", "across", "into", "within", "outside",
+                           "throughout", "along"};
+const WordSet kBeForms = {"is", "are", "was", "were", "be", "been", "being", "'s", "'re"};
+const WordSet kNegation = {"not", "n't", "never", "no", "neither", "nor"};
+const WordSet kDeny = {"deny", "denies", "denied", "denying"};
+const WordSet kCasualty = {"death", "deaths", "dead", "killed", "casualties", "fatalities",
+                           "wounded", "injured", "lives", "victims", "bodies"};
+const WordSet kKillWords = {"killing", "killed", "kill", "leaving", "dead", "died", "wounded",
+                            "wounding", "injuring", "injured"};
+const WordSet kClauseBreak = {".", ";", ":", "!", "?", "—", "–", "--", "(", ")", "but", "while",
+                              "although", "though", "because", "whereas"};
+
+enum class Cue { kNone, kThreatened, kProposed, kPlanned, kHypothetical, kDenied };
+
+const char* StatusName(Cue c) {
+  switch (c) {
+    case Cue::kThreatened: return "threatened";
+    case Cue::kProposed: return "proposed";
+    case Cue::kPlanned: return "planned";
+    case Cue::kHypothetical: return "hypothetical";
+    case Cue::kDenied: return "denied";
+    case Cue::kNone: break;
+  }
+  return "reported";
+}
+
+struct Participant {
+  uint32_t tb = 0, te = 0;       // token range within the document
+  std::string id, country, sector;
+  int64_t geonames_id = 0;
+  bool place = false;            // a LOC entity (or a country name without agent)
+  bool agent_only = false;       // no country, no entity: "troops", "officials"
+  int group = -1;                // coordination group
+};
+
+struct Trigger {
+  uint32_t tb = 0, te = 0;       // trigger tokens
+  uint32_t anchor = 0;           // where the status context is read: the light verb or the trigger
+  std::string type, mode;
+  bool noun = false;
+};
+
+bool StartsWithUpper(std::string_view s) {
+  return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+bool IsNumberToken(const Token& t) { return t.kind == TokenKind::kNumber; }
+
+}  // namespace
+
+EventCoder::EventCoder() : lexicon_(EventLexicon::Load()) {}
+EventCoder::EventCoder(EventLexicon lexicon) : lexicon_(std::move(lexicon)) {}
+
+void EventCoder::annotate(Document& doc) const {
+  doc.events.clear();
+  for (size_t s = 0; s < doc.sentences.size(); ++s) CodeSentence(doc, s, doc.events);
+  std::stable_sort(doc.events.begin(), doc.events.end(),
+                   [](const Event& a, const Event& b) { return a.span.start < b.span.start; });
+}
+
+void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out) const {
+  const Sentence& sent = doc.sentences[si];
+  const uint32_t b = sent.token_begin, e = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  if (b >= e) return;
+  const size_t n = e - b;
+  std::vector<std::string> w(n), lemma(n);
+  bool tagged = false;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[b + i];
+    w[i] = LexiconKey(doc.view(t.span));
+    if (!t.upos.empty()) tagged = true;
+    lemma[i] = t.lemma.empty() ? w[i] : LexiconKey(t.lemma);
+  }
+  auto word = [&](uint32_t ti) -> std::string_view { return ti >= b && ti < e ? std::string_view(w[ti - b]) : ""; };
+  auto join = [&](uint32_t from, uint32_t to) {
+    std::string k;
+    for (uint32_t i = from; i < to; ++i) {
+      if (i > from) k += ' ';
+      k += w[i - b];
+    }
+    return k;
+  };
+
+  // --- 1. participants -----------------------------------------------------------
+  std::vector<int> covered(n, -1);  // token -> participant index
+  std::vector<Participant> parts;
+  auto token_of = [&](uint32_t byte, bool end) -> int64_t {
+    for (uint32_t i = b; i < e; ++i) {
+      const Span& sp = doc.tokens[i].span;
+      if (!end && sp.end > byte) return i;
+      if (end && sp.start >= byte) return i;
+    }
+    return end ? e : -1;
+  };
+  for (const Entity& ent : doc.entities) {
+    if (!sent.span.overlaps(ent.span)) continue;
+    int64_t tb = token_of(ent.span.start, false);
+    int64_t te = token_of(ent.span.end, true);
+    if (tb < 0 || te <= tb) continue;
+    bool free = true;
+    for (int64_t i = tb; i < te; ++i) free &= covered[i - b] < 0;
+    if (!free) continue;
+    Participant p;
+    p.tb = static_cast<uint32_t>(tb);
+    p.te = static_cast<uint32_t>(te);
+    p.id = ent.id;
+    p.country = ent.country;
+    p.geonames_id = ent.geonames_id;
+    p.place = ent.type == EntityType::kLoc;
+    std::string key = LexiconKey(ent.canonical.empty() ? doc.view(ent.span) : ent.canonical);
+    if (const ActorEntry* a = lexicon_.Actor(key)) {
+      if (p.country.empty()) p.country = a->country;
+      p.sector = a->sector;
+    } else if (const ActorEntry* a2 = lexicon_.Actor(join(p.tb, p.te))) {
+      if (p.country.empty()) p.country = a2->country;
+      p.sector = a2->sector;
+    }
+    if (p.sector.empty() && ent.type == EntityType::kOrg) {
+      // "Justice Department", "Mexican Navy": the agent word at the end names the sector.
+      for (uint32_t i = p.tb; i < p.te && p.sector.empty(); ++i)
+        if (const ActorEntry* ag = lexicon_.Agent(join(i, p.te))) p.sector = ag->sector;
+      for (uint32_t i = p.tb; i < p.te && p.country.empty(); ++i)
+        if (const ActorEntry* a = lexicon_.Actor(w[i - b])) p.country = a->country;
+    }
+    if (p.sector.empty() && p.country.empty() && ent.type == EntityType::kMisc) continue;
+    for (uint32_t i = p.tb; i < p.te; ++i) covered[i - b] = static_cast<int>(parts.size());
+    parts.push_back(std::move(p));
+  }
+  // Actor names and agent words on tokens no entity covers, longest match first.
+  for (uint32_t i = b; i < e;) {
+    if (covered[i - b] >= 0) { ++i; continue; }
+    bool matched = false;
+    for (int pass = 0; pass < 2 && !matched; ++pass) {
+      size_t maxw = pass == 0 ? lexicon_.max_actor_words() : lexicon_.max_agent_words();
+      for (size_t len = std::min<size_t>(maxw, e - i); len >= 1 && !matched; --len) {
+        bool free = true;
+        for (size_t k = 0; k < len; ++k) free &= covered[i + k - b] < 0;
+        if (!free) continue;
+        std::string key = join(i, i + len);
+        const ActorEntry* a = pass == 0 ? lexicon_.Actor(key) : lexicon_.Agent(key);
+        if (!a) continue;
+        // Lowercase single words that are actor names ("us", "america" lowercased)
+        // are too ambiguous unless capitalised in the text.
+        if (pass == 0 && len == 1 && !StartsWithUpper(doc.view(doc.tokens[i].span))) continue;
+        Participant p;
+        p.tb = i;
+        p.te = static_cast<uint32_t>(i + len);
+        p.country = a->country;
+        p.sector = a->sector;
+        p.place = pass == 0 && a->sector.empty();
+        p.agent_only = pass == 1;
+        for (uint32_t k = p.tb; k < p.te; ++k) covered[k - b] = static_cast<int>(parts.size());
+        parts.push_back(std::move(p));
+        matched = true;
+        i = static_cast<uint32_t>(i + len);
+      }
+    }
+    if (!matched) ++i;
+  }
+  std::sort(parts.begin(), parts.end(), [](const Participant& x, const Participant& y) { return x.tb < y.tb; });
+  // Merge "country agent", "country 's agent", "agent in/of/from country", "title person".
+  {
+    std::vector<Participant> merged;
+    for (size_t k = 0; k < parts.size(); ++k) {
+      Participant p = parts[k];
+      while (k + 1 < parts.size()) {
+        const Participant& q = parts[k + 1];
+        uint32_t gap = q.tb - p.te;
+        bool poss = gap == 1 && word(p.te) == "'s";
+        bool linked = gap == 1 && (word(p.te) == "in" || word(p.te) == "of" || word(p.te) == "from");
+        bool adjacent = gap == 0 || poss;
+        if (adjacent && !p.agent_only && q.agent_only) {           // U.S. military
+          p.te = q.te;
+          p.sector = q.sector;
+          p.place = false;
+        } else if (adjacent && p.agent_only && !q.agent_only && !q.place) {  // President Trump
+          p.te = q.te;
+          p.id = q.id;
+          p.country = q.country;
+          p.geonames_id = q.geonames_id;
+          p.agent_only = false;
+        } else if (adjacent && p.agent_only && q.agent_only) {     // security officials
+          p.te = q.te;
+          p.sector = q.sector.empty() ? p.sector : q.sector;
+        } else if (linked && p.agent_only && !q.agent_only && !q.country.empty()) {  // officials in Arnor
+          p.te = q.te;
+          p.country = q.country;
+          p.id = q.id;
+          p.agent_only = false;
+        } else {
+          break;
+        }
+        ++k;
+      }
+      merged.push_back(std::move(p));
+    }
+    parts = std::move(merged);
+  }
+  // Coordination: participants separated only by "," / "and" / "or" / "the".
+  for (size_t k = 0; k + 1 < parts.size(); ++k) {
+    bool only_coord = parts[k + 1].tb > parts[k].te || parts[k + 1].tb == parts[k].te;
+    for (uint32_t i = parts[k].te; i < parts[k + 1].tb && only_coord; ++i) {
+      std::string_view x = word(i);
+      if (x != "and" && x != "or" && x != "," && x != "the") only_coord = false;
+    }
+    if (!only_coord || parts[k + 1].tb == parts[k].te) continue;
+    if (parts[k].group < 0) parts[k].group = static_cast<int>(k);
+    parts[k + 1].group = parts[k].group;
+  }
+  std::fill(covered.begin(), covered.end(), -1);
+  for (size_t k = 0; k < parts.size(); ++k)
+    for (uint32_t i = parts[k].te > parts[k].tb ? parts[k].tb : parts[k].te; i < parts[k].te; ++i) covered[i - b] = static_cast<int>(k);
+
+  // --- 2. triggers -----------------------------------------------------------------
+  auto match_verb = [&](uint32_t i, uint32_t* len) -> std::pair<const std::string*, const VerbEntry*> {
+    for (size_t l = std::min<size_t>(lexicon_.max_verb_words(), e - i); l >= 1; --l) {
+      std::string key = join(i, static_cast<uint32_t>(i + l));
+      const std::string* lem = lexicon_.LemmaOf(key);
+      if (!lem && l == 1 && lemma[i - b] != w[i - b]) lem = lexicon_.LemmaOf(lemma[i - b]);
+      if (!lem) continue;
+      const VerbEntry* v = lexicon_.Verb(*lem);
+      if (!v) continue;
+      *len = static_cast<uint32_t>(l);
+      return {lem, v};
+    }
+    return {nullptr, nullptr};
+  };
+  auto looks_noun = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    if (tagged && !t.upos.empty()) return t.upos == "NOUN" || t.upos == "PROPN";
+    if (i == b) return false;
+    std::string_view prev = word(i - 1);
+    if (kDeterminers.count(prev) || IsNumberToken(doc.tokens[i - 1])) return true;
+    if (covered[i - 1 - b] >= 0) return true;  // "U.S. strikes", "Israeli raids"
+    // An adjective-looking word before it: "lethal strikes", "military strikes".
+    if (prev.size() > 4 && (prev.ends_with("al") || prev.ends_with("ic") || prev.ends_with("ary") ||
+                            prev.ends_with("ive") || prev.ends_with("ful") || prev.ends_with("ly") ||
+                            prev.ends_with("ous")))
+      return !(prev.ends_with("ly") && prev != "deadly");
+    return false;
+  };
+  auto looks_verb = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    if (tagged && !t.upos.empty()) return t.upos == "VERB";
+    if (i > b && StartsWithUpper(doc.view(t.span))) return false;  // a name mid-sentence
+    return !looks_noun(i);
+  };
+  auto clause_end = [&](uint32_t i) {
+    uint32_t j = i;
+    while (j < e && !kClauseBreak.count(word(j))) ++j;
+    return j;
+  };
+  auto slot_match = [](const PatternSlot& slot, std::string_view x) {
+    for (const std::string& alt : slot) {
+      if (!alt.empty() && alt.back() == '*') {
+        if (x.substr(0, alt.size() - 1) == std::string_view(alt).substr(0, alt.size() - 1)) return true;
+      } else if (x == alt) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Best CAMEO phrase pattern of a verb block at trigger [i, i+len).
+  auto pattern_code = [&](const VerbEntry& v, uint32_t i, uint32_t len) -> std::string {
+    std::string code = v.code;
+    size_t best = 0;
+    uint32_t cend = std::min<uint32_t>(clause_end(i + len), i + len + 10);
+    for (const VerbPattern& p : lexicon_.Patterns(v.block)) {
+      size_t slots = p.before.size() + p.after.size();
+      if (slots <= best) continue;
+      bool ok = true;
+      uint32_t j = i + len;
+      for (const PatternSlot& s : p.after) {
+        while (j < cend && !slot_match(s, word(j))) ++j;
+        if (j >= cend) { ok = false; break; }
+        ++j;
+      }
+      if (!ok) continue;
+      int64_t k = static_cast<int64_t>(i) - 1;
+      int64_t kmin = std::max<int64_t>(b, static_cast<int64_t>(i) - 5);
+      for (auto it = p.before.rbegin(); it != p.before.rend(); ++it) {
+        while (k >= kmin && !slot_match(*it, word(static_cast<uint32_t>(k)))) --k;
+        if (k < kmin) { ok = false; break; }
+        --k;
+      }
+      if (!ok) continue;
+      best = slots;
+      code = p.code;
+    }
+    return code;
+  };
+  auto requires_ok = [&](const VerbEntry& v, uint32_t i) {
+    if (v.requires_any.empty()) return true;
+    uint32_t cend = std::min<uint32_t>(clause_end(i), i + 12);
+    for (uint32_t j = i; j < cend; ++j)
+      for (const std::string& r : v.requires_any)
+        if (word(j) == r) return true;
+    return false;
+  };
+
+  std::vector<Trigger> triggers;
+  std::vector<bool> used(n, false);
+  // Light verbs first: they claim the event noun they govern.
+  for (uint32_t i = b; i < e; ++i) {
+    if (covered[i - b] >= 0) continue;
+    uint32_t len = 0;
+    auto [lem, v] = match_verb(i, &len);
+    if (!v || !v->light || !looks_verb(i)) continue;
+    uint32_t cend = std::min<uint32_t>(clause_end(i + len), i + len + 6);
+    for (uint32_t j = i + len; j < cend; ++j) {
+      uint32_t nl = 0;
+      auto [nlem, nv] = match_verb(j, &nl);
+      if (!nv || !nv->noun || nv->plover_type.empty()) continue;
+      Trigger t{j, j + nl, i, nv->plover_type, nv->plover_mode, true};
+      for (uint32_t k = j; k < j + nl; ++k) used[k - b] = true;
+      used[i - b] = true;
+      triggers.push_back(t);
+      break;
+    }
+  }
+  for (uint32_t i = b; i < e; ++i) {
+    if (used[i - b]) continue;
+    uint32_t len = 0;
+    auto [lem, v] = match_verb(i, &len);
+    if (!v || v->light) continue;
+    // A token inside a name is a trigger only as a verb form of the lexicon ("Strike
+    // Force" is a name); participants' agent words never trigger.
+    if (covered[i - b] >= 0) continue;
+    bool as_noun = v->noun && looks_noun(i);
+    bool as_verb = !as_noun && v->verb && looks_verb(i);
+    if (!as_noun && !as_verb) continue;
+    if (!requires_ok(*v, i + len)) continue;
+    std::string type = v->plover_type, mode = v->plover_mode;
+    if (type.empty()) {
+      if (v->code.empty() || v->code == "---") continue;
+      std::string code = pattern_code(*v, i, len);
+      const PloverType* pt = lexicon_.ToPlover(code);
+      if (!pt || pt->type.empty()) continue;
+      type = pt->type;
+      mode = pt->mode;
+    }
+    if (as_noun) {
+      // An event noun is an event of its own only when something ties it to this
+      // report: a count ("21 strikes"), an actor before it ("U.S. strikes") or a
+      // target after it ("strikes on/against ...").
+      bool counted = false;
+      for (const Quantity& q : doc.quantities) {
+        if (!sent.span.contains(q.span)) continue;
+        if (q.counted_span.overlaps(doc.tokens[i].span) ||
+            (q.span.end <= doc.tokens[i].span.start && doc.tokens[i].span.start - q.span.end <= 24))
+          counted = true;
+      }
+      bool actor_before = i > b && covered[i - 1 - b] >= 0 && !parts[covered[i - 1 - b]].place;
+      bool target_after = i + len < e && (word(i + len) == "on" || word(i + len) == "against");
+      if (!counted && !actor_before && !target_after) continue;
+    }
+    // "threatened to strike": the embedded action carries the event.
+    if (as_verb && i + len + 1 < e && word(i + len) == "to") {
+      uint32_t nl = 0;
+      auto [nlem, nv] = match_verb(i + len + 1, &nl);
+      if (nv && (nv->light || !nv->plover_type.empty() || (!nv->code.empty() && nv->code != "---"))) continue;
+    }
+    for (uint32_t k = i; k < i + len; ++k) used[k - b] = true;
+    triggers.push_back({i, i + len, i, type, mode, as_noun});
+    i += len - 1;
+  }
+
+  // --- 3..5. status, arguments -------------------------------------------------------
+  auto make_arg = [&](const Participant& p) {
+    EventArgument a;
+    a.id = p.id;
+    a.span = {doc.tokens[p.tb].span.start, doc.tokens[p.te - 1].span.end};
+    a.text = std::string(doc.view(a.span));
+    a.country = p.country;
+    a.sector = p.sector;
+    a.geonames_id = p.geonames_id;
+    return a;
+  };
+  auto prev_word_of = [&](const Participant& p) { return p.tb > b ? word(p.tb - 1) : std::string_view(); };
+  auto members = [&](int k) {
+    std::vector<int> m;
+    if (k < 0) return m;
+    if (parts[k].group < 0) return std::vector<int>{k};
+    for (size_t j = 0; j < parts.size(); ++j)
+      if (parts[j].group == parts[k].group) m.push_back(static_cast<int>(j));
+    return m;
+  };
+
+  for (const Trigger& t : triggers) {
+    // Status: nearest cue before the anchor, within the clause.
+    Cue cue = Cue::kNone;
+    bool negated = false;
+    int64_t stop = std::max<int64_t>(b, static_cast<int64_t>(t.anchor) - 12);
+    for (int64_t k = static_cast<int64_t>(t.anchor) - 1; k >= stop && cue == Cue::kNone; --k) {
+      std::string_view x = word(static_cast<uint32_t>(k));
+      std::string_view next = word(static_cast<uint32_t>(k + 1));
+      std::string_view l = lemma[k - b];
+      if (kClauseBreak.count(x) || x == ",") break;
+      if (kDeny.count(x) || l == "deny") { cue = Cue::kDenied; break; }
+      if (kNegation.count(x) && t.anchor - k <= 4) { negated = true; continue; }
+      if (x.starts_with("threat") && next == "to") cue = Cue::kThreatened;
+      else if ((x == "warned" || x == "vowed" || x == "vows" || x == "warns") && next == "to") cue = Cue::kThreatened;
+      else if ((x == "open" || x == "ready" || x == "willing" || x == "prepared" || x == "proud" ||
+                x == "eager" || x == "okay" || x == "ok" || x == "happy") &&
+               (next == "to" || next == "with" || next == "”" || next == "\"" || next == "’"))
+        cue = Cue::kProposed;
+      else if (l == "consider" || l == "propose" || l == "suggest" || l == "float" || l == "offer" ||
+               x == "considering" || x == "proposed" || x == "suggested" || x == "floated" ||
+               x == "proposal" || x == "possibility" || x == "prospect" || x == "idea")
+        cue = Cue::kProposed;
+      else if (l == "plan" || x == "plans" || x == "planned" || x == "planning" || x == "intends" ||
+               x == "intend" || x == "will" || x == "'ll" || x == "scheduled" || l == "prepare" ||
+               x == "potential" || (x == "about" && next == "to") || (x == "going" && next == "to") ||
+               (x == "set" && next == "to") || (x == "expected" && next == "to"))
+        cue = Cue::kPlanned;
+      else if (x == "would" || x == "could" || x == "might" || x == "may" || x == "if" ||
+               x == "unless" || x == "whether" || x == "should" || x == "can")
+        cue = Cue::kHypothetical;
+    }
+    if (negated && cue != Cue::kDenied) continue;
+    std::string type = t.type, mode = t.mode;
+    if (cue != Cue::kNone && cue != Cue::kDenied && (type == "ASSAULT" || type == "COERCE")) {
+      mode = type == "ASSAULT" ? "force" : "repression";
+      type = "THREATEN";
+    }
+
+    // Actor: nearest participant before the anchor that is not a prepositional object.
+    uint32_t clause_b = t.anchor;
+    while (clause_b > b && !kClauseBreak.count(word(clause_b - 1))) --clause_b;
+    int actor = -1, target = -1;
+    bool passive = false;
+    {
+      // Passive: "was attacked by X".
+      uint32_t before = t.tb;
+      while (before > b && (word(before - 1) == "reportedly" || word(before - 1) == "also")) --before;
+      if (before > b && kBeForms.count(word(before - 1)) && !t.noun) {
+        uint32_t cend = std::min<uint32_t>(clause_end(t.te), t.te + 8);
+        for (uint32_t j = t.te; j < cend; ++j)
+          if (word(j) == "by" && j + 1 < e && covered[j + 1 - b] >= 0) {
+            actor = covered[j + 1 - b];
+            passive = true;
+            break;
+          }
+      }
+    }
+    for (int k = static_cast<int>(parts.size()) - 1; k >= 0 && actor < 0; --k) {
+      const Participant& p = parts[k];
+      if (p.te > t.anchor || p.tb < clause_b) continue;
+      if (kPrepositions.count(prev_word_of(p)) && !(p.group >= 0 && parts[p.group].tb < p.tb)) continue;
+      if (p.group >= 0) { actor = p.group; break; }
+      actor = k;
+    }
+    if (actor < 0) {
+      // The subject may sit before a comma: "Mexico, its ally, said ..." — take the
+      // first non-prepositional participant of the sentence before the anchor.
+      for (size_t k = 0; k < parts.size(); ++k)
+        if (parts[k].te <= t.anchor && !kPrepositions.count(prev_word_of(parts[k])) && !parts[k].place) {
+          actor = static_cast<int>(k);
+          break;
+        }
+    }
+    // Target: first participant after the trigger, not a place after a locative.
+    uint32_t tend = std::min<uint32_t>(clause_end(t.te), t.te + 14);
+    int location = -1;
+    for (size_t k = 0; k < parts.size(); ++k) {
+      const Participant& p = parts[k];
+      if (p.tb < t.te || p.tb >= tend) continue;
+      if (passive && static_cast<int>(k) == actor) continue;
+      bool loc = kLocative.count(prev_word_of(p)) && (p.place || p.geonames_id != 0 || p.sector.empty());
+      if (loc) {
+        if (location < 0) location = static_cast<int>(k);
+        continue;
+      }
+      if (target < 0 && (p.group < 0 || parts[p.group].tb == p.tb || static_cast<int>(k) == p.group)) target = static_cast<int>(k);
+    }
+    if (passive) {
+      // The subject before the verb is what was acted on.
+      for (int k = static_cast<int>(parts.size()) - 1; k >= 0; --k)
+        if (parts[k].te <= t.tb && parts[k].tb >= clause_b && k != actor) { target = k; break; }
+    }
+    if (location < 0) {
+      // A place earlier in the clause after a locative ("In Mexico, troops raided ...").
+      for (size_t k = 0; k < parts.size(); ++k)
+        if (parts[k].tb >= clause_b && parts[k].te <= t.tb && kLocative.count(prev_word_of(parts[k])) && parts[k].place)
+          location = static_cast<int>(k);
+    }
+    if (target < 0 && location >= 0 && (type == "ASSAULT" || type == "THREATEN" || type == "COERCE") &&
+        !parts[location].country.empty())
+      target = location;
+
+    Event base;
+    base.span = {doc.tokens[t.tb].span.start, doc.tokens[t.te - 1].span.end};
+    base.type = type;
+    base.mode = mode;
+    base.status = StatusName(cue);
+    if (location >= 0) {
+      base.location = make_arg(parts[location]);
+      base.location->sector.clear();
+    } else {
+      // A region phrase after a locative preposition: "in international waters".
+      for (uint32_t j = t.te; j < tend; ++j) {
+        if (!kLocative.count(word(j)) || word(j) == "at") continue;
+        uint32_t s0 = j + 1, s1 = s0;
+        while (s1 < tend && s1 < s0 + 5 && !kPrepositions.count(word(s1)) && word(s1) != "," &&
+               doc.tokens[s1].kind == TokenKind::kWord)
+          ++s1;
+        std::string_view head = s1 > s0 ? word(s1 - 1) : "";
+        static const WordSet kRegion = {"waters", "sea", "seas", "ocean", "coast", "region", "border",
+                                        "territory", "airspace", "province", "state", "city", "capital",
+                                        "area", "land", "soil", "country", "strait", "gulf"};
+        if (kRegion.count(head)) {
+          EventArgument a;
+          a.span = {doc.tokens[s0].span.start, doc.tokens[s1 - 1].span.end};
+          a.text = std::string(doc.view(a.span));
+          base.location = a;
+          break;
+        }
+      }
+    }
+    // Time: nearest time expression in the sentence, else the nearest earlier one
+    // in the same paragraph.
+    {
+      const TimeExpr* best = nullptr;
+      uint32_t best_d = UINT32_MAX;
+      for (const TimeExpr& tx : doc.times) {
+        if (tx.value.empty() || !sent.span.contains(tx.span)) continue;
+        if (tx.type == TimeType::kDuration || tx.type == TimeType::kSet) continue;
+        uint32_t d = tx.span.start > base.span.start ? tx.span.start - base.span.start : base.span.start - tx.span.start;
+        if (d < best_d) best_d = d, best = &tx;
+      }
+      if (!best) {
+        const Paragraph* para = sent.paragraph < doc.paragraphs.size() ? &doc.paragraphs[sent.paragraph] : nullptr;
+        for (const TimeExpr& tx : doc.times) {
+          if (tx.value.empty() || tx.span.start >= sent.span.start) continue;
+          if (tx.type == TimeType::kDuration || tx.type == TimeType::kSet) continue;
+          if (para && !para->span.contains(tx.span)) continue;
+          if (tx.value[0] < '0' || tx.value[0] > '9') continue;
+          best = &tx;
+        }
+      }
+      if (best) base.time = best->value;
+    }
+    // Quantities: the count of the trigger noun, and casualties of an assault.
+    for (uint32_t qi = 0; qi < doc.quantities.size(); ++qi) {
+      const Quantity& q = doc.quantities[qi];
+      if (!sent.span.contains(q.span)) continue;
+      if (q.type == QuantityType::kOrdinal || q.type == QuantityType::kPercent || q.type == QuantityType::kMoney) continue;
+      bool counts_trigger = q.counted_span.overlaps(base.span) ||
+                            (q.span.end <= base.span.start && base.span.start - q.span.end <= 24 &&
+                             (q.counted_span.empty() || q.counted_span.end >= base.span.start));
+      bool casualty = false;
+      if (type == "ASSAULT" && q.span.start >= base.span.start) {
+        std::string counted = LexiconKey(q.counted);
+        for (std::string_view c : kCasualty)
+          if (counted.find(c) != std::string::npos) casualty = true;
+        // "killing 12 people", "12 people were killed"
+        int64_t qt = token_of(q.span.start, false);
+        if (qt > static_cast<int64_t>(b) && kKillWords.count(word(static_cast<uint32_t>(qt - 1)))) casualty = true;
+        uint32_t after = static_cast<uint32_t>(token_of(std::max(q.span.end, q.counted_span.end), true));
+        for (uint32_t j = after; j < std::min<uint32_t>(after + 3, e); ++j)
+          if (kKillWords.count(word(j))) casualty = true;
+      }
+      if (counts_trigger || casualty) base.quantities.push_back(qi);
+    }
+    for (uint32_t qi = 0; qi < doc.quotes.size(); ++qi)
+      if (doc.quotes[qi].span.contains(base.span)) { base.quote = qi; break; }
+
+    std::vector<int> actors = members(actor), targets = members(target);
+    if (actors.empty()) actors.push_back(-1);
+    if (targets.empty()) targets.push_back(-1);
+    for (int a : actors)
+      for (int g : targets) {
+        if (a >= 0 && a == g) continue;
+        Event ev = base;
+        if (a >= 0) ev.actor = make_arg(parts[a]);
+        if (g >= 0) ev.target = make_arg(parts[g]);
+        out.push_back(std::move(ev));
+      }
+  }
+}
+
+}  // namespace newsledger
