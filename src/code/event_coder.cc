@@ -252,7 +252,9 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     if (i == b) return false;
     std::string_view prev = word(i - 1);
     if (kDeterminers.count(prev) || IsNumberToken(doc.tokens[i - 1])) return true;
-    if (covered[i - 1 - b] >= 0) return true;  // "U.S. strikes", "Israeli raids"
+    // "U.S. strikes", "Israeli raids" (but "Canada expelled", "Iran attacked").
+    std::string_view self = word(i);
+    if (covered[i - 1 - b] >= 0 && self.ends_with("s") && !self.ends_with("ss")) return true;
     // An adjective-looking word before it: "lethal strikes", "military strikes".
     if (prev.size() > 4 && (prev.ends_with("al") || prev.ends_with("ic") || prev.ends_with("ary") ||
                             prev.ends_with("ive") || prev.ends_with("ful") || prev.ends_with("ly") ||
@@ -271,16 +273,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     while (j < e && !kClauseBreak.count(word(j))) ++j;
     return j;
   };
-  auto slot_match = [](const PatternSlot& slot, std::string_view x) {
-    for (const std::string& alt : slot) {
-      if (!alt.empty() && alt.back() == '*') {
-        if (x.substr(0, alt.size() - 1) == std::string_view(alt).substr(0, alt.size() - 1)) return true;
-      } else if (x == alt) {
-        return true;
-      }
-    }
-    return false;
-  };
+  auto slot_match = [&](const PatternSlot& slot, std::string_view x) { return lexicon_.SlotMatches(slot, x); };
   // Best CAMEO phrase pattern of a verb block at trigger [i, i+len).
   auto pattern_code = [&](const VerbEntry& v, uint32_t i, uint32_t len) -> std::string {
     std::string code = v.code;
@@ -353,8 +346,8 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     if (!requires_ok(*v, i + len)) continue;
     std::string type = v->plover_type, mode = v->plover_mode;
     if (type.empty()) {
-      if (v->code.empty() || v->code == "---") continue;
       std::string code = pattern_code(*v, i, len);
+      if (code.empty() || code == "---") continue;
       const PloverType* pt = lexicon_.ToPlover(code);
       if (!pt || pt->type.empty()) continue;
       type = pt->type;
@@ -397,7 +390,12 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     a.geonames_id = p.geonames_id;
     return a;
   };
-  auto prev_word_of = [&](const Participant& p) { return p.tb > b ? word(p.tb - 1) : std::string_view(); };
+  // The word before a participant, skipping articles ("in the Pacific").
+  auto prev_word_of = [&](const Participant& p) {
+    uint32_t k = p.tb;
+    while (k > b && (word(k - 1) == "the" || word(k - 1) == "a" || word(k - 1) == "an")) --k;
+    return k > b ? word(k - 1) : std::string_view();
+  };
   auto members = [&](int k) {
     std::vector<int> m;
     if (k < 0) return m;

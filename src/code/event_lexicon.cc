@@ -273,7 +273,14 @@ void EventLexicon::AddPetrarchVerbs(const fs::path& file) {
         if (piece == "*") { seen_star = true; continue; }
         PatternSlot slot;
         if (piece[0] == '&') {
-          slot = expand(piece, expand, 0);
+          std::string name = LexiconKey(piece);
+          while (!name.empty() && name.back() == '_') name.pop_back();
+          if (!synsets_.count(name)) {
+            PatternSlot members = expand(piece, expand, 0);
+            if (members.empty()) continue;
+            synsets_[name] = std::move(members);
+          }
+          slot.push_back(name);
         } else {
           bool clean = std::all_of(piece.begin(), piece.end(), [](char c) {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.';
@@ -489,6 +496,8 @@ void EventLexicon::LoadVerbs(const fs::path& file) {
       if (e.block >= patterns_.size()) patterns_.resize(e.block + 1);
       verbs_.emplace(f[1], e);
       AddForm(f[1], f[1]);
+    } else if (f[0] == "S" && f.size() >= 3) {
+      synsets_[f[1]] = Split(f[2], '|');
     } else if (f[0] == "P" && f.size() >= 5) {
       uint32_t b = static_cast<uint32_t>(std::stoul(f[1]));
       if (b == 0) throw Error(where, "pattern block 0");
@@ -502,7 +511,9 @@ void EventLexicon::LoadVerbs(const fs::path& file) {
 
 void EventLexicon::WriteVerbs(std::ostream& out, std::string_view header) const {
   out << header;
-  out << "# F form lemma | V lemma cameo_code block | P block cameo_code before after\n";
+  out << "# F form lemma | V lemma cameo_code block | S &synset words | P block cameo_code before after\n";
+  std::map<std::string, PatternSlot> synsets(synsets_.begin(), synsets_.end());
+  for (const auto& [name, members] : synsets) out << "S\t" << name << "\t" << Join(members, "|") << "\n";
   std::map<std::string, std::string> forms(forms_.begin(), forms_.end());
   for (const auto& [form, lemma] : forms)
     if (form != lemma) out << "F\t" << form << "\t" << lemma << "\n";
@@ -618,6 +629,26 @@ const std::string* EventLexicon::LemmaOf(std::string_view form) const {
 const VerbEntry* EventLexicon::Verb(std::string_view lemma) const {
   auto it = verbs_.find(std::string(lemma));
   return it == verbs_.end() ? nullptr : &it->second;
+}
+
+const PatternSlot& EventLexicon::Synset(std::string_view name) const {
+  static const PatternSlot kEmpty;
+  auto it = synsets_.find(std::string(name));
+  return it == synsets_.end() ? kEmpty : it->second;
+}
+
+bool EventLexicon::SlotMatches(const PatternSlot& slot, std::string_view x) const {
+  for (const std::string& alt : slot) {
+    if (alt.empty()) continue;
+    if (alt[0] == '&') {
+      if (SlotMatches(Synset(alt), x)) return true;
+    } else if (alt.back() == '*') {
+      if (x.size() + 1 >= alt.size() && x.substr(0, alt.size() - 1) == std::string_view(alt).substr(0, alt.size() - 1)) return true;
+    } else if (x == alt) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const ActorEntry* EventLexicon::Actor(std::string_view name) const {

@@ -36,7 +36,8 @@
 namespace newsledger {
 
 // One word slot of a pattern: alternatives; an alternative ending in '*' matches as
-// a prefix ("effort*" matches "efforts"), others match exactly.
+// a prefix ("effort*" matches "efforts"), others match exactly; "&name" stands for
+// the members of a word class (EventLexicon::Synset).
 using PatternSlot = std::vector<std::string>;
 
 struct VerbPattern {
@@ -102,6 +103,10 @@ class EventLexicon {
   const std::string* LemmaOf(std::string_view form) const;
   const VerbEntry* Verb(std::string_view lemma) const;
   const std::vector<VerbPattern>& Patterns(uint32_t block) const { return patterns_[block]; }
+  // Members of a word class "&currency"; empty when unknown.
+  const PatternSlot& Synset(std::string_view name) const;
+  // Whether a lowercase word matches a pattern slot.
+  bool SlotMatches(const PatternSlot& slot, std::string_view word) const;
   const ActorEntry* Actor(std::string_view name) const;
   const ActorEntry* Agent(std::string_view name) const;
   size_t max_verb_words() const { return max_verb_words_; }
@@ -124,6 +129,7 @@ class EventLexicon {
   std::unordered_map<std::string, std::string> forms_;
   std::unordered_map<std::string, VerbEntry> verbs_;
   std::vector<std::vector<VerbPattern>> patterns_;  // [0] is the empty block
+  std::unordered_map<std::string, PatternSlot> synsets_;
   std::unordered_map<std::string, ActorEntry> actors_;
   std::unordered_map<std::string, ActorEntry> agents_;
   std::unordered_map<std::string, PloverType> plover_;

@@ -1,6 +1,8 @@
 #include "newsledger/pipeline.h"
 
 #include "attribute/quote_attributor.h"
+#include "code/claim_extractor.h"
+#include "code/event_coder.h"
 #include "newsledger/segmenter.h"
 #include "newsledger/tagger.h"
 #include "recognize/entity_recognizer.h"
@@ -14,6 +16,8 @@ Pipeline::Pipeline(const PipelineOptions& options) {
   // Later stages are appended here in data-flow order (tag, recognize, attribute, code).
   stages_.push_back(std::make_unique<EntityRecognizer>());  // after the tagger: uses upos when set
   stages_.push_back(std::make_unique<QuoteAttributor>());  // after entities
+  stages_.push_back(std::make_unique<EventCoder>());       // after quotes
+  stages_.push_back(std::make_unique<ClaimExtractor>(options.reference_file));
 }
 
 Pipeline::~Pipeline() = default;
