@@ -11,10 +11,14 @@
 
 #include "cli/evaluate.h"
 #include "newsledger/resources.h"
+#include "newsledger/tagger.h"
 #include "recognize/entity_recognizer.h"
 #include "recognize/ner_trainer.h"
 
 namespace newsledger::cli {
+
+void TagSentences(const Tagger& tagger, std::vector<NerSentence>& sentences);  // train_ner.cc
+
 namespace {
 
 struct Args {
@@ -27,6 +31,11 @@ int Run(const Args& a) {
   std::vector<NerSentence> gold = ReadIob2(a.iob2);
   EntityRecognizer rec(a.model.empty() ? ResourcePath("models/ner.bin") : std::filesystem::path(a.model),
                        Gazetteer::Default());
+  // A model with UPOS features sees the tagger's tags, as in the pipeline.
+  if (rec.model().options().use_pos) {
+    Tagger tagger;
+    TagSentences(tagger, gold);
+  }
   SpanCounts by_type[4], overall;
   ner::NerScratch scratch;
   std::vector<ner::NerToken> toks;
@@ -34,7 +43,8 @@ int Run(const Args& a) {
   size_t shown = 0;
   for (const NerSentence& s : gold) {
     toks.clear();
-    for (const std::string& w : s.words) toks.push_back({w, {}});
+    for (size_t k = 0; k < s.words.size(); ++k)
+      toks.push_back({s.words[k], k < s.upos.size() ? std::string_view(s.upos[k]) : std::string_view()});
     rec.RecognizeSentence(toks.data(), toks.size(), scratch, found);
     std::vector<uint8_t> predicted(s.words.size(), ner::kO);
     for (const auto& m : found) {

@@ -232,10 +232,12 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     for (size_t k = b; k < e; ++k) covered[k] = 1;
   }
 
-  // Capitalised country and organisation names the model left out, and demonyms.
+  // Capitalised country, region and organisation names the model left out, and
+  // demonyms.
   for (size_t i = 0; i < n;) {
     const GazetteerEntry* g = gaz_.LongestMatch(scratch.folded.data(), n, i);
-    if (!g || !(g->kinds & (kGazCountry | kGazDemonym | kGazOrganization)) || !IsUpperStart(toks[i].text)) {
+    if (!g || !(g->kinds & (kGazCountry | kGazRegion | kGazDemonym | kGazOrganization)) ||
+        !IsUpperStart(toks[i].text)) {
       ++i;
       continue;
     }
@@ -254,9 +256,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     // "Turkey" or "Us" opening a sentence may be the common word.
     bool doubtful = len == 1 && i == 0 && (gaz_.WordKinds(scratch.folded[i]) & kDictCommon);
     if (free && !doubtful) {
-      EntityType et = (g->kinds & kGazCountry)        ? EntityType::kLoc
-                      : (g->kinds & kGazOrganization) ? EntityType::kOrg
-                                                      : EntityType::kMisc;
+      EntityType et = EntityType::kMisc;
+      if (g->kinds & (kGazCountry | kGazRegion)) et = EntityType::kLoc;
+      else if (g->kinds & kGazOrganization) et = EntityType::kOrg;
       out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), et});
       for (size_t k = i; k < i + len; ++k) covered[k] = 1;
     }

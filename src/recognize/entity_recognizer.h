@@ -7,8 +7,13 @@
 //    with gazetteer features (gazetteer.h). Spans follow the Universal NER convention:
 //    no determiner ("the Coast Guard" -> "Coast Guard"), no title ("President Jane
 //    Doe" -> "Jane Doe"), no possessive "'s".
-//  - LOC for a capitalised country name the model missed; MISC for a capitalised
-//    demonym outside any other mention ("Mexican" -> MISC, country MX).
+//  - Rules over the model's spans: a capitalised run ending in an organisation head
+//    ("Justice Department", "U.S. Attorney's Office") is ORG; a name after a title
+//    inside a span is PERSON; "X of Y" splits into PERSON X and the place Y; a
+//    person's name runs on over capitalised words the model dropped.
+//  - LOC for a capitalised country or region name the model missed, ORG for a listed
+//    organisation ("Reuters"); MISC for a capitalised demonym outside any other
+//    mention ("Mexican" -> MISC, country MX).
 //  - A name tagged once is tagged wherever it recurs in the document.
 //  - Mentions of one entity share `id` ("e1", "e2"... in order of first mention) and
 //    `canonical`, the fullest name the document uses: a person's later surname or first

@@ -227,6 +227,8 @@ Gazetteer::Gazetteer(const fs::path& iso_codes_dir, const fs::path& ner_data_dir
     }
   }
   for (const auto& row : ReadTable(ner_data_dir / "demonyms.tsv", 2)) AddName(row[0], kGazDemonym, row[1], -1);
+  for (const auto& row : ReadTable(ner_data_dir / "regions.tsv", 1))
+    AddName(row[0], kGazRegion, row.size() > 1 ? row[1] : "", -1);
   for (const auto& row : ReadTable(ner_data_dir / "organizations.tsv", 1))
     AddName(row[0], kGazOrganization, row.size() > 1 ? row[1] : "", -1);
   for (const auto& [file, kind] : {std::pair{"titles.txt", kWordTitle}, std::pair{"org_heads.txt", kWordOrgHead}}) {

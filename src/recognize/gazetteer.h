@@ -9,6 +9,7 @@
 //  - cities: data/ner/cities.tsv, derived from GeoNames (CC BY 4.0) by
 //    scripts/derive_cities.py, with geonames id, country, population and coordinates;
 //  - demonyms: data/ner/demonyms.tsv ("Mexican" -> MX);
+//  - regions, seas and oceans: data/ner/regions.tsv;
 //  - organisations: data/ner/organizations.tsv (news agencies, international bodies,
 //    well-known agencies and companies, with a country when national);
 //  - single words: data/ner/titles.txt ("President", "spokeswoman") and
@@ -42,6 +43,7 @@ enum GazetteerKind : uint8_t {
   kGazCity = 4,
   kGazDemonym = 8,
   kGazOrganization = 16,  // data/ner/organizations.tsv ("Reuters", "World Bank")
+  kGazRegion = 32,        // data/ner/regions.tsv ("Caribbean", "Middle East")
 };
 
 // Kinds of a single word (Gazetteer::WordKinds), as bits.
