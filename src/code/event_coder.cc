@@ -59,6 +59,7 @@ struct Trigger {
   uint32_t anchor = 0;           // where the status context is read: the light verb or the trigger
   std::string type, mode;
   bool noun = false;
+  std::string reverse_type, reverse_mode;  // "032:033": the target's counter-event
 };
 
 bool StartsWithUpper(std::string_view s) {
@@ -220,10 +221,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
   // Coordination: participants separated only by "," / "and" / "or" / "the".
   for (size_t k = 0; k + 1 < parts.size(); ++k) {
     bool only_coord = parts[k + 1].tb > parts[k].te || parts[k + 1].tb == parts[k].te;
+    bool has_link = false;
     for (uint32_t i = parts[k].te; i < parts[k + 1].tb && only_coord; ++i) {
       std::string_view x = word(i);
-      if (x != "and" && x != "or" && x != "," && x != "the") only_coord = false;
+      const std::string& upos = doc.tokens[i].upos;
+      if (x == "and" || x == "or" || x == ",") has_link = true;
+      else if (x != "the" && upos != "ADJ" && upos != "DET") only_coord = false;
     }
+    only_coord &= has_link;
     if (!only_coord || parts[k + 1].tb == parts[k].te) continue;
     if (parts[k].group < 0) parts[k].group = static_cast<int>(k);
     parts[k + 1].group = parts[k].group;
@@ -268,6 +273,13 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     if (i > b && StartsWithUpper(doc.view(t.span))) return false;  // a name mid-sentence
     return !looks_noun(i);
   };
+  // "tied to designated groups", "those killed": a participle, not a reported action.
+  auto participle_use = [&](uint32_t i) {
+    if (i == b) return false;
+    std::string_view self = word(i), prev = word(i - 1);
+    bool ed = self.ends_with("ed") || self.ends_with("en");
+    return ed && (prev == "to" || prev == "those" || prev == "the" || prev == "of");
+  };
   auto clause_end = [&](uint32_t i) {
     uint32_t j = i;
     while (j < e && !kClauseBreak.count(word(j))) ++j;
@@ -305,7 +317,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
   };
   auto requires_ok = [&](const VerbEntry& v, uint32_t i) {
     if (v.requires_any.empty()) return true;
-    uint32_t cend = std::min<uint32_t>(clause_end(i), i + 12);
+    uint32_t cend = std::min<uint32_t>(clause_end(i), i + 25);
     for (uint32_t j = i; j < cend; ++j)
       for (const std::string& r : v.requires_any)
         if (word(j) == r) return true;
@@ -325,7 +337,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
       uint32_t nl = 0;
       auto [nlem, nv] = match_verb(j, &nl);
       if (!nv || !nv->noun || nv->plover_type.empty()) continue;
-      Trigger t{j, j + nl, i, nv->plover_type, nv->plover_mode, true};
+      Trigger t{j, j + nl, i, nv->plover_type, nv->plover_mode, true, "", ""};
       for (uint32_t k = j; k < j + nl; ++k) used[k - b] = true;
       used[i - b] = true;
       triggers.push_back(t);
@@ -341,17 +353,26 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     // Force" is a name); participants' agent words never trigger.
     if (covered[i - b] >= 0) continue;
     bool as_noun = v->noun && looks_noun(i);
-    bool as_verb = !as_noun && v->verb && looks_verb(i);
+    bool as_verb = !as_noun && v->verb && looks_verb(i) && !participle_use(i);
     if (!as_noun && !as_verb) continue;
     if (!requires_ok(*v, i + len)) continue;
-    std::string type = v->plover_type, mode = v->plover_mode;
+    std::string type = v->plover_type, mode = v->plover_mode, rtype, rmode;
     if (type.empty()) {
       std::string code = pattern_code(*v, i, len);
+      std::string reverse;
+      if (size_t colon = code.find(':'); colon != std::string::npos) {
+        reverse = code.substr(colon + 1);
+        code = code.substr(0, colon);
+      }
       if (code.empty() || code == "---") continue;
       const PloverType* pt = lexicon_.ToPlover(code);
       if (!pt || pt->type.empty()) continue;
       type = pt->type;
       mode = pt->mode;
+      if (const PloverType* rt = reverse.empty() ? nullptr : lexicon_.ToPlover(reverse)) {
+        rtype = rt->type;
+        rmode = rt->mode;
+      }
     }
     if (as_noun) {
       // An event noun is an event of its own only when something ties it to this
@@ -375,7 +396,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
       if (nv && (nv->light || !nv->plover_type.empty() || (!nv->code.empty() && nv->code != "---"))) continue;
     }
     for (uint32_t k = i; k < i + len; ++k) used[k - b] = true;
-    triggers.push_back({i, i + len, i, type, mode, as_noun});
+    triggers.push_back({i, i + len, i, type, mode, as_noun, rtype, rmode});
     i += len - 1;
   }
 
@@ -405,16 +426,20 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     return m;
   };
 
+  std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.anchor < y.anchor; });
+  int last_actor = -1;
   for (const Trigger& t : triggers) {
     // Status: nearest cue before the anchor, within the clause.
     Cue cue = Cue::kNone;
     bool negated = false;
-    int64_t stop = std::max<int64_t>(b, static_cast<int64_t>(t.anchor) - 12);
+    // An event noun takes its status from further back ("planning for a potential
+    // covert mission ... with an emphasis on drone strikes").
+    int64_t stop = std::max<int64_t>(b, static_cast<int64_t>(t.anchor) - (t.noun && t.anchor == t.tb ? 24 : 12));
     for (int64_t k = static_cast<int64_t>(t.anchor) - 1; k >= stop && cue == Cue::kNone; --k) {
       std::string_view x = word(static_cast<uint32_t>(k));
       std::string_view next = word(static_cast<uint32_t>(k + 1));
       std::string_view l = lemma[k - b];
-      if (kClauseBreak.count(x) || x == ",") break;
+      if (kClauseBreak.count(x) || (x == "," && !(t.noun && t.anchor == t.tb))) break;
       if (kDeny.count(x) || l == "deny") { cue = Cue::kDenied; break; }
       if (kNegation.count(x) && t.anchor - k <= 4) { negated = true; continue; }
       if (x.starts_with("threat") && next == "to") cue = Cue::kThreatened;
@@ -462,6 +487,12 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
           }
       }
     }
+    // "X condemned the attack and promised aid": the second verb shares X.
+    uint32_t conj = t.anchor;
+    while (conj > b && (word(conj - 1) == "also" || word(conj - 1) == "then" || word(conj - 1) == "later")) --conj;
+    if (actor < 0 && conj > b && word(conj - 1) == "and" && !(conj - 1 > b && covered[conj - 2 - b] >= 0) &&
+        last_actor >= 0 && !t.noun)
+      actor = last_actor;
     for (int k = static_cast<int>(parts.size()) - 1; k >= 0 && actor < 0; --k) {
       const Participant& p = parts[k];
       if (p.te > t.anchor || p.tb < clause_b) continue;
@@ -480,6 +511,8 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     }
     // Target: first participant after the trigger, not a place after a locative.
     uint32_t tend = std::min<uint32_t>(clause_end(t.te), t.te + 14);
+    for (uint32_t j = t.te; j < tend; ++j)
+      if (word(j) == ",") { tend = j; break; }
     int location = -1;
     for (size_t k = 0; k < parts.size(); ++k) {
       const Participant& p = parts[k];
@@ -503,8 +536,9 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
         if (parts[k].tb >= clause_b && parts[k].te <= t.tb && kLocative.count(prev_word_of(parts[k])) && parts[k].place)
           location = static_cast<int>(k);
     }
-    if (target < 0 && location >= 0 && (type == "ASSAULT" || type == "THREATEN" || type == "COERCE") &&
-        !parts[location].country.empty())
+    // Acting in a country is acting on it ("strikes inside Mexico", "appealed for
+    // peace in Ithilen") when nothing else is named.
+    if (target < 0 && location >= 0 && !parts[location].country.empty() && parts[location].geonames_id == 0)
       target = location;
 
     Event base;
@@ -584,17 +618,34 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     for (uint32_t qi = 0; qi < doc.quotes.size(); ++qi)
       if (doc.quotes[qi].span.contains(base.span)) { base.quote = qi; break; }
 
+    last_actor = actor;
     std::vector<int> actors = members(actor), targets = members(target);
+    // A reciprocal code ("032:033", "050:050") between coordinated actors with no
+    // named target: each acts on the others ("Chile and Peru restored ties").
+    bool reciprocal = !t.reverse_type.empty() && targets.empty() && actors.size() > 1;
     if (actors.empty()) actors.push_back(-1);
     if (targets.empty()) targets.push_back(-1);
-    for (int a : actors)
+    auto emit = [&](int a, int g, const std::string& ty, const std::string& mo) {
+      Event ev = base;
+      ev.type = ty;
+      ev.mode = mo;
+      if (a >= 0) ev.actor = make_arg(parts[a]);
+      if (g >= 0) ev.target = make_arg(parts[g]);
+      out.push_back(std::move(ev));
+    };
+    for (int a : actors) {
+      if (reciprocal) {
+        for (int g : actors)
+          if (g != a) emit(a, g, base.type, base.mode);
+        continue;
+      }
       for (int g : targets) {
         if (a >= 0 && a == g) continue;
-        Event ev = base;
-        if (a >= 0) ev.actor = make_arg(parts[a]);
-        if (g >= 0) ev.target = make_arg(parts[g]);
-        out.push_back(std::move(ev));
+        emit(a, g, base.type, base.mode);
+        // The target's counter-event ("left for X" -> X received a visit).
+        if (!t.reverse_type.empty() && a >= 0 && g >= 0 && cue == Cue::kNone) emit(g, a, t.reverse_type, t.reverse_mode);
       }
+    }
   }
 }
 

@@ -237,7 +237,6 @@ void EventLexicon::AddPetrarchVerbs(const fs::path& file) {
     for (std::string& x : w) x = LexiconKey(x);
     std::string lemma = Join(w);
     std::string code = own.empty() ? block_code : own;
-    if (code.find(':') != std::string::npos) code = code.substr(0, code.find(':'));
     VerbEntry e;
     e.code = code;
     e.block = block;
@@ -259,7 +258,6 @@ void EventLexicon::AddPetrarchVerbs(const fs::path& file) {
   auto add_pattern = [&](const std::string& text) {
     std::string rest;
     std::string code = BracketCode(text.substr(1), &rest);
-    if (code.find(':') != std::string::npos) code = code.substr(0, code.find(':'));
     if (code.empty()) return;
     VerbPattern p;
     p.code = code;
@@ -310,7 +308,6 @@ void EventLexicon::AddPetrarchVerbs(const fs::path& file) {
       size_t e = inner.rfind("---");
       if (e != std::string::npos) inner = inner.substr(0, e);
       block_code = BracketCode(inner);
-      if (block_code.find(':') != std::string::npos) block_code = block_code.substr(0, block_code.find(':'));
       patterns_.emplace_back();
       block = static_cast<uint32_t>(patterns_.size() - 1);
       state = State::kBlock;

@@ -48,7 +48,8 @@ struct VerbPattern {
 
 // What a verb (or event noun) lemma codes to.
 struct VerbEntry {
-  std::string code;          // CAMEO code ("190"), "---" (no event by itself) or empty
+  std::string code;          // CAMEO code ("190"; "032:033" = also a reverse event, target -> actor),
+                             // "---" (no event by itself) or empty
   std::string plover_type;   // set for our own entries: coded straight to PLOVER
   std::string plover_mode;
   uint32_t block = 0;        // index into patterns(); 0 = no patterns
