@@ -10,10 +10,13 @@
 // Tallies and contradictions line quantities up by the key of subject.h (subject,
 // place, period):
 //   - a tally is one subject (and unit) at one place counted in documents published
-//     on at least two different dates, as a series ordered by publication date;
+//     on at least two different dates, as a series ordered by publication date; a
+//     gap of more than 14 days between reports starts a new series;
 //   - a contradiction is two documents, same subject, unit, place and period, whose
 //     ranges cannot both be true: [low, high] intervals that do not meet ("37 dead"
 //     vs "12 dead"; "at least 14" vs "12"; "about 40" means 36..44).
+// A figure whose place is unknown (no place in its sentence, claim or event) takes
+// part in neither: "12 people killed" somewhere says nothing against "37" elsewhere.
 // `search` returns sentences holding every word, the most recently ingested first.
 // Cost: queries with a filter use an index or an FTS5 match; tallies and
 // contradictions read every quantity that has a subject (O(quantities) time).

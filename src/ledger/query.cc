@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -344,6 +346,24 @@ std::string PlaceUnion(const std::vector<const FigureReport*>& reports) {
   return out;
 }
 
+// Days from ISO date a to ISO date b (both "YYYY-MM-DD..."); 0 when either is not a date.
+constexpr int64_t kTallyGap = 14;
+int64_t DaysBetween(const std::string& a, const std::string& b) {
+  auto days = [](const std::string& d) -> std::optional<int64_t> {
+    int y, m, day;
+    if (d.size() < 10 || std::sscanf(d.c_str(), "%4d-%2d-%2d", &y, &m, &day) != 3) return std::nullopt;
+    // Days from civil (H. Hinnant's algorithm).
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  auto x = days(a), y = days(b);
+  return x && y ? std::llabs(*y - *x) : 0;
+}
+
 Cell Opt(const std::optional<double>& v) { return v ? Cell(*v) : Cell(std::monostate{}); }
 
 Table TalliesTable(std::vector<Tally> tallies) {
@@ -448,19 +468,30 @@ std::vector<Tally> FindTallies(Ledger& ledger, const QueryOptions& options) {
   std::vector<Tally> tallies;
   for (auto& [key, reports] : Reports(ledger, options)) {
     for (const std::vector<size_t>& comp : PlaceComponents(reports)) {
-      std::set<std::string> dates;
-      for (size_t i : comp) dates.insert(reports[i].published.substr(0, 10));
-      if (dates.size() < 2) continue;
-      Tally t;
-      t.subject = key.first;
-      t.unit = key.second;
-      std::vector<const FigureReport*> members;
-      for (size_t i : comp) {
-        t.reports.push_back(reports[i]);
-        members.push_back(&reports[i]);
+      if (reports[comp.front()].place.empty()) continue;  // a count of nowhere lines up with nothing
+      // Reports come in publication order; a silence longer than kTallyGap days ends a
+      // series (the same count at the same place months later is another story).
+      std::vector<std::vector<size_t>> series(1);
+      for (size_t k = 0; k < comp.size(); ++k) {
+        if (k > 0 && DaysBetween(reports[comp[k - 1]].published, reports[comp[k]].published) > kTallyGap)
+          series.emplace_back();
+        series.back().push_back(comp[k]);
       }
-      t.place = PlaceUnion(members);
-      tallies.push_back(std::move(t));
+      for (const std::vector<size_t>& run : series) {
+        std::set<std::string> dates;
+        for (size_t i : run) dates.insert(reports[i].published.substr(0, 10));
+        if (dates.size() < 2) continue;
+        Tally t;
+        t.subject = key.first;
+        t.unit = key.second;
+        std::vector<const FigureReport*> members;
+        for (size_t i : run) {
+          t.reports.push_back(reports[i]);
+          members.push_back(&reports[i]);
+        }
+        t.place = PlaceUnion(members);
+        tallies.push_back(std::move(t));
+      }
     }
   }
   std::stable_sort(tallies.begin(), tallies.end(),
@@ -489,7 +520,7 @@ std::vector<Contradiction> FindContradictions(Ledger& ledger, const QueryOptions
         for (size_t y = x + 1; y < idx.size(); ++y) {
           const FigureReport& b = reports[idx[y]];
           if (a.document == b.document) continue;
-          if (!PlacesMatch(a.place, b.place)) continue;
+          if (a.place.empty() || !PlacesMatch(a.place, b.place)) continue;
           if (!Disjoint(ia, ReportInterval(b))) continue;
           if (!pairs.insert({std::min(a.document, b.document), std::max(a.document, b.document)}).second) continue;
           out.push_back({key.first, key.second, PlaceUnion({&a, &b}), period, a, b});

@@ -105,6 +105,27 @@ TEST_F(QueryTest, FindsTheTallyAsASeriesInDateOrder) {
   EXPECT_EQ(Column(table, 3, "figure"), "44");
 }
 
+TEST_F(QueryTest, AGapOfWeeksStartsANewSeriesAndFiguresWithoutAPlaceStayOut) {
+  ledger_->Store(FloodReport("a9", "north.example", "2031-06-01",
+                             "At least 3 people were killed in the Ostrava Valley on Sunday.", "At least 3", 3,
+                             Qualifier::kAtLeast, "people", "Sunday", "2031-05-31"));
+  ledger_->Store(FloodReport("b9", "south.example", "2031-06-02",
+                             "At least 5 people were killed in the Ostrava Valley on Sunday.", "At least 5", 5,
+                             Qualifier::kAtLeast, "people", "Sunday", "2031-05-31"));
+  for (const char* id : {"n1", "n2"}) {
+    Document doc = MakeDoc(id, "west.example", std::string(id) == "n1" ? "2031-03-03" : "2031-03-04", "",
+                           {{"Nine people were killed, officials said."}});
+    doc.quantities.push_back(MakeCount(doc, "Nine", std::string(id) == "n1" ? 9 : 90, Qualifier::kExact, "people"));
+    ledger_->Store(doc);
+  }
+  std::vector<Tally> tallies = FindTallies(*ledger_, {});
+  ASSERT_EQ(tallies.size(), 2u);
+  EXPECT_EQ(tallies[0].reports.size(), 4u);
+  EXPECT_EQ(tallies[1].reports.size(), 2u);
+  EXPECT_EQ(tallies[1].reports[0].text, "At least 3");
+  EXPECT_EQ(FindContradictions(*ledger_, {}).size(), 1u);  // 9 vs 90 with no place: not lined up
+}
+
 struct IntervalCase {
   const char* qualifier;
   std::optional<double> value, low, high;
