@@ -92,6 +92,11 @@ class JsonlLines {
   bool saw_line_ = false;
 };
 
+// Reads JSON Lines from `fd` in blocks of `block` bytes, so a corpus of any size
+// needs memory for one block and its longest line only.
+inline constexpr size_t kJsonlBlockBytes = size_t{16} << 20;
+void ReadJsonlFile(int fd, const std::string& path, ReadContext& ctx, size_t block = kJsonlBlockBytes);
+
 // What the HTML reader extracts from one page.
 struct HtmlArticle {
   std::string text;       // paragraphs joined with "\n"

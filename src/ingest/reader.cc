@@ -177,17 +177,16 @@ void ReadBuffer(std::string&& content, std::string_view name, const std::string&
   }
 }
 
-// JSON Lines straight from the file in blocks, so a corpus of any size needs memory
-// for one block and its longest line only.
-void ReadJsonlFile(int fd, const std::string& path, ReadContext& ctx) {
-  constexpr size_t kBlock = size_t{16} << 20;
+}  // namespace
+
+void ReadJsonlFile(int fd, const std::string& path, ReadContext& ctx, size_t block) {
   std::string buf;
   JsonlLines lines(path, ctx);
   for (bool first = true;; first = false) {
     size_t old = buf.size();
-    buf.resize(old + kBlock);
+    buf.resize(old + block);
     ssize_t got;
-    do got = ::read(fd, buf.data() + old, kBlock);
+    do got = ::read(fd, buf.data() + old, block);
     while (got < 0 && errno == EINTR);
     if (got < 0) {
       ctx.Skip(path, ErrnoReason(errno));
@@ -213,6 +212,8 @@ void ReadJsonlFile(int fd, const std::string& path, ReadContext& ctx) {
     buf.erase(0, end);
   }
 }
+
+namespace {
 
 void ReadFile(const std::string& path, ReadContext& ctx) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -1,3 +1,6 @@
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "ingest/ingest.h"
@@ -97,44 +100,51 @@ TEST(JsonlReaderTest, OptionalFieldsOfTheWrongTypeAreIgnoredWithAWarning) {
   EXPECT_EQ(r.stats.skipped, 0u);
 }
 
-// Files are read in 16 MiB blocks: lines across block ends, line numbers and byte
-// offsets must come out as if the file were read whole.
-TEST(JsonlReaderTest, LargeFileIsReadInBlocks) {
-  std::string line = "{\"text\": \"" + std::string(990, 'w') + "\"}\n";  // 1,003 bytes: not a divisor of 16 MiB
-  const size_t kLines = 20000, kBadLine = 18000;
+// Files are read in blocks (16 MiB; 4 KiB here): lines across block ends, lines
+// longer than a block, line numbers and byte offsets must come out as if the file
+// were read whole.
+TEST(JsonlReaderTest, FileIsReadInBlocks) {
+  std::string line = "{\"text\": \"" + std::string(990, 'w') + "\"}\n";  // 1,003 bytes: not a divisor of 4 KiB
+  const size_t kLines = 300, kBadLine = 250, kLongLine = 100;
   std::string content;
-  content.reserve(kLines * line.size());
-  size_t bad_offset = 0;
+  size_t bad_offset = 0, text_bytes = 0;
   for (size_t i = 1; i <= kLines; ++i) {
+    std::string l = line;
+    if (i == kLongLine) l = "{\"text\": \"" + std::string(10000, 'l') + "\"}\n";
     if (i == kBadLine) {
       bad_offset = content.size() + 20;
-      std::string bad = line;
-      bad[20] = '\xFF';
-      content += bad;
+      l[20] = '\xFF';
     } else {
-      content += line;
+      text_bytes += i == kLongLine ? 10000 : 990;
     }
+    content += l;
   }
   TempDir dir;
   std::string path = dir.Write("big.jsonl", content);
-  size_t docs = 0, text_bytes = 0;
-  std::vector<ReadIssue> issues;
-  std::string last_origin;
-  ReadStats stats = ReadPath(
-      path,
-      [&](Document&& d) {
-        ++docs;
-        text_bytes += d.text.size();
-        last_origin = d.origin;
-      },
-      [&](const ReadIssue& i) { issues.push_back(i); });
-  EXPECT_EQ(docs, kLines - 1);
-  EXPECT_EQ(text_bytes, (kLines - 1) * 990);
-  EXPECT_EQ(last_origin, path + ":" + std::to_string(kLines));
-  ASSERT_EQ(issues.size(), 1u);
-  EXPECT_EQ(issues[0].where, path + ":" + std::to_string(kBadLine));
-  EXPECT_EQ(issues[0].reason, "invalid UTF-8 at byte " + std::to_string(bad_offset));
-  EXPECT_EQ(stats.bytes, content.size());
+  for (size_t block : {size_t{4096}, ingest::kJsonlBlockBytes}) {
+    size_t docs = 0, bytes = 0;
+    std::vector<ReadIssue> issues;
+    std::string last_origin;
+    ReadStats stats;
+    DocumentSink sink = [&](Document&& d) {
+      ++docs;
+      bytes += d.text.size();
+      last_origin = d.origin;
+    };
+    IssueSink issue_sink = [&](const ReadIssue& i) { issues.push_back(i); };
+    ingest::ReadContext ctx(sink, issue_sink, stats);
+    int fd = open(path.c_str(), O_RDONLY);
+    ASSERT_GE(fd, 0);
+    ingest::ReadJsonlFile(fd, path, ctx, block);
+    close(fd);
+    EXPECT_EQ(docs, kLines - 1);
+    EXPECT_EQ(bytes, text_bytes);
+    EXPECT_EQ(last_origin, path + ":" + std::to_string(kLines));
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].where, path + ":" + std::to_string(kBadLine));
+    EXPECT_EQ(issues[0].reason, "invalid UTF-8 at byte " + std::to_string(bad_offset));
+    EXPECT_EQ(stats.bytes, content.size());
+  }
 }
 
 TEST(JsonlReaderTest, BlankFileIsEmpty) {
