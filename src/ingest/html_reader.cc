@@ -173,6 +173,7 @@ bool IsBoilerplateWord(std::string_view w) {
       "subscribe", "subscription", "outbrain", "taboola", "breadcrumb", "breadcrumbs", "sidebar", "popup",
       "modal", "recirc", "trending", "nav", "navbar", "navigation", "menu", "footer", "masthead",
       "byline", "gpt", "dfp", "signup", "toolbar", "skip", "banner", "widget", "caption", "credits",
+      "tweet", "instagram", "tiktok", "embed", "print", "disclaimer",
   };
   for (const char* k : kWords)
     if (w == k) return true;
@@ -504,6 +505,13 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
   art.outlet = First({&meta.og_site, &ld.publisher});
   if (art.outlet.empty()) art.outlet = HostOfUrl(art.url);
   art.title = First({&meta.og_title, &ld.headline, &meta.twitter_title, &meta.title_tag});
+  // "Headline | Outlet" -> "Headline".
+  for (const char* sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    std::string suffix = sep + art.outlet;
+    if (!art.outlet.empty() && art.title.size() > suffix.size() &&
+        art.title.compare(art.title.size() - suffix.size(), suffix.size(), suffix) == 0)
+      art.title.resize(art.title.size() - suffix.size());
+  }
 
   // The article root.
   const GumboNode* root = meta.body ? meta.body : output->root;
@@ -562,7 +570,7 @@ std::string DecodeHtmlBytes(std::string_view raw, std::string_view charset_hint,
 }
 
 void DeliverHtml(std::string_view raw, std::string_view charset_hint, const std::string& where, std::string id,
-                 std::string url_override, ReadContext& ctx) {
+                 std::string url, ReadContext& ctx) {
   constexpr size_t kMaxPageBytes = size_t{256} << 20;  // gumbo counts in 32 bits; no page is this big
   if (raw.size() > kMaxPageBytes) {
     ctx.Skip(where, "HTML page too large (" + std::to_string(raw.size()) + " bytes; the limit is " +
@@ -572,9 +580,11 @@ void DeliverHtml(std::string_view raw, std::string_view charset_hint, const std:
   std::string converted;
   std::string_view html;
   if (std::string error = DecodeHtmlBytes(raw, charset_hint, &converted, &html); !error.empty()) {
-    ctx.Skip(where, error);
+    // In an archive the offset counts from the start of the HTTP body.
+    ctx.Skip(where, url.empty() ? error : error + " of the page");
     return;
   }
+  html = StripBom(html);
   HtmlArticle art = ExtractHtmlArticle(html);
   if (art.text.empty()) {
     ctx.Skip(where, "no article text found in the HTML");
@@ -587,7 +597,7 @@ void DeliverHtml(std::string_view raw, std::string_view charset_hint, const std:
   Document doc;
   doc.origin = where;
   doc.id = std::move(id);
-  doc.url = url_override.empty() ? std::move(art.url) : std::move(url_override);
+  doc.url = url.empty() ? std::move(art.url) : std::move(url);
   if (doc.outlet.empty()) doc.outlet = std::move(art.outlet);
   if (doc.outlet.empty()) doc.outlet = HostOfUrl(doc.url);
   doc.title = std::move(art.title);
@@ -599,7 +609,7 @@ void DeliverHtml(std::string_view raw, std::string_view charset_hint, const std:
 }
 
 void ReadHtml(std::string_view content, const std::string& path, ReadContext& ctx) {
-  DeliverHtml(StripBom(content), "", path, path == "<stdin>" ? "stdin" : FileStem(path), "", ctx);
+  DeliverHtml(content, "", path, path == "<stdin>" ? "stdin" : FileStem(path), "", ctx);
 }
 
 }  // namespace newsledger::ingest

@@ -115,7 +115,8 @@ std::string DecodeHtmlBytes(std::string_view raw, std::string_view charset_hint,
                             std::string_view* utf8);
 
 // Decodes, extracts and delivers one page as a Document (or reports why not).
-// `url` (the WARC target URI) overrides the page's own URL when not empty.
+// `url` (the WARC target URI) overrides the page's own URL when not empty; an
+// invalid UTF-8 offset then counts from the start of the page ("... of the page").
 void DeliverHtml(std::string_view raw, std::string_view charset_hint, const std::string& where, std::string id,
                  std::string url, ReadContext& ctx);
 

@@ -61,6 +61,10 @@ const TextCase kTextCases[] = {
      "The story is inside a wrapper whose class names a sidebar."},
     {"figure and table dropped", "<figure><figcaption>Photo</figcaption></figure><p>Story.</p><table><tr><td>1</td></tr></table>",
      "Story."},
+    {"social embeds dropped",
+     "<p>The story itself has more words than the post.</p><blockquote class=\"twitter-tweet\"><p>A post.</p>"
+     "&mdash; Someone (@someone)</blockquote>",
+     "The story itself has more words than the post."},
     {"custom ad elements dropped", "<p>Story.</p><amp-ad width=300><p>Ad.</p></amp-ad><picture><p>x</p></picture>",
      "Story."},
 };
@@ -105,6 +109,13 @@ TEST(HtmlReaderTest, JsonLdNewsArticle) {
   EXPECT_EQ(a.outlet, "Farm Daily");
   EXPECT_EQ(a.published, "2025-09-02");
   EXPECT_EQ(a.url, "https://farm.example/harvest");
+}
+
+TEST(HtmlReaderTest, OutletSuffixIsDroppedFromTheTitle) {
+  HtmlArticle a = ExtractHtmlArticle(
+      "<head><title>Bridge reopens | Valley Post</title><meta property=\"og:site_name\" content=\"Valley Post\">"
+      "</head><body><p>Text.</p></body>");
+  EXPECT_EQ(a.title, "Bridge reopens");
 }
 
 TEST(HtmlReaderTest, FallbacksForMetadata) {

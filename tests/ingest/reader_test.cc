@@ -120,6 +120,7 @@ TEST(ReaderTest, BadInputsGiveOneClearIssue) {
       {"controls.txt", std::string(200, '\x01') + "abc", "binary file"},
       {"bad-utf8.txt", "The caf\xE9 reopened.", "invalid UTF-8 at byte 7"},
       {"bad-utf8.html", "<html><body><p>The caf\xE9 reopened.</p></body></html>", "invalid UTF-8 at byte 22"},
+      {"bom-bad.html", "\xEF\xBB\xBF<p>caf\xE9</p>", "invalid UTF-8 at byte 9"},
       {"utf16.txt", "\xFF\xFEh\0i\0", "UTF-16 text is not supported"},
       {"empty.html", "<html><body><nav><a href=/>Home</a></nav></body></html>", "no article text found"},
   };
