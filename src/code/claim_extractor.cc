@@ -129,7 +129,7 @@ void ClaimExtractor::annotate(Document& doc) const {
     }
     bool reference_subject = !c.subject.empty();
     if (!reference_subject) c.subject = q.counted;
-    // Place: the country named nearest the number in its sentence, else earlier in the paragraph.
+    // Place: the country named nearest the number in its sentence, else in a sentence before.
     auto country_in = [&](uint32_t from, uint32_t to, bool nearest_to_end) -> std::string {
       std::string found;
       long best = -1;
@@ -157,9 +157,9 @@ void ClaimExtractor::annotate(Document& doc) const {
     };
     c.place = country_in(b, e, false);
     if (c.place.empty()) {
-      for (const Sentence* s = sent; s > doc.sentences.data() && c.place.empty();) {
+      // The nearest earlier sentence naming a country, within five sentences.
+      for (const Sentence* s = sent; s > doc.sentences.data() && sent - s < 5 && c.place.empty();) {
         --s;
-        if (s->paragraph != sent->paragraph) break;
         if (s->token_end > s->token_begin) c.place = country_in(s->token_begin, std::min<uint32_t>(s->token_end, doc.tokens.size()), true);
       }
     }

@@ -395,6 +395,17 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
       auto [nlem, nv] = match_verb(i + len + 1, &nl);
       if (nv && (nv->light || !nv->plover_type.empty() || (!nv->code.empty() && nv->code != "---"))) continue;
     }
+    // ", killing 30 people" and "were killed in crashes": deaths that count an event
+    // (its quantities) or that no actor caused, not events of their own.
+    if (as_verb && *lem == "kill") {
+      bool participial = word(i) == "killing" && i > b && word(i - 1) == ",";
+      bool agentless_passive = i > b && kBeForms.count(word(i - 1));
+      if (agentless_passive) {
+        uint32_t cend = std::min<uint32_t>(clause_end(i + len), i + len + 6);
+        for (uint32_t j = i + len; j < cend; ++j) agentless_passive &= word(j) != "by";
+      }
+      if (participial || agentless_passive) continue;
+    }
     for (uint32_t k = i; k < i + len; ++k) used[k - b] = true;
     triggers.push_back({i, i + len, i, type, mode, as_noun, rtype, rmode});
     i += len - 1;
@@ -514,6 +525,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     for (uint32_t j = t.te; j < tend; ++j)
       if (word(j) == ",") { tend = j; break; }
     int location = -1;
+    bool target_named = false;
     for (size_t k = 0; k < parts.size(); ++k) {
       const Participant& p = parts[k];
       if (p.tb < t.te || p.tb >= tend) continue;
@@ -523,7 +535,13 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
         if (location < 0) location = static_cast<int>(k);
         continue;
       }
-      if (target < 0 && (p.group < 0 || parts[p.group].tb == p.tb || static_cast<int>(k) == p.group)) target = static_cast<int>(k);
+      bool first_of_group = p.group < 0 || parts[p.group].tb == p.tb || static_cast<int>(k) == p.group;
+      if (!first_of_group) continue;
+      // A named country beats a bare agent word ("deploy troops to Lithuania").
+      if (target < 0 || (parts[target].agent_only && !p.agent_only && !p.country.empty() && !target_named)) {
+        target_named = target >= 0 || !p.agent_only;
+        target = static_cast<int>(k);
+      }
     }
     if (passive) {
       // The subject before the verb is what was acted on.
