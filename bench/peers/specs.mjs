@@ -140,7 +140,8 @@ const trimSpan = (text, s, e) => {  // compromise keeps attached punctuation in 
 function intervalOf(q) {
   const f = (x) => (x == null ? '' : `${+Number(x).toPrecision(12)}`);
   switch (q.qualifier) {
-    case 'range': return `r:[${f(q.low)},${f(q.high)}]`;
+    case 'range':  // "between 20 and 30" is [20,30) to them: any bracket is accepted
+      return ['[', '('].flatMap((a) => [']', ')'].map((b) => `r:${a}${f(q.low)},${f(q.high)}${b}`));
     case 'at_least': return `r:[${f(q.low ?? q.value)},)`;
     case 'more_than': return `r:(${f(q.low ?? q.value)},)`;
     case 'at_most': return `r:(,${f(q.high ?? q.value)}]`;
@@ -157,7 +158,12 @@ function newsledgerPredict(out) {
     const items = [];
     const add = (o, values) => items.push({ start: toUnit(o.start), end: toUnit(o.end), values: new Set(values) });
     if (c.kind === 'time') {
-      for (const t of doc.times || []) add(t, [canonTime(t.value)]);
+      for (const t of doc.times || []) {
+        const v = new Set([canonTime(t.value)]);
+        const iv = /^([^/]+)\/([^/]+)$/.exec(t.value || '');  // ISO interval "start/end"
+        if (iv) rangeCandidates(iv[1], iv[2], v);
+        add(t, v);
+      }
       return items;
     }
     for (const q of doc.quantities || []) {
@@ -166,7 +172,7 @@ function newsledgerPredict(out) {
       if (c.kind === 'ordinal' && type === 'ordinal') add(q, [...v, ...(q.value != null ? [`s:${q.value}`] : [])]);
       else if (c.kind === 'percent' && (type === 'percent' || q.unit === 'percent')) add(q, v);
       else if (c.kind === 'currency' && type === 'money') add(q, v);
-      else if (c.kind === 'range' && intervalOf(q)) add(q, [intervalOf(q)]);
+      else if (c.kind === 'range' && intervalOf(q)) add(q, [intervalOf(q)].flat());
       else if (c.kind === 'number' && type !== 'ordinal' && type !== 'percent' && q.qualifier !== 'vague') add(q, v);
     }
     return items;
