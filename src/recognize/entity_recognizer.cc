@@ -232,6 +232,27 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     for (size_t k = b; k < e; ++k) covered[k] = 1;
   }
 
+  // An organisation head opening a capitalised run ("Radio Kivu Nord", "Bank Mandiri"):
+  // the run is the organisation, whatever the model made of the words after the head.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!(gaz_.WordKinds(scratch.folded[i]) & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
+    size_t e = i + 1;
+    while (e < n && e - i <= 4 && IsUpperStart(toks[e].text) && !IsCalendarWord(toks[e].text) &&
+           !(gaz_.WordKinds(scratch.folded[e]) & kWordTitle) && !IsPossessive(toks[e].text))
+      ++e;
+    if (e == i + 1) continue;
+    bool clash = false;
+    for (const Mention& m : out)
+      if (m.begin < e && i < m.end && (m.begin < i || m.end > e || (m.type == EntityType::kPerson && m.begin == i)))
+        clash = true;
+    if (clash) continue;
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const Mention& m) { return m.begin < e && i < m.end; }),
+              out.end());
+    out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), EntityType::kOrg});
+    for (size_t k = i; k < e; ++k) covered[k] = 1;
+    i = e - 1;
+  }
+
   // Capitalised country, region and organisation names the model left out, and
   // demonyms.
   for (size_t i = 0; i < n;) {
@@ -295,6 +316,30 @@ void EntityRecognizer::annotate(Document& doc) const {
       mentions.push_back({s.token_begin + m.begin, s.token_begin + m.end, m.type, si});
       for (uint32_t t = s.token_begin + m.begin; t < s.token_begin + m.end; ++t) covered[t] = 1;
     }
+  }
+
+  // Names the tokenizer cut at a hyphen ("Jean" "-" "Baptiste Lukusa"): two mentions
+  // of one type joined by a hyphen with no space either side become one.
+  {
+    auto glued = [&](uint32_t a, uint32_t b) { return doc.tokens[a].span.end == doc.tokens[b].span.start; };
+    auto hyphen = [&](uint32_t t) {
+      std::string_view w = text(t);
+      return w == "-" || w == "\xE2\x80\x90" || w == "\xE2\x80\x91";
+    };
+    std::vector<M> merged;
+    for (const M& m : mentions) {
+      if (!merged.empty()) {
+        M& last = merged.back();
+        if (last.type == m.type && last.sentence == m.sentence && m.tb == last.te + 1 && hyphen(last.te) &&
+            glued(last.te - 1, last.te) && glued(last.te, m.tb)) {
+          last.te = m.te;
+          covered[m.tb - 1] = 1;
+          continue;
+        }
+      }
+      merged.push_back(m);
+    }
+    mentions.swap(merged);
   }
 
   // A name tagged once is tagged wherever it recurs (capitalised, not a lone common

@@ -70,6 +70,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Brazil's central bank raised rates, Reuters reported.", {"LOC Brazil", "ORG Reuters"}},
         Case{"A lawyer for the U.S. Attorney's Office spoke after Chief Judge Ellen Varga ruled.",
              {"ORG U.S. Attorney's Office", "PERSON Ellen Varga"}},
+        Case{"The mayor, Jean\u2011Luc Mbala, told Radio Lumiere Sud that the bridge had held.",
+             {"PERSON Jean\u2011Luc Mbala", "ORG Radio Lumiere Sud"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
