@@ -7,7 +7,8 @@
 //    abbreviations and acronyms ("U.S.", "Dr.", "Jan."), initials, URLs, e-mail
 //    addresses, currency symbols, percent, quotation marks (curly and straight),
 //    dashes, ellipses; possessives and contractions split as UD does ("Mexico" "’s",
-//    "would" "n’t"); words joined by hyphens (incl. U+2011) stay one token.
+//    "would" "n’t"); hyphens split off as UD does ("cross|‑|border", U+2011 too), except
+//    after bound prefixes ("non-binding") and inside phone numbers.
 //  - sentences: within a paragraph body; never after an abbreviation or inside a
 //    number; a quotation that runs on after an ellipsis or sentence-final mark inside
 //    the same quotation frame stays in one sentence.
