@@ -487,7 +487,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     {
       // Passive: "was attacked by X".
       uint32_t before = t.tb;
-      while (before > b && (word(before - 1) == "reportedly" || word(before - 1) == "also")) --before;
+      while (before > b && (word(before - 1).ends_with("ly") || word(before - 1) == "also")) --before;
       if (before > b && kBeForms.count(word(before - 1)) && !t.noun) {
         uint32_t cend = std::min<uint32_t>(clause_end(t.te), t.te + 8);
         for (uint32_t j = t.te; j < cend; ++j)

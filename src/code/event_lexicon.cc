@@ -153,7 +153,8 @@ std::string LexiconKey(std::string_view word) {
       if (d == 0x98 || d == 0x99) { out += '\''; i += 2; continue; }
       if (d >= 0x90 && d <= 0x95) { out += '-'; i += 2; continue; }
     }
-    out += static_cast<char>(std::tolower(c));
+    // '_' joins the words of a name in the dictionaries (and in some texts).
+    out += c == '_' ? ' ' : static_cast<char>(std::tolower(c));
   }
   return out;
 }

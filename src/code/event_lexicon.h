@@ -137,8 +137,8 @@ class EventLexicon {
   size_t max_verb_words_ = 1, max_actor_words_ = 1, max_agent_words_ = 1;
 };
 
-// Lowercases ASCII, maps typographic apostrophes to ' and dashes inside words to
-// '-', the form every lexicon key uses.
+// Lowercases ASCII, maps typographic apostrophes to ', dashes inside words to '-'
+// and '_' to a space: the form every lexicon key uses.
 std::string LexiconKey(std::string_view word);
 
 }  // namespace newsledger
