@@ -108,6 +108,9 @@ struct TimeExpr {
   TimeType type = TimeType::kDate;
   std::string value;          // TIMEX3 value: 2025-11-17, 2025-W36, P3Y, XXXX-04...
   std::string mod;            // START, MID, END, APPROX, BEFORE, AFTER... or empty
+  // The preposition that makes this time the bound of a range ("since", "until",
+  // "before", "after", "by"), outside `span`; empty when none.
+  std::string relation;
 };
 
 struct Quote {

@@ -145,6 +145,7 @@ class JsonEmitter {
       Str("type", ToString(t.type));
       StrOrNull("value", t.value);
       StrOrNull("mod", t.mod);
+      StrOrNull("relation", t.relation);
       w_.EndObject();
     }
     w_.EndArray();

@@ -1,0 +1,518 @@
+// evaluate_recognizers.cc: `newsledger evaluate recognizers --specs DIR [--skip FILE]`.
+//
+// Runs the quantity and time recognizers over the English test specifications of
+// Microsoft Recognizers-Text (Number, NumberWithUnit and DateTime models) and prints,
+// per file, the cases, the cases whose spans all match, and the cases whose spans and
+// values all match; the last line is `recognizers numbers=X currency=Y datetime=Z`
+// (fractions of cases with span and value right).
+//
+// Mapping their resolutions to our contract:
+//  - NumberModel: every number the shared number parser reads (cardinals and
+//    fractions, not ordinals), value compared numerically.
+//  - NumberRangeModel: quantities with a bounding qualifier; "(20,35]" compared with
+//    low/high and the qualifier's open or closed end (range: [low,high)).
+//  - PercentModel / OrdinalModel: quantities of type percent / ordinal.
+//  - CurrencyModel / DimensionModel: money / measure quantities; the span compared is
+//    the number with its currency or unit (qualifier words and the rate left out, as
+//    theirs are); currency names map to ISO 4217 codes, cents and pence to hundredths.
+//  - DateTime: our TIMEX3 value matches their timex (X's match any digit), or one of
+//    their resolved values (past or future reading), or their "(start,end,P..)" range
+//    against our ISO interval "start/end"; our `relation` ("since") and `mod` map to
+//    their Mod, and their span includes the relation word as ours does not.
+// A case counts when we find exactly their spans with their values. Cases whose
+// expectation conflicts with our contract are skipped only through the checked-in
+// list (data/recognizers_skip.tsv: file, input, reason), at most 10% per file.
+#include <rapidjson/document.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cli/evaluate.h"
+#include "newsledger/error.h"
+#include "newsledger/resources.h"
+#include "recognize/number_parser.h"
+#include "recognize/quantity_recognizer.h"
+#include "recognize/time_recognizer.h"
+
+namespace newsledger::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using recognize::Lexeme;
+
+struct Args {
+  std::string specs;
+  std::string skip;
+  bool verbose = false;
+};
+
+enum class Model { kNumber, kRange, kPercent, kOrdinal, kCurrency, kDimension, kDateTime, kDateParser };
+
+struct SpecFile {
+  const char* path;
+  Model model;
+  const char* group;  // numbers, currency, dimension, datetime
+};
+
+const SpecFile kFiles[] = {
+    {"Number/English/NumberModel.json", Model::kNumber, "numbers"},
+    {"Number/English/NumberRangeModel.json", Model::kRange, "numbers"},
+    {"Number/English/PercentModel.json", Model::kPercent, "numbers"},
+    {"Number/English/OrdinalModel.json", Model::kOrdinal, "numbers"},
+    {"NumberWithUnit/English/CurrencyModel.json", Model::kCurrency, "currency"},
+    {"NumberWithUnit/English/DimensionModel.json", Model::kDimension, "dimension"},
+    {"DateTime/English/DateTimeModel.json", Model::kDateTime, "datetime"},
+    {"DateTime/English/DateParser.json", Model::kDateParser, "datetime"},
+    {"DateTime/English/DatePeriodParser.json", Model::kDateParser, "datetime"},
+    {"DateTime/English/DurationParser.json", Model::kDateParser, "datetime"},
+};
+
+// One expected or produced item: character span and a comparable value.
+struct Item {
+  size_t start = 0, end = 0;   // code points
+  std::string text;
+  std::vector<std::string> values;  // any of these is right (expected side)
+  std::string value;                // ours
+  std::string mod;
+};
+
+size_t CodePoints(std::string_view s, size_t byte_end) {
+  size_t n = 0;
+  for (size_t i = 0; i < byte_end && i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+size_t Utf8Length(std::string_view s) { return CodePoints(s, s.size()); }
+
+std::string Lower(std::string s) { return recognize::LowerAscii(s); }
+
+bool SameNumber(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  char* ea = nullptr;
+  char* eb = nullptr;
+  double x = std::strtod(a.c_str(), &ea), y = std::strtod(b.c_str(), &eb);
+  if (ea == a.c_str() || eb == b.c_str()) return false;
+  return std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(x));
+}
+
+std::string Num(double v) { return recognize::FormatNumber(v); }
+
+// Their currency unit names -> ISO codes (and a factor for cents and pence).
+std::pair<std::string, double> CurrencyCode(const std::string& unit, const std::string& iso) {
+  if (!iso.empty()) return {iso, 1};
+  static const std::map<std::string, std::pair<std::string, double>> m = {
+      {"Dollar", {"USD", 1}}, {"Cent", {"USD", 0.01}}, {"Pound", {"GBP", 1}}, {"Pence", {"GBP", 0.01}},
+      {"Penny", {"GBP", 0.01}}, {"Euro", {"EUR", 1}}, {"Franc", {"CHF", 1}}, {"Peseta", {"ESP", 1}},
+      {"Rupee", {"INR", 1}}, {"Bitcoin", {"XBT", 1}}, {"Satoshi", {"XBT", 1e-8}},
+      {"Netherlands guilder", {"NLG", 1}}, {"Finnish markka", {"FIM", 1}}, {"Yen", {"JPY", 1}},
+      {"Mark", {"DEM", 1}}, {"Sen", {"JPY", 0.01}}};
+  auto it = m.find(unit);
+  if (it != m.end()) return it->second;
+  return {unit, 1};
+}
+
+std::string DimensionCode(const std::string& unit) {
+  static const std::map<std::string, std::string> m = {
+      {"Mile", "mi"}, {"Foot", "ft"}, {"Inch", "in"}, {"Yard", "yd"}, {"Kilometer", "km"}, {"Meter", "m"},
+      {"Centimeter", "cm"}, {"Millimeter", "mm"}, {"Decimeter", "dm"}, {"Acre", "acre"}, {"Hectare", "ha"},
+      {"Square meter", "m2"}, {"Square kilometer", "km2"}, {"Square mile", "mi2"}, {"Square foot", "ft2"},
+      {"Cubic foot", "ft3"}, {"Cubic meter", "m3"}, {"Kilogram", "kg"}, {"Gram", "g"}, {"Milligram", "mg"},
+      {"Microgram", "ug"}, {"Pound", "lb"}, {"Ounce", "oz"}, {"Ton", "ton"}, {"Metric ton", "t"},
+      {"Liter", "L"}, {"Milliliter", "mL"}, {"Gallon", "gal"}, {"Barrel", "bbl"}, {"Cup", "cup"},
+      {"Tablespoon", "tbsp"}, {"Teaspoon", "tsp"}, {"Mile per hour", "mph"}, {"Kilometer per hour", "km/h"},
+      {"Knot", "kn"}, {"Degree", "deg"}, {"Radian", "rad"}, {"Turn", "turn"}, {"Dram", "dram"}, {"Bit", "bit"},
+      {"Byte", "B"}, {"Megabyte", "MB"}, {"Megabit", "Mb"}, {"Gigabyte", "GB"}, {"Kilobyte", "kB"},
+      {"Terabyte", "TB"}, {"Watt", "W"}, {"Kilowatt", "kW"}, {"Megawatt", "MW"}};
+  auto it = m.find(unit);
+  return it == m.end() ? unit : it->second;
+}
+
+// "X" in their timex matches any character of ours at the same place.
+bool TimexMatch(const std::string& theirs, const std::string& ours) {
+  if (theirs.size() != ours.size()) return false;
+  for (size_t i = 0; i < theirs.size(); ++i)
+    if (theirs[i] != ours[i] && theirs[i] != 'X') return false;
+  return true;
+}
+
+// "(2016-11-08,2016-11-11,P3D)" against our "2016-11-08/2016-11-11" (month or year
+// parts take their first day, as theirs do).
+bool RangeMatch(const std::string& theirs, const std::string& ours) {
+  if (theirs.size() < 5 || theirs.front() != '(') return false;
+  size_t c1 = theirs.find(','), c2 = theirs.find(',', c1 + 1);
+  if (c1 == std::string::npos || c2 == std::string::npos) return false;
+  std::string a = theirs.substr(1, c1 - 1), b = theirs.substr(c1 + 1, c2 - c1 - 1);
+  size_t slash = ours.find('/');
+  if (slash == std::string::npos) return false;
+  auto full = [](std::string s) {
+    if (s.size() == 4) s += "-01-01";
+    else if (s.size() == 7) s += "-01";
+    return s;
+  };
+  std::string x = ours.substr(0, slash), y = ours.substr(slash + 1);
+  if (a.find('T') != std::string::npos || x.find('T') != std::string::npos) return TimexMatch(a, x) && TimexMatch(b, y);
+  return TimexMatch(a, full(x)) && TimexMatch(b, full(y));
+}
+
+std::string MapMod(const std::string& mod) {
+  static const std::map<std::string, std::string> m = {
+      {"start", "START"}, {"end", "END"}, {"mid", "MID"}, {"approx", "APPROX"}, {"more", "MORE_THAN"},
+      {"less", "LESS_THAN"}, {"since", "since"}, {"before", "before"}, {"after", "after"}, {"until", "until"}};
+  auto it = m.find(mod);
+  return it == m.end() ? mod : it->second;
+}
+
+struct Runner {
+  TimeRecognizer times;
+  QuantityRecognizer quantities;
+
+  Document Annotate(const std::string& text, const std::string& ref) const {
+    Document doc;
+    doc.text = text;
+    if (ref.size() >= 10) doc.published = ref.substr(0, 10);
+    times.annotate(doc);
+    quantities.annotate(doc);
+    return doc;
+  }
+};
+
+Item MakeOurs(const Document& doc, Span s) {
+  Item it;
+  it.start = CodePoints(doc.text, s.start);
+  it.end = CodePoints(doc.text, s.end);
+  it.text = std::string(doc.view(s));
+  return it;
+}
+
+// Our items for one case.
+std::vector<Item> Ours(const Runner& r, Model model, const std::string& input, const std::string& ref) {
+  std::vector<Item> out;
+  if (model == Model::kNumber) {
+    Document doc;
+    doc.text = input;
+    std::string lower = recognize::LowerAscii(input);
+    std::vector<Lexeme> lx;
+    recognize::Lex(input, lower, {0, static_cast<uint32_t>(input.size())}, &lx);
+    uint32_t i = 0;
+    recognize::NumberOptions o;
+    o.allow_ordinal = false;
+    while (i < lx.size()) {
+      auto m = recognize::ParseNumber(lx, i, static_cast<uint32_t>(lx.size()), o);
+      if (!m) { ++i; continue; }
+      // Numbers glued to letters ("180ml", "29km", "SCP-173" keeps 173) are units or names.
+      bool unit = m->end < lx.size() && lx[m->end].glued() && lx[m->end].kind == recognize::LexKind::kWord;
+      if (!unit) {
+        Item it = MakeOurs(doc, {lx[m->begin].start, lx[m->end - 1].end});
+        it.value = m->has_value ? Num(m->value) : "";
+        out.push_back(it);
+      }
+      i = m->end;
+    }
+    return out;
+  }
+  Document doc = r.Annotate(input, ref);
+  if (model == Model::kDateTime || model == Model::kDateParser) {
+    for (const TimeExpr& t : doc.times) {
+      Span s = t.span;
+      if (!t.relation.empty()) {
+        // Their spans include "since", "before"...: take the word before ours.
+        std::string_view before = std::string_view(doc.text).substr(0, s.start);
+        size_t p = before.find_last_not_of(' ');
+        if (p != std::string_view::npos) {
+          size_t w = before.find_last_of(' ', p);
+          w = w == std::string_view::npos ? 0 : w + 1;
+          s.start = static_cast<uint32_t>(w);
+        }
+      }
+      Item it = MakeOurs(doc, s);
+      it.value = t.value;
+      it.mod = !t.relation.empty() ? t.relation : t.mod;
+      out.push_back(it);
+    }
+    return out;
+  }
+  for (const Quantity& q : doc.quantities) {
+    bool take = false;
+    switch (model) {
+      case Model::kRange:
+        take = q.qualifier != Qualifier::kExact && q.qualifier != Qualifier::kApprox &&
+               q.qualifier != Qualifier::kVague && q.type != QuantityType::kOrdinal;
+        break;
+      case Model::kPercent: take = q.type == QuantityType::kPercent; break;
+      case Model::kOrdinal: take = q.type == QuantityType::kOrdinal; break;
+      case Model::kCurrency: take = q.type == QuantityType::kMoney; break;
+      case Model::kDimension: take = q.type == QuantityType::kMeasure; break;
+      default: break;
+    }
+    if (!take) continue;
+    Span s = q.span;
+    if (model != Model::kRange) {
+      std::string_view text = doc.view(s);
+      s.start += static_cast<uint32_t>(QuantityRecognizer::QualifierPrefixLength(text));
+      if (!q.per.empty()) {
+        // Drop the rate: " a day", " per share", "-a-share".
+        std::string_view t2 = doc.view(s);
+        size_t p = Lower(std::string(t2)).rfind(q.per);
+        if (p != std::string::npos) {
+          size_t cut = p;
+          while (cut > 0 && t2[cut - 1] == ' ') --cut;
+          while (cut > 0 && std::isalpha(static_cast<unsigned char>(t2[cut - 1]))) --cut;
+          while (cut > 0 && (t2[cut - 1] == ' ' || t2[cut - 1] == '-' || t2[cut - 1] == '/')) --cut;
+          s.end = s.start + static_cast<uint32_t>(cut);
+        }
+      }
+    }
+    Item it = MakeOurs(doc, s);
+    switch (model) {
+      case Model::kRange: {
+        auto b = [](const std::optional<double>& v) { return v ? Num(*v) : std::string(); };
+        std::string lo = b(q.low), hi = b(q.high);
+        const char* open = "(";
+        const char* close = ")";
+        switch (q.qualifier) {
+          case Qualifier::kAtLeast: open = "["; break;
+          case Qualifier::kAtMost: close = "]"; break;
+          case Qualifier::kRange: open = "["; break;
+          default: break;
+        }
+        it.value = std::string(open) + lo + "," + hi + close;
+        break;
+      }
+      case Model::kCurrency: it.value = (q.value ? Num(*q.value) : "null") + " " + q.unit; break;
+      case Model::kDimension: it.value = (q.value ? Num(*q.value) : "null") + " " + q.unit; break;
+      default: it.value = q.value ? Num(*q.value) : "null"; break;
+    }
+    out.push_back(it);
+  }
+  return out;
+}
+
+std::string Str(const rapidjson::Value& v, const char* key) {
+  if (!v.IsObject() || !v.HasMember(key) || !v[key].IsString()) return "";
+  return v[key].GetString();
+}
+
+// Their items for one case.
+std::vector<Item> Expected(Model model, const std::string& input, const rapidjson::Value& results) {
+  std::vector<Item> out;
+  if (!results.IsArray()) return out;
+  for (const auto& r : results.GetArray()) {
+    Item it;
+    std::string text = Str(r, "Text");
+    it.text = text;
+    size_t start = r.HasMember("Start") && r["Start"].IsInt() ? r["Start"].GetInt() : std::string::npos;
+    if (start == std::string::npos) {
+      size_t p = Lower(input).find(Lower(text));
+      start = p == std::string::npos ? 0 : CodePoints(input, p);
+    }
+    it.start = start;
+    it.end = start + Utf8Length(text);
+    if (model == Model::kDateParser) {
+      const rapidjson::Value* v = r.HasMember("Value") ? &r["Value"] : nullptr;
+      if (v && v->IsObject()) {
+        it.values.push_back(Str(*v, "Timex"));
+        for (const char* res : {"FutureResolution", "PastResolution"}) {
+          if (v->HasMember(res) && (*v)[res].IsObject()) {
+            std::string d = Str((*v)[res], "date");
+            if (!d.empty()) it.values.push_back(d);
+          }
+        }
+        it.mod = MapMod(Str(*v, "Mod"));
+      }
+      out.push_back(it);
+      continue;
+    }
+    const rapidjson::Value* res = r.HasMember("Resolution") && r["Resolution"].IsObject() ? &r["Resolution"] : nullptr;
+    if (model == Model::kDateTime) {
+      if (res && res->HasMember("values") && (*res)["values"].IsArray()) {
+        for (const auto& v : (*res)["values"].GetArray()) {
+          std::string tx = Str(v, "timex");
+          if (!tx.empty()) it.values.push_back(tx);
+          std::string val = Str(v, "value");
+          if (!val.empty() && val.size() == 10) it.values.push_back(val);
+          std::string m = Str(v, "Mod");
+          if (!m.empty()) it.mod = MapMod(m);
+        }
+      }
+      out.push_back(it);
+      continue;
+    }
+    std::string value = res ? Str(*res, "value") : "";
+    if (model == Model::kPercent && !value.empty() && value.back() == '%') value.pop_back();
+    if (model == Model::kPercent && value.empty()) value = "null";
+    if (model == Model::kCurrency) {
+      auto [code, factor] = CurrencyCode(res ? Str(*res, "unit") : "", res ? Str(*res, "isoCurrency") : "");
+      if (value.empty()) value = "null";
+      else if (factor != 1) value = Num(std::strtod(value.c_str(), nullptr) * factor);
+      value += " " + code;
+    } else if (model == Model::kDimension) {
+      if (value.empty()) value = "null";
+      value += " " + DimensionCode(res ? Str(*res, "unit") : "");
+    }
+    it.values.push_back(value);
+    out.push_back(it);
+  }
+  return out;
+}
+
+bool ValueMatch(Model model, const Item& exp, const Item& ours) {
+  for (const std::string& v : exp.values) {
+    switch (model) {
+      case Model::kNumber: case Model::kPercent: case Model::kOrdinal:
+        if (SameNumber(v, ours.value)) return true;
+        break;
+      case Model::kCurrency: case Model::kDimension: {
+        size_t a = v.rfind(' '), b = ours.value.rfind(' ');
+        if (a == std::string::npos || b == std::string::npos) break;
+        if (v.substr(a + 1) == ours.value.substr(b + 1) &&
+            (SameNumber(v.substr(0, a), ours.value.substr(0, b)) || v.substr(0, a) == ours.value.substr(0, b)))
+          return true;
+        break;
+      }
+      case Model::kRange: {
+        // "(20,35]": compare bounds numerically and the brackets.
+        if (v.size() < 3 || ours.value.size() < 3) break;
+        if (v.front() != ours.value.front() && !(v.front() == '(' && v[1] == ',')) break;
+        size_t c = v.find(','), c2 = ours.value.find(',');
+        std::string lo = v.substr(1, c - 1), hi = v.substr(c + 1, v.size() - c - 2);
+        std::string lo2 = ours.value.substr(1, c2 - 1), hi2 = ours.value.substr(c2 + 1, ours.value.size() - c2 - 2);
+        bool lo_ok = lo.empty() ? lo2.empty() : SameNumber(lo, lo2);
+        bool hi_ok = hi.empty() ? hi2.empty() : SameNumber(hi, hi2);
+        bool close_ok = hi.empty() || v.back() == ours.value.back() || ours.value[1] != ',' ;
+        if (lo_ok && hi_ok && close_ok) return true;
+        break;
+      }
+      case Model::kDateTime: case Model::kDateParser:
+        if (ours.value == v || TimexMatch(v, ours.value) || RangeMatch(v, ours.value)) {
+          std::string om = ours.mod;
+          if (om == exp.mod || (exp.mod.empty() && (om == "by" || om == "through"))) return true;
+        }
+        break;
+    }
+  }
+  return false;
+}
+
+std::map<std::string, std::map<std::string, std::string>> ReadSkips(const std::string& path) {
+  std::map<std::string, std::map<std::string, std::string>> skips;
+  if (path.empty()) return skips;
+  std::ifstream in(path);
+  if (!in) throw Error(path, "cannot open the skip list");
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    if (a == std::string::npos || b == std::string::npos || b + 1 >= line.size())
+      throw Error(path + ":" + std::to_string(n), "expected file<TAB>input<TAB>reason");
+    skips[line.substr(0, a)][line.substr(a + 1, b - a - 1)] = line.substr(b + 1);
+  }
+  return skips;
+}
+
+int Run(const Args& args) {
+  Runner runner;
+  std::string skip_path = args.skip;
+  if (skip_path.empty()) {
+    try {
+      skip_path = ResourcePath("data/recognizers_skip.tsv").string();
+    } catch (const Error&) {
+      skip_path.clear();
+    }
+  }
+  auto skips = ReadSkips(skip_path);
+  std::map<std::string, std::pair<size_t, size_t>> groups;  // group -> (right, cases)
+  for (const SpecFile& f : kFiles) {
+    fs::path p = fs::path(args.specs) / f.path;
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw Error(p.string(), "cannot open");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    std::string json = buf.str();
+    if (json.rfind("\xEF\xBB\xBF", 0) == 0) json.erase(0, 3);
+    rapidjson::Document d;
+    d.Parse(json.c_str(), json.size());
+    if (d.HasParseError() || !d.IsArray()) throw Error(p.string(), "not a JSON array of cases");
+    const auto& file_skips = skips[f.path];
+    size_t cases = 0, spans_ok = 0, values_ok = 0, skipped = 0;
+    for (const auto& c : d.GetArray()) {
+      std::string input = Str(c, "Input");
+      if (file_skips.count(input)) {
+        ++skipped;
+        continue;
+      }
+      std::string ref;
+      if (c.HasMember("Context") && c["Context"].IsObject()) ref = Str(c["Context"], "ReferenceDateTime");
+      ++cases;
+      std::vector<Item> exp = Expected(f.model, input, c.HasMember("Results") ? c["Results"] : c["Input"]);
+      std::vector<Item> ours = Ours(runner, f.model, input, ref);
+      bool span_ok = exp.size() == ours.size();
+      bool value_ok = span_ok;
+      for (size_t k = 0; k < exp.size() && span_ok; ++k) {
+        const Item* match = nullptr;
+        for (const Item& o : ours)
+          if (o.start == exp[k].start && o.end == exp[k].end) match = &o;
+        if (!match) {
+          span_ok = value_ok = false;
+          break;
+        }
+        if (!ValueMatch(f.model, exp[k], *match)) value_ok = false;
+      }
+      spans_ok += span_ok;
+      values_ok += value_ok;
+      if (args.verbose && !value_ok) {
+        std::cout << "  MISS " << f.path << " | " << input << " | ref " << ref << "\n    expected:";
+        for (const Item& e : exp) {
+          std::cout << " [" << e.text << "@" << e.start << " =";
+          for (const auto& v : e.values) std::cout << " " << v;
+          if (!e.mod.empty()) std::cout << " mod " << e.mod;
+          std::cout << "]";
+        }
+        std::cout << "\n    ours:    ";
+        for (const Item& o : ours)
+          std::cout << " [" << o.text << "@" << o.start << " = " << o.value << (o.mod.empty() ? "" : " mod " + o.mod)
+                    << "]";
+        std::cout << "\n";
+      }
+    }
+    if (skipped * 10 > cases + skipped)
+      throw Error(skip_path, std::string("more than 10% of the cases of ") + f.path + " skipped");
+    std::cout << f.path << ": cases=" << cases << " spans=" << spans_ok << " values=" << values_ok
+              << " skipped=" << skipped << " score=" << (cases ? static_cast<double>(values_ok) / cases : 0) << "\n";
+    groups[f.group].first += values_ok;
+    groups[f.group].second += cases;
+  }
+  auto frac = [&](const char* g) {
+    auto& x = groups[g];
+    char b[32];
+    std::snprintf(b, sizeof b, "%.3f", x.second ? static_cast<double>(x.first) / x.second : 0.0);
+    return std::string(b);
+  };
+  std::cout << "dimension=" << frac("dimension") << "\n";
+  std::cout << "recognizers numbers=" << frac("numbers") << " currency=" << frac("currency")
+            << " datetime=" << frac("datetime") << "\n";
+  return 0;
+}
+
+NEWSLEDGER_EVALUATION(recognizers, "recognizers",
+                      "Quantity and time recognizers against the Recognizers-Text English specs",
+                      [](CLI::App& sub) -> std::function<int()> {
+                        auto args = std::make_shared<Args>();
+                        sub.add_option("--specs", args->specs,
+                                       "the Specs folder (../shared/data/recognizers_text_en/Specs)")
+                            ->required();
+                        sub.add_option("--skip", args->skip,
+                                       "skip list (file, input, reason; default data/recognizers_skip.tsv)");
+                        sub.add_flag("--verbose,-v", args->verbose, "print every case that is not right");
+                        return [args] { return Run(*args); };
+                      });
+
+}  // namespace
+}  // namespace newsledger::cli

@@ -1,0 +1,742 @@
+#include "recognize/number_parser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "text/utf8.h"
+
+namespace newsledger::recognize {
+namespace {
+
+using Table = std::unordered_map<std::string_view, WordInfo>;
+
+// Built once; string literals outlive the table, so keys can be views.
+const Table& Words() {
+  static const Table table = [] {
+    Table t;
+    const char* units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                           "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                           "seventeen", "eighteen", "nineteen"};
+    for (int i = 0; i < 20; ++i) {
+      t[units[i]].card = static_cast<int16_t>(i);
+      t[units[i]].card_kind = i < 10 ? 1 : 2;
+    }
+    t["nought"].card = 0; t["nought"].card_kind = 1;
+    t["naught"].card = 0; t["naught"].card_kind = 1;
+    const char* tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (int i = 0; i < 8; ++i) {
+      t[tens[i]].card = static_cast<int16_t>(20 + 10 * i);
+      t[tens[i]].card_kind = 3;
+    }
+    t["fourty"] = t["forty"];
+    struct Scale { const char* w; double v; };
+    for (Scale s : {Scale{"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+                    {"trillion", 1e12}, {"lakh", 1e5}, {"lakhs", 1e5}, {"crore", 1e7}, {"crores", 1e7},
+                    {"dozen", 12}, {"mln", 1e6}, {"bln", 1e9}, {"tln", 1e12}, {"mn", 1e6}, {"bn", 1e9},
+                    {"tn", 1e12}, {"trn", 1e12}, {"mil", 1e6}, {"mm", 1e6}, {"k", 1e3}, {"dzs", 12}, {"dozs", 12},
+                    {"dz", 12}})
+      t[s.w].scale = s.v;
+    const char* ords[] = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                          "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                          "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+    for (int i = 1; i < 20; ++i) t[ords[i]].ord = static_cast<int16_t>(i);
+    t["nineth"].ord = 9;
+    const char* tenths[] = {"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+                            "eightieth", "ninetieth"};
+    for (int i = 0; i < 8; ++i) t[tenths[i]].ord = static_cast<int16_t>(20 + 10 * i);
+    for (Scale s : {Scale{"hundredth", 1e2}, {"thousandth", 1e3}, {"millionth", 1e6}, {"billionth", 1e9},
+                    {"trillionth", 1e12}})
+      t[s.w].ord_scale = s.v;
+    // Plural ordinals are fraction denominators ("thirds", "fifths", "hundredths").
+    for (int i = 3; i < 20; ++i) {
+      std::string_view w = ords[i];
+      static std::vector<std::string> plurals;  // storage for the keys built here
+      plurals.reserve(64);
+      plurals.push_back(std::string(w) + "s");
+      WordInfo& e = t[plurals.back()];
+      e.ord = static_cast<int16_t>(i);
+      e.denom_plural = true;
+    }
+    for (int i = 0; i < 8; ++i) {
+      static std::vector<std::string> plurals2;
+      plurals2.reserve(16);
+      plurals2.push_back(std::string(tenths[i]) + "s");
+      WordInfo& e = t[plurals2.back()];
+      e.ord = static_cast<int16_t>(20 + 10 * i);
+      e.denom_plural = true;
+    }
+    for (Scale s : {Scale{"hundredths", 1e2}, {"thousandths", 1e3}, {"millionths", 1e6}, {"billionths", 1e9},
+                    {"trillionths", 1e12}}) {
+      t[s.w].ord_scale = s.v;
+      t[s.w].denom_plural = true;
+    }
+    t["firsts"].ord = 1; t["firsts"].denom_plural = true;
+    t["seconds"].ord = 2;  // a time unit more often than a denominator; see time_unit
+    t["half"].denom = 2; t["halves"].denom = 2; t["halves"].denom_plural = true;
+    t["quarter"].denom = 4; t["quarters"].denom = 4; t["quarters"].denom_plural = true;
+
+    const char* months[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december"};
+    const char* abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; ++i) {
+      t[months[i]].month = static_cast<int8_t>(i + 1);
+      if (std::string_view(abbr[i]) != "may") {
+        t[abbr[i]].month = static_cast<int8_t>(i + 1);
+        t[abbr[i]].month_abbr = true;
+      }
+    }
+    t["sept"].month = 9; t["sept"].month_abbr = true;
+    const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    const char* dabbr[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int i = 0; i < 7; ++i) {
+      t[days[i]].weekday = static_cast<int8_t>(i + 1);
+      t[dabbr[i]].weekday = static_cast<int8_t>(i + 1);
+    }
+    t["tues"].weekday = 2; t["thur"].weekday = 4; t["thurs"].weekday = 4; t["weds"].weekday = 3;
+    struct Unit { const char* w; TimeUnit u; bool plural; };
+    for (Unit u : {Unit{"second", kSecond, false}, {"seconds", kSecond, true}, {"sec", kSecond, false},
+                   {"secs", kSecond, true}, {"s", kSecond, false}, {"minute", kMinute, false},
+                   {"minutes", kMinute, true}, {"min", kMinute, false}, {"mins", kMinute, true},
+                   {"hour", kHour, false}, {"hours", kHour, true}, {"hr", kHour, false}, {"hrs", kHour, true},
+                   {"h", kHour, false}, {"day", kDay, false}, {"days", kDay, true}, {"week", kWeek, false},
+                   {"weeks", kWeek, true}, {"fortnight", kFortnight, false}, {"fortnights", kFortnight, true},
+                   {"month", kMonth, false}, {"months", kMonth, true}, {"year", kYear, false},
+                   {"years", kYear, true}, {"yr", kYear, false}, {"yrs", kYear, true},
+                   {"decade", kDecade, false}, {"decades", kDecade, true}, {"century", kCentury, false},
+                   {"centuries", kCentury, true}}) {
+      t[u.w].time_unit = u.u;
+      t[u.w].time_unit_plural = u.plural;
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+double VulgarValue(uint32_t cp) {
+  switch (cp) {
+    case 0x00BD: return 0.5;
+    case 0x00BC: return 0.25;
+    case 0x00BE: return 0.75;
+    case 0x2153: return 1.0 / 3;
+    case 0x2154: return 2.0 / 3;
+    case 0x2155: return 0.2;
+    case 0x2156: return 0.4;
+    case 0x2157: return 0.6;
+    case 0x2158: return 0.8;
+    case 0x2159: return 1.0 / 6;
+    case 0x215A: return 5.0 / 6;
+    case 0x215B: return 0.125;
+    case 0x215C: return 0.375;
+    case 0x215D: return 0.625;
+    case 0x215E: return 0.875;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+const WordInfo* LookupWord(std::string_view lower) {
+  const Table& t = Words();
+  auto it = t.find(lower);
+  return it == t.end() ? nullptr : &it->second;
+}
+
+void Lex(std::string_view text, std::string_view lower, Span range, std::vector<Lexeme>* out) {
+  uint32_t i = range.start;
+  uint32_t end = std::min<uint32_t>(range.end, static_cast<uint32_t>(text.size()));
+  bool space = true, newline = false;
+  auto push = [&](uint32_t s, uint32_t e, LexKind k) {
+    Lexeme l;
+    l.start = s;
+    l.end = e;
+    l.low = lower.substr(s, e - s);
+    l.kind = k;
+    l.space_before = space;
+    l.newline_before = newline;
+    space = false;
+    newline = false;
+    out->push_back(l);
+    return &out->back();
+  };
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') {
+        space = true;
+        if (c == '\n') newline = true;
+        ++i;
+        continue;
+      }
+      if (IsDigit(static_cast<char>(c))) {
+        uint32_t j = i;
+        while (j < end && IsDigit(text[j])) ++j;
+        while (j + 1 < end && (text[j] == ',' || text[j] == '.') && IsDigit(text[j + 1])) {
+          ++j;
+          while (j < end && IsDigit(text[j])) ++j;
+        }
+        push(i, j, LexKind::kNumber);
+        i = j;
+        continue;
+      }
+      if (c == '.' && i + 1 < end && IsDigit(text[i + 1]) && (i == 0 || !IsDigit(text[i - 1]))) {
+        // ".25": a number without its leading zero.
+        uint32_t j = i + 1;
+        while (j < end && IsDigit(text[j])) ++j;
+        push(i, j, LexKind::kNumber);
+        i = j;
+        continue;
+      }
+      if (IsAsciiAlpha(static_cast<char>(c))) {
+        uint32_t j = i;
+        bool all_upper = true;
+        int letters = 0;
+        while (j < end) {
+          unsigned char d = static_cast<unsigned char>(text[j]);
+          if (d < 0x80) {
+            if (!IsAsciiAlpha(static_cast<char>(d))) break;
+            if (d >= 'a') all_upper = false;
+            ++letters;
+            ++j;
+          } else {
+            int len = 1;
+            uint32_t cp = text::DecodeAt(text, j, &len);
+            if (text::Classify(cp) != text::CharClass::kLetter) break;
+            if (!text::IsUpper(cp)) all_upper = false;
+            ++letters;
+            j += len;
+          }
+        }
+        Lexeme* l = push(i, j, LexKind::kWord);
+        l->upper_initial = c <= 'Z';
+        l->all_upper = all_upper && letters >= 2;
+        l->info = LookupWord(l->low);
+        i = j;
+        continue;
+      }
+      LexKind k = LexKind::kPunct;
+      if (c == '-') k = LexKind::kHyphen;
+      else if (c == '"' || c == '\'' || c == '`') k = LexKind::kQuote;
+      else if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '~' ||
+               c == '&' || c == '#' || c == '*' || c == '@' || c == '|')
+        k = LexKind::kSymbol;
+      push(i, i + 1, k);
+      ++i;
+      continue;
+    }
+    int len = 1;
+    uint32_t cp = text::DecodeAt(text, i, &len);
+    text::CharClass cls = text::Classify(cp);
+    if (cls == text::CharClass::kSpace || cls == text::CharClass::kOther) {
+      if (cls == text::CharClass::kSpace) space = true;
+      i += len;
+      continue;
+    }
+    if (double v = VulgarValue(cp); v > 0) {
+      Lexeme* l = push(i, i + len, LexKind::kFraction);
+      l->vulgar = v;
+      i += len;
+      continue;
+    }
+    if (cls == text::CharClass::kLetter) {
+      uint32_t j = i;
+      bool upper = text::IsUpper(cp), all_upper = true;
+      int letters = 0;
+      while (j < end) {
+        int l2 = 1;
+        uint32_t cp2 = text::DecodeAt(text, j, &l2);
+        if (cp2 < 0x80 ? !IsAsciiAlpha(static_cast<char>(cp2)) : text::Classify(cp2) != text::CharClass::kLetter)
+          break;
+        if (cp2 < 0x80 ? cp2 >= 'a' : !text::IsUpper(cp2)) all_upper = false;
+        ++letters;
+        j += l2;
+      }
+      Lexeme* l = push(i, j, LexKind::kWord);
+      l->upper_initial = upper;
+      l->all_upper = all_upper && letters >= 2;
+      l->info = LookupWord(l->low);
+      i = j;
+      continue;
+    }
+    LexKind k = LexKind::kPunct;
+    switch (cls) {
+      case text::CharClass::kHyphen: k = LexKind::kHyphen; break;
+      case text::CharClass::kDash: k = LexKind::kDash; break;
+      case text::CharClass::kQuote: k = LexKind::kQuote; break;
+      case text::CharClass::kSymbol: k = LexKind::kSymbol; break;
+      case text::CharClass::kDigit: k = LexKind::kWord; break;  // non-ASCII digits: not read as numbers
+      default: break;
+    }
+    push(i, i + len, k);
+    i += len;
+  }
+}
+
+std::optional<double> ParseDigits(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  size_t commas = 0, dots = 0;
+  for (char c : s) {
+    if (c == ',') ++commas;
+    else if (c == '.') ++dots;
+  }
+  char decimal = 0;
+  if (commas && dots) {
+    decimal = s.find_last_of(",.") == s.rfind('.') ? '.' : ',';
+  } else if (dots == 1) {
+    decimal = '.';
+  } else if (commas == 1) {
+    size_t p = s.find(',');
+    size_t after = s.size() - p - 1;
+    if (after != 3) decimal = ',';  // "1,3" "5,00": a decimal comma
+  }
+  char group = decimal == '.' ? ',' : decimal == ',' ? '.' : (commas ? ',' : '.');
+  // Check the groups of the integer part: first 1-3 digits, then 3-digit groups, or
+  // Indian style (2-digit groups then a final 3-digit group).
+  size_t int_end = decimal ? s.rfind(decimal) : s.size();
+  std::string_view ip = s.substr(0, int_end);
+  if (ip.find(decimal ? (decimal == '.' ? '.' : ',') : '\0') != std::string_view::npos && decimal) return std::nullopt;
+  std::vector<size_t> groups;
+  size_t start = 0;
+  for (size_t k = 0; k <= ip.size(); ++k) {
+    if (k == ip.size() || ip[k] == group) {
+      groups.push_back(k - start);
+      start = k + 1;
+    } else if (ip[k] == ',' || ip[k] == '.') {
+      return std::nullopt;  // a second kind of separator inside the integer part
+    }
+  }
+  if (groups.size() > 1) {
+    if (groups[0] < 1 || groups[0] > 3 || groups.back() != 3) return std::nullopt;
+    bool indian = false;
+    for (size_t g = 1; g + 1 < groups.size(); ++g) {
+      if (groups[g] == 2) indian = true;
+      else if (groups[g] != 3 || indian) return std::nullopt;
+    }
+  }
+  std::string clean;
+  clean.reserve(s.size());
+  int significant = 0;
+  bool leading = true;
+  for (size_t k = 0; k < s.size(); ++k) {
+    char c = s[k];
+    if (IsDigit(c)) {
+      if (c != '0') leading = false;
+      if (!leading) ++significant;
+      clean.push_back(c);
+    } else if (k == int_end) {
+      clean.push_back('.');
+      leading = leading && true;
+    }
+  }
+  // Trailing zeros after the decimal point are not significant digits.
+  if (decimal) {
+    size_t k = clean.size();
+    while (k > 0 && clean[k - 1] == '0') { --k; --significant; }
+  }
+  if (significant > 15) return std::nullopt;
+  char* endp = nullptr;
+  double v = std::strtod(clean.c_str(), &endp);
+  if (!std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+namespace {
+
+// Ordinal suffix glued to digits: "1st", "22nd", "3rd", "11th".
+bool OrdinalSuffixFits(std::string_view digits, std::string_view suf) {
+  if (digits.empty() || digits.find_first_of(",.") != std::string_view::npos) return false;
+  int last = digits.back() - '0';
+  int tens = digits.size() >= 2 ? digits[digits.size() - 2] - '0' : 0;
+  if (tens == 1) return suf == "th";
+  if (last == 1) return suf == "st";
+  if (last == 2) return suf == "nd" || suf == "d";
+  if (last == 3) return suf == "rd" || suf == "d";
+  return suf == "th";
+}
+
+struct WordState {
+  double total = 0, current = 0;
+  int last_kind = 0;         // 0 none, 1 unit, 2 teen, 3 tens, 4 hundred, 5 big scale
+  double last_big = 1e18;    // the last big scale used (thousand, million...)
+};
+
+}  // namespace
+
+std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end,
+                                       const NumberOptions& opt) {
+  if (i >= end) return std::nullopt;
+  NumberMatch m;
+  m.begin = i;
+  uint32_t k = i;
+  bool negative = false;
+  // Signs: "-5" (a hyphen glued to the number, after a space) and "minus five".
+  if (opt.allow_negative && k + 1 < end && (lx[k].kind == LexKind::kHyphen || lx[k].kind == LexKind::kDash) &&
+      lx[k].space_before && lx[k + 1].glued() && lx[k + 1].kind == LexKind::kNumber) {
+    negative = true;
+    ++k;
+  } else if (opt.allow_negative && k + 1 < end && (lx[k].is("minus") || lx[k].is("negative"))) {
+    negative = true;
+    ++k;
+  }
+
+  const Lexeme& first = lx[k];
+  if (first.kind == LexKind::kFraction) {
+    m.value = first.vulgar;
+    m.fraction = true;
+    m.end = k + 1;
+    m.negative = negative;
+    if (negative) m.value = -m.value;
+    return m;
+  }
+  if (first.kind == LexKind::kNumber) {
+    std::optional<double> v = ParseDigits(first.low);
+    if (!v && first.low.find('.') != std::string_view::npos) {
+      // "192.168.1.2": not a number we can read.
+      return std::nullopt;
+    }
+    m.has_value = v.has_value();
+    m.value = v.value_or(0);
+    k++;
+    // Ordinal suffix.
+    if (opt.allow_ordinal && k < end && lx[k].glued() && lx[k].kind == LexKind::kWord &&
+        OrdinalSuffixFits(first.low, lx[k].low)) {
+      m.ordinal = true;
+      m.end = k + 1;
+      m.negative = negative;
+      return m;
+    }
+    // Scientific and power forms: "1e10", "1.1^23", "10^400".
+    if (k + 1 < end && lx[k].glued() && lx[k].is("^") && lx[k + 1].glued()) {
+      uint32_t e = k + 1;
+      bool eneg = false;
+      while (e < end && (lx[e].is("-") || lx[e].is("+")) && lx[e].glued()) {
+        if (lx[e].is("-")) eneg = !eneg;
+        ++e;
+      }
+      if (e < end && lx[e].kind == LexKind::kNumber && lx[e].glued()) {
+        std::optional<double> p = ParseDigits(lx[e].low);
+        double r = p ? std::pow(m.value, eneg ? -*p : *p) : HUGE_VAL;
+        m.has_value = m.has_value && p && std::isfinite(r);
+        m.value = m.has_value ? r : 0;
+        m.end = e + 1;
+        if (negative && m.has_value) m.value = -m.value;
+        m.negative = negative;
+        return m;
+      }
+    }
+    if (k + 1 < end && lx[k].glued() && lx[k].is("e") && lx[k + 1].glued()) {
+      uint32_t e = k + 1;
+      bool eneg = false;
+      if ((lx[e].is("-") || lx[e].is("+")) && e + 1 < end) {
+        eneg = lx[e].is("-");
+        ++e;
+      }
+      if (lx[e].kind == LexKind::kNumber && lx[e].glued() && lx[e].low.find_first_of(",.") == std::string_view::npos) {
+        std::optional<double> p = ParseDigits(lx[e].low);
+        double r = p ? m.value * std::pow(10.0, eneg ? -*p : *p) : HUGE_VAL;
+        m.has_value = m.has_value && p && std::isfinite(r);
+        m.value = m.has_value ? r : 0;
+        m.end = e + 1;
+        if (negative && m.has_value) m.value = -m.value;
+        m.negative = negative;
+        return m;
+      }
+    }
+    // Fractions: "3/4", "2 1/4".
+    if (opt.allow_fraction) {
+      auto frac_at = [&](uint32_t a, double* out) -> bool {
+        if (a + 2 >= end) return false;
+        const Lexeme& n = lx[a];
+        if (n.kind != LexKind::kNumber || !lx[a + 1].is("/") || lx[a + 2].kind != LexKind::kNumber) return false;
+        if (!lx[a + 1].glued() && !(lx[a + 1].space_before && lx[a + 2].space_before)) return false;
+        if (a + 3 < end && lx[a + 3].is("/") ) return false;  // a date 5/17/2018
+        std::optional<double> num = ParseDigits(n.low), den = ParseDigits(lx[a + 2].low);
+        if (!num || !den || *den == 0) return false;
+        int d = static_cast<int>(*den);
+        if (*den != d) return false;
+        static const int ok[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100};
+        bool good = false;
+        for (int o : ok) good = good || o == d;
+        if (!good || *num >= *den) return false;
+        *out = *num / *den;
+        return true;
+      };
+      double f = 0;
+      if (frac_at(k - 1, &f)) {
+        m.value = f;
+        m.fraction = true;
+        m.end = k + 2;
+        m.negative = negative;
+        if (negative) m.value = -m.value;
+        return m;
+      }
+      if (m.has_value && k < end && lx[k].space_before && first.low.find_first_of(",.") == std::string_view::npos &&
+          frac_at(k, &f)) {
+        m.value += f;
+        m.end = k + 3;
+        m.negative = negative;
+        if (negative) m.value = -m.value;
+        return m;
+      }
+    }
+    // Scales: "1.2 million", "10k", "$38m" is the caller's business (currency context).
+    double mult = 1;
+    while (k < end && lx[k].kind == LexKind::kWord) {
+      const Lexeme& w = lx[k];
+      double s = 0;
+      if (w.end - w.start == 1) {
+        // One-letter scales only glued to the digits: 10k, 10K, 10M, 1.2B, 10G; a
+        // lower-case m, b or g is a metre, a bit or a gram.
+        if (w.glued() && mult == 1) {
+          if (w.low == "k") s = 1e3;
+          else if (w.upper_initial && w.low == "m") s = 1e6;
+          else if (w.upper_initial && (w.low == "b" || w.low == "g")) s = 1e9;
+          else if (w.upper_initial && w.low == "t") s = 1e12;
+        }
+      } else if (w.info && w.info->scale > 0) {
+        s = w.info->scale;
+        if (w.low == "mm" && !w.glued() && !w.all_upper) s = 0;
+      }
+      if (s == 0) break;
+      if (mult == 1 || s >= 1e3) {
+        mult *= s;
+        m.multiplied = true;
+        ++k;
+      } else {
+        break;
+      }
+    }
+    m.value *= mult;
+    if (!std::isfinite(m.value)) m.has_value = false;
+    m.end = k;
+    // "3 hundred and 21"
+    if (m.multiplied && k + 1 < end && lx[k].is("and") && lx[k + 1].kind == LexKind::kNumber &&
+        mult >= 100) {
+      std::optional<double> v2 = ParseDigits(lx[k + 1].low);
+      if (v2 && *v2 < mult) {
+        m.value += *v2;
+        m.end = k + 2;
+      }
+    }
+    m.negative = negative;
+    if (negative) m.value = -m.value;
+    return m;
+  }
+
+  // Spelled-out numbers.
+  WordState st;
+  uint32_t last_good = k;
+  double last_good_value = 0;
+  bool any = false;
+  bool ordinal = false, fraction = false, multiplied = false;
+  uint32_t j = k;
+  bool pending_a = false;  // "a" / "an" before hundred, thousand, dozen, million
+  while (j < end) {
+    const Lexeme& w = lx[j];
+    if (w.kind == LexKind::kHyphen && any && j + 1 < end && lx[j + 1].kind == LexKind::kWord) {
+      ++j;  // "twenty-one", "two-thirds"
+      continue;
+    }
+    if (w.kind != LexKind::kWord && w.kind != LexKind::kNumber) break;
+    if (!any && (w.is("a") || w.is("an")) && !pending_a) {
+      pending_a = true;
+      ++j;
+      continue;
+    }
+    if (w.is("and") && any && j + 1 < end) {
+      // "one hundred and six", "two and a half", "five and three quarters"
+      const Lexeme& nx = lx[j + 1];
+      if ((nx.is("a") || nx.is("an") || nx.is("one")) && j + 2 < end && lx[j + 2].info &&
+          (lx[j + 2].info->denom || (lx[j + 2].info->ord > 2 && !lx[j + 2].info->denom_plural))) {
+        double d = lx[j + 2].info->denom ? lx[j + 2].info->denom : lx[j + 2].info->ord;
+        st.current += 1.0 / d;
+        j += 3;
+        last_good = j;
+        last_good_value = st.total + st.current;
+        fraction = false;
+        // "five and a half million"
+        if (j < end && lx[j].info && lx[j].info->scale >= 1e3) {
+          last_good_value = (st.total + st.current) * lx[j].info->scale;
+          multiplied = true;
+          ++j;
+          last_good = j;
+        }
+        break;
+      }
+      if (st.last_kind >= 4 && nx.info && nx.info->card >= 1) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    const WordInfo* in = w.info;
+    if (!in) break;
+    if (in->card >= 0 && w.kind == LexKind::kWord) {
+      if (pending_a) break;
+      int ck = in->card_kind;
+      bool ok = st.last_kind == 0 || st.last_kind >= 4 || (st.last_kind == 3 && ck == 1 && in->card > 0);
+      if (!ok) break;
+      st.current += in->card;
+      st.last_kind = ck;
+      any = true;
+      ++j;
+      last_good = j;
+      last_good_value = st.total + st.current;
+      continue;
+    }
+    if (in->scale > 0 && w.kind == LexKind::kWord && w.low.size() > 2) {
+      double s = in->scale;
+      if (!any && !pending_a) break;
+      double base = (any ? st.current : 1);
+      if (s == 100) {
+        if (st.last_kind == 4) break;
+        st.current = (base == 0 ? 1 : base) * 100;
+        st.last_kind = 4;
+      } else {
+        if (s >= st.last_big && st.last_big < 1e18) break;
+        double seg = base == 0 ? 1 : base;
+        if (s == 12) {
+          // "a dozen", "three dozen", "half a dozen" handled by the fraction path
+          st.current = seg * 12;
+          st.last_kind = 5;
+        } else {
+          st.total += seg * s;
+          st.current = 0;
+          st.last_kind = 5;
+          st.last_big = s;
+        }
+      }
+      multiplied = true;
+      any = true;
+      pending_a = false;
+      ++j;
+      last_good = j;
+      last_good_value = st.total + st.current;
+      continue;
+    }
+    if (opt.allow_fraction && (in->denom || in->denom_plural || (in->ord >= 3 && any))) {
+      // Fractions: "two-thirds", "three quarters", "a half", "one third", "half".
+      double d = in->denom ? in->denom : (in->ord > 0 ? in->ord : in->ord_scale);
+      if (d <= 0) break;
+      double num = any ? st.current : 1;
+      bool plural_ok = in->denom_plural ? num != 1 || any : true;
+      if (!plural_ok) break;
+      bool singular_after_count = !in->denom_plural && !in->denom && any && num != 1;
+      if (singular_after_count) break;  // "two third" is not a fraction
+      if (!any && !pending_a && !in->denom) break;
+      if (!any && !pending_a && in->denom == 4 && !(j + 1 < end && lx[j + 1].is("of"))) break;
+      if (!any && pending_a && !in->denom && !(j + 1 >= end || lx[j + 1].is("of") ||
+                                                lx[j + 1].kind == LexKind::kPunct))
+        break;  // "a third term" is an ordinal
+      st.current = num / d;
+      fraction = st.total == 0;
+      any = true;
+      pending_a = false;
+      ++j;
+      last_good = j;
+      last_good_value = st.total + st.current;
+      // "half a million", "half a dozen", "two thirds of a million", "quarter million"
+      uint32_t q = j;
+      if (q < end && lx[q].is("of") && q + 2 < end && lx[q + 1].is("a")) ++q;
+      if (q < end && (lx[q].is("a") || lx[q].is("an"))) ++q;
+      if (q < end && lx[q].info && lx[q].info->scale >= 12 && lx[q].kind == LexKind::kWord && lx[q].low.size() > 2 &&
+          lx[q].info->scale != 100) {
+        last_good_value = (st.total + st.current) * lx[q].info->scale;
+        fraction = false;
+        multiplied = true;
+        last_good = q + 1;
+      }
+      break;
+    }
+    if (opt.allow_ordinal && (in->ord >= 0 || in->ord_scale > 0) && !in->denom_plural) {
+      if (pending_a && !any) break;
+      if (in->ord >= 0) {
+        bool ok = st.last_kind == 0 || st.last_kind >= 4 || (st.last_kind == 3 && in->ord < 10 && in->ord > 0);
+        if (!ok) break;
+        st.current += in->ord;
+      } else {
+        st.current = (st.current == 0 ? 1 : st.current) * in->ord_scale;
+      }
+      ordinal = true;
+      any = true;
+      ++j;
+      last_good = j;
+      last_good_value = st.total + st.current;
+      break;
+    }
+    break;
+  }
+  if (!any || last_good == k) return std::nullopt;
+  m.end = last_good;
+  m.value = last_good_value;
+  m.words = true;
+  m.ordinal = ordinal;
+  m.fraction = fraction;
+  m.multiplied = multiplied;
+  m.negative = negative;
+  if (negative) m.value = -m.value;
+  if (!std::isfinite(m.value)) m.has_value = false;
+  return m;
+}
+
+std::vector<Span> WorkRanges(const Document& doc) {
+  std::vector<Span> out;
+  if (!doc.sentences.empty()) {
+    out.reserve(doc.sentences.size());
+    for (const Sentence& s : doc.sentences) out.push_back(s.span);
+    return out;
+  }
+  uint32_t n = static_cast<uint32_t>(doc.text.size()), i = 0;
+  while (i < n) {
+    uint32_t e = i;
+    while (e < n && doc.text[e] != '\n') ++e;
+    if (e > i) out.push_back({i, e});
+    i = e + 1;
+  }
+  return out;
+}
+
+namespace {
+const Token* TokenAt(const Document& doc, uint32_t start) {
+  const auto& t = doc.tokens;
+  auto it = std::lower_bound(t.begin(), t.end(), start,
+                             [](const Token& tok, uint32_t s) { return tok.span.start < s; });
+  if (it == t.end() || it->span.start != start) return nullptr;
+  return &*it;
+}
+}  // namespace
+
+std::string_view UposAt(const Document& doc, uint32_t start) {
+  const Token* t = TokenAt(doc, start);
+  return t ? std::string_view(t->upos) : std::string_view();
+}
+
+std::string_view XposAt(const Document& doc, uint32_t start) {
+  const Token* t = TokenAt(doc, start);
+  return t ? std::string_view(t->xpos) : std::string_view();
+}
+
+std::string FormatNumber(double v) {
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf;
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+}  // namespace newsledger::recognize

@@ -1,0 +1,993 @@
+#include "recognize/quantity_recognizer.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "newsledger/error.h"
+#include "newsledger/resources.h"
+#include "recognize/number_parser.h"
+
+namespace newsledger {
+
+using recognize::Lexeme;
+using recognize::LexKind;
+using recognize::NumberMatch;
+
+namespace {
+
+// Words that end a counted noun phrase (and never start one).
+const std::unordered_set<std::string_view>& StopWords() {
+  static const std::unordered_set<std::string_view> s = {
+      // prepositions
+      "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into", "onto", "over", "under",
+      "about", "after", "before", "since", "during", "across", "against", "among", "between", "through",
+      "toward", "towards", "per", "via", "than", "until", "within", "upon", "near", "off", "out", "as", "like",
+      "inside", "outside", "along", "around", "behind", "beyond", "despite", "including", "according",
+      // determiners, pronouns, conjunctions
+      "the", "a", "an", "this", "that", "these", "those", "and", "or", "but", "nor", "so", "yet", "if", "while",
+      "who", "whom", "whose", "which", "what", "where", "when", "why", "how", "he", "she", "it", "they", "we",
+      "you", "i", "his", "her", "its", "their", "our", "my", "your", "them", "him", "us", "me", "each", "every",
+      "all", "both", "some", "any", "no", "not", "more", "less", "most", "least", "than", "then", "there",
+      "here", "also", "only", "just", "even", "still", "already", "ago", "later", "earlier", "now", "s",
+      // auxiliaries, modals and common verbs
+      "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+      "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says", "say",
+      "died", "die", "dies", "killed", "kill", "were", "went", "came", "left", "remain", "remained", "remains",
+      "fled", "live", "lived", "lives", "work", "worked", "arrived", "took", "take", "got", "get", "made",
+      "make", "lost", "lose", "reported", "according", "attended", "joined", "received", "voted", "signed",
+      "told", "saw", "see", "seen", "found", "find", "held", "hold", "gave", "give", "went", "go", "goes",
+      "became", "become", "stood", "fell", "rose", "rise", "rises", "falls", "fall", "dropped", "jumped",
+      "climbed", "increased", "decreased", "declined", "grew", "grow", "reached", "reach", "topped",
+      "ago", "apiece", "each", "year", "years", "percent", "yesterday", "today", "tomorrow",
+  };
+  return s;
+}
+
+const std::unordered_set<std::string_view>& IrregularPlurals() {
+  static const std::unordered_set<std::string_view> s = {
+      "people", "children", "men", "women", "police", "personnel", "cattle", "feet", "teeth", "mice", "geese",
+      "staff", "crew", "livestock", "data", "media", "criteria", "sheep", "fish", "deer", "aircraft",
+      "militia", "infantry", "clergy", "youth", "offspring", "civilians", "troops"};
+  return s;
+}
+
+bool LooksPlural(std::string_view w) {
+  if (IrregularPlurals().count(w)) return true;
+  if (w.size() < 3 || w.back() != 's') return false;
+  std::string_view two = w.substr(w.size() - 2);
+  return two != "ss" && two != "us" && two != "is";
+}
+
+struct Qual {
+  Qualifier q;
+  uint32_t end;  // lexeme index after the qualifier words
+  bool range_start = false;  // "between", "from"
+};
+
+// Word sequences that qualify a following number, longest first within a head word.
+struct QualPattern {
+  const char* words;
+  Qualifier q;
+  bool range = false;
+};
+const std::vector<QualPattern>& QualPatterns() {
+  static const std::vector<QualPattern> p = {
+      {"no more than", Qualifier::kAtMost}, {"not more than", Qualifier::kAtMost},
+      {"no fewer than", Qualifier::kAtLeast}, {"not fewer than", Qualifier::kAtLeast},
+      {"no less than", Qualifier::kAtLeast}, {"not less than", Qualifier::kAtLeast},
+      {"a maximum of", Qualifier::kAtMost}, {"a minimum of", Qualifier::kAtLeast},
+      {"as many as", Qualifier::kAtMost}, {"as much as", Qualifier::kAtMost}, {"as high as", Qualifier::kAtMost},
+      {"as few as", Qualifier::kAtLeast}, {"as little as", Qualifier::kAtLeast},
+      {"as low as", Qualifier::kAtLeast}, {"in excess of", Qualifier::kMoreThan},
+      {"upwards of", Qualifier::kMoreThan}, {"upward of", Qualifier::kMoreThan},
+      {"more than", Qualifier::kMoreThan}, {"greater than", Qualifier::kMoreThan},
+      {"higher than", Qualifier::kMoreThan}, {"larger than", Qualifier::kMoreThan},
+      {"bigger than", Qualifier::kMoreThan}, {"just over", Qualifier::kMoreThan},
+      {"well over", Qualifier::kMoreThan}, {"over", Qualifier::kMoreThan}, {"above", Qualifier::kMoreThan},
+      {"exceeding", Qualifier::kMoreThan}, {"exceed", Qualifier::kMoreThan}, {"surpass", Qualifier::kMoreThan},
+      {"just under", Qualifier::kLessThan}, {"less than", Qualifier::kLessThan},
+      {"fewer than", Qualifier::kLessThan}, {"lower than", Qualifier::kLessThan},
+      {"smaller than", Qualifier::kLessThan}, {"under", Qualifier::kLessThan}, {"below", Qualifier::kLessThan},
+      {"at least", Qualifier::kAtLeast}, {"at most", Qualifier::kAtMost}, {"up to", Qualifier::kAtMost},
+      {"nearly", Qualifier::kAtMost}, {"almost", Qualifier::kAtMost}, {"close to", Qualifier::kAtMost},
+      {"just shy of", Qualifier::kAtMost}, {"approximately", Qualifier::kApprox},
+      {"an estimated", Qualifier::kApprox}, {"estimated", Qualifier::kApprox}, {"about", Qualifier::kApprox},
+      {"around", Qualifier::kApprox}, {"roughly", Qualifier::kApprox}, {"some", Qualifier::kApprox},
+      {"approx", Qualifier::kApprox}, {"circa", Qualifier::kApprox}, {"an approximate", Qualifier::kApprox},
+      {"between", Qualifier::kRange, true}, {"from", Qualifier::kRange, true},
+  };
+  return p;
+}
+
+std::vector<std::vector<std::string>> SplitPatterns() {
+  std::vector<std::vector<std::string>> out;
+  for (const QualPattern& p : QualPatterns()) {
+    std::vector<std::string> w;
+    std::istringstream in(p.words);
+    std::string x;
+    while (in >> x) w.push_back(x);
+    out.push_back(w);
+  }
+  return out;
+}
+
+// Physical units: lowercased word sequence -> unit code.
+const std::unordered_map<std::string, std::string>& UnitNames() {
+  static const std::unordered_map<std::string, std::string> u = [] {
+    std::unordered_map<std::string, std::string> m;
+    auto add = [&](std::initializer_list<const char*> names, const char* code) {
+      for (const char* n : names) m[n] = code;
+    };
+    add({"km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"}, "km");
+    add({"meter", "meters", "metre", "metres"}, "m");
+    add({"cm", "centimeter", "centimeters", "centimetre", "centimetres"}, "cm");
+    add({"mm", "millimeter", "millimeters", "millimetre", "millimetres"}, "mm");
+    add({"dm", "decimeter", "decimeters"}, "dm");
+    add({"mi", "mile", "miles"}, "mi");
+    add({"nautical mile", "nautical miles"}, "nmi");
+    add({"ft", "foot", "feet"}, "ft");
+    add({"inch", "inches"}, "in");
+    add({"yd", "yard", "yards"}, "yd");
+    add({"acre", "acres"}, "acre");
+    add({"ha", "hectare", "hectares"}, "ha");
+    add({"square kilometer", "square kilometers", "square kilometre", "square kilometres", "sq km", "km2"}, "km2");
+    add({"square mile", "square miles", "sq mi"}, "mi2");
+    add({"square meter", "square meters", "square metre", "square metres", "sq m", "m2"}, "m2");
+    add({"square foot", "square feet", "sq ft"}, "ft2");
+    add({"cubic foot", "cubic feet"}, "ft3");
+    add({"cubic meter", "cubic meters", "cubic metre", "cubic metres"}, "m3");
+    add({"kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"}, "kg");
+    add({"gram", "grams", "gramme", "grammes"}, "g");
+    add({"mg", "milligram", "milligrams"}, "mg");
+    add({"microgram", "micrograms", "microgramme", "microgrammes", "mcg", "μg"}, "ug");
+    add({"lb", "lbs", "pound", "pounds"}, "lb");
+    add({"oz", "ounce", "ounces"}, "oz");
+    add({"ton", "tons"}, "ton");
+    add({"tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes"}, "t");
+    add({"liter", "liters", "litre", "litres"}, "L");
+    add({"ml", "milliliter", "milliliters", "millilitre", "millilitres"}, "mL");
+    add({"gallon", "gallons", "gal"}, "gal");
+    add({"barrel", "barrels", "bbl"}, "bbl");
+    add({"cup", "cups"}, "cup");
+    add({"tablespoon", "tablespoons", "tbsp"}, "tbsp");
+    add({"teaspoon", "teaspoons", "tsp"}, "tsp");
+    add({"mph", "miles per hour", "miles an hour", "mile per hour"}, "mph");
+    add({"kph", "kmph", "km/h", "kilometers per hour", "kilometres per hour", "kilometers an hour",
+         "kilometres an hour"}, "km/h");
+    add({"knot", "knots"}, "kn");
+    add({"kw", "kilowatt", "kilowatts"}, "kW");
+    add({"mw", "megawatt", "megawatts"}, "MW");
+    add({"gw", "gigawatt", "gigawatts"}, "GW");
+    add({"kwh", "kilowatt-hour", "kilowatt-hours"}, "kWh");
+    add({"mwh", "megawatt-hour", "megawatt-hours"}, "MWh");
+    add({"gwh"}, "GWh");
+    add({"twh"}, "TWh");
+    add({"bit", "bits"}, "bit");
+    add({"byte", "bytes"}, "B");
+    add({"kb", "kilobyte", "kilobytes"}, "kB");
+    add({"megabyte", "megabytes"}, "MB");
+    add({"gb", "gigabyte", "gigabytes"}, "GB");
+    add({"tb", "terabyte", "terabytes"}, "TB");
+    add({"degree", "degrees"}, "deg");
+    add({"degrees celsius", "degrees centigrade", "celsius"}, "degC");
+    add({"degrees fahrenheit", "fahrenheit"}, "degF");
+    add({"rad", "radian", "radians"}, "rad");
+    add({"turn", "turns"}, "turn");
+    add({"drachma", "drachmas"}, "dram");
+    add({"volt", "volts"}, "V");
+    add({"watt", "watts"}, "W");
+    return m;
+  }();
+  return u;
+}
+
+// Units read only when glued to the digits or right after them in a form that is
+// rarely a word ("5 m" is, "5 in" is not).
+const std::unordered_map<std::string, std::string>& ShortUnits() {
+  static const std::unordered_map<std::string, std::string> u = {
+      {"m", "m"}, {"g", "g"}, {"t", "t"}, {"l", "L"}, {"in", "in"}, {"mb", "MB"}, {"pm", "pm"},
+  };
+  return u;
+}
+
+const std::unordered_set<std::string_view>& PerWords() {
+  static const std::unordered_set<std::string_view> s = {
+      "second", "minute", "hour", "day", "night", "week", "month", "year", "quarter", "share", "person",
+      "head", "capita", "barrel", "ton", "tonne", "gallon", "liter", "litre", "kilogram", "kg", "pound", "unit",
+      "dozen", "piece", "ounce", "household", "family", "month", "mile", "kilometer", "km", "hectare", "acre",
+      "annum", "season", "game", "visit", "vote", "seat", "student", "patient", "worker", "employee"};
+  return s;
+}
+
+}  // namespace
+
+QuantityRecognizer::QuantityRecognizer() {
+  std::filesystem::path path = IsoCodesDir() / "iso_4217.json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path.string(), "cannot open (install the iso-codes package)");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string json = buf.str();
+  rapidjson::Document d;
+  d.Parse(json.c_str(), json.size());
+  if (d.HasParseError() || !d.IsObject() || !d.HasMember("4217") || !d["4217"].IsArray())
+    throw Error(path.string(), "not an iso-codes 4217 file");
+  static const std::unordered_set<std::string> kWordCodes = {"ALL", "TOP", "CUP", "MOP", "BOB", "MAD", "NOK"};
+  for (const auto& e : d["4217"].GetArray()) {
+    if (!e.IsObject() || !e.HasMember("alpha_3") || !e.HasMember("name")) continue;
+    std::string code = e["alpha_3"].GetString();
+    std::string name = recognize::LowerAscii(e["name"].GetString());
+    if (code.size() != 3 || code[0] == 'X') continue;  // metals, test codes, funds
+    if (!kWordCodes.count(code)) currency_codes_[code] = code;
+    // "US Dollar" -> "us dollar", "us dollars"; "Yuan Renminbi" as is.
+    currency_names_[name] = {code, 1};
+    if (name.back() != 's' && name.find(' ') != std::string::npos) currency_names_[name + "s"] = {code, 1};
+    size_t words = std::count(name.begin(), name.end(), ' ') + 1;
+    max_name_words_ = std::max(max_name_words_, words);
+  }
+  currency_codes_["NOK"] = "NOK";  // ambiguous only in lower case
+  // Common names the ISO list words differently; a bare "dollar" is the US dollar
+  // (the project's readers are US news), "peso" the Mexican peso.
+  struct N { const char* n; const char* c; double f; };
+  for (N n : {N{"dollar", "USD", 1}, {"dollars", "USD", 1}, {"us dollar", "USD", 1}, {"us dollars", "USD", 1},
+              {"u.s. dollar", "USD", 1}, {"u.s. dollars", "USD", 1}, {"american dollars", "USD", 1},
+              {"peso", "MXN", 1}, {"pesos", "MXN", 1}, {"euro", "EUR", 1}, {"euros", "EUR", 1},
+              {"pound sterling", "GBP", 1}, {"pounds sterling", "GBP", 1}, {"sterling", "GBP", 1},
+              {"british pounds", "GBP", 1}, {"british pound", "GBP", 1}, {"yen", "JPY", 1},
+              {"japanese yen", "JPY", 1}, {"yuan", "CNY", 1}, {"chinese yuan", "CNY", 1}, {"renminbi", "CNY", 1},
+              {"rmb", "CNY", 1}, {"kuai", "CNY", 1}, {"rupee", "INR", 1}, {"rupees", "INR", 1},
+              {"indian rupees", "INR", 1}, {"ruble", "RUB", 1}, {"rubles", "RUB", 1}, {"rouble", "RUB", 1},
+              {"roubles", "RUB", 1}, {"reais", "BRL", 1}, {"real", "BRL", 1}, {"rand", "ZAR", 1},
+              {"shekel", "ILS", 1}, {"shekels", "ILS", 1}, {"lira", "TRY", 1}, {"liras", "TRY", 1},
+              {"turkish lira", "TRY", 1}, {"francs", "CHF", 1}, {"franc", "CHF", 1}, {"swiss francs", "CHF", 1},
+              {"hryvnia", "UAH", 1}, {"hryvnias", "UAH", 1}, {"zloty", "PLN", 1}, {"zlotys", "PLN", 1},
+              {"naira", "NGN", 1}, {"baht", "THB", 1}, {"ringgit", "MYR", 1}, {"rupiah", "IDR", 1},
+              {"dong", "VND", 1}, {"bolivars", "VES", 1}, {"bolivares", "VES", 1}, {"dirhams", "AED", 1},
+              {"riyals", "SAR", 1}, {"rials", "IRR", 1}, {"cedis", "GHS", 1}, {"kwacha", "ZMW", 1},
+              {"shillings", "KES", 1}, {"kenyan shillings", "KES", 1}, {"pesetas", "ESP", 1},
+              {"canadian dollars", "CAD", 1}, {"australian dollars", "AUD", 1}, {"hong kong dollars", "HKD", 1},
+              {"new zealand dollars", "NZD", 1}, {"singapore dollars", "SGD", 1}, {"taiwan dollars", "TWD", 1},
+              {"cent", "USD", 0.01}, {"cents", "USD", 0.01}, {"penny", "GBP", 0.01}, {"pence", "GBP", 0.01},
+              {"pennies", "USD", 0.01}, {"bitcoin", "XBT", 1}, {"bitcoins", "XBT", 1}, {"btc", "XBT", 1},
+              {"satoshi", "XBT", 1e-8}, {"satoshis", "XBT", 1e-8}, {"dutch guilders", "NLG", 1},
+              {"guilders", "NLG", 1}, {"finnish markka", "FIM", 1}, {"marks", "DEM", 1}})
+    currency_names_[n.n] = {n.c, n.f};
+  max_name_words_ = std::max<size_t>(max_name_words_, 3);
+}
+
+// One sentence's scan; all scratch lives here so the recognizer stays const.
+struct QuantityScan {
+  const QuantityRecognizer& r;
+  const Document& doc;
+  const std::vector<Lexeme>& lx;
+  uint32_t b, e;                       // lexeme range of the sentence
+  const std::vector<Span>& blocked;    // time expressions
+  std::vector<Quantity>* out;
+  bool has_pos;
+
+  bool Blocked(const Lexeme& l) const {
+    for (const Span& s : blocked)
+      if (l.start < s.end && s.start < l.end) return true;
+    return false;
+  }
+
+  bool WordsAt(uint32_t i, const std::vector<std::string>& words) const {
+    uint32_t k = i;
+    for (const std::string& w : words) {
+      if (k >= e || lx[k].low != w) return false;
+      ++k;
+    }
+    return true;
+  }
+
+  std::optional<Qual> QualifierAt(uint32_t i) const {
+    static const std::vector<std::vector<std::string>> split = SplitPatterns();
+    const auto& pats = QualPatterns();
+    for (size_t p = 0; p < pats.size(); ++p) {
+      if (lx[i].low != split[p][0]) continue;
+      if (WordsAt(i, split[p])) return Qual{pats[p].q, static_cast<uint32_t>(i + split[p].size()), pats[p].range};
+    }
+    if (lx[i].kind == LexKind::kSymbol && i + 1 < e) {
+      // ">10", ">= 30", "<20", "<= -30"
+      if (lx[i].is(">") || lx[i].is("<")) {
+        bool gt = lx[i].is(">");
+        uint32_t k = i + 1;
+        bool eq = false;
+        if (lx[k].is("=")) { eq = true; ++k; }
+        if (i > b && (lx[i - 1].is("<") || lx[i - 1].is("=") || lx[i - 1].is(">"))) return std::nullopt;
+        Qualifier q = gt ? (eq ? Qualifier::kAtLeast : Qualifier::kMoreThan)
+                         : (eq ? Qualifier::kAtMost : Qualifier::kLessThan);
+        return Qual{q, k, false};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A currency sign or code before a number: "$", "US$", "C$", "€", "USD".
+  // Returns the code and the lexeme index after it.
+  std::optional<std::pair<QuantityRecognizer::Currency, uint32_t>> CurrencyBefore(uint32_t i) const {
+    if (i >= e) return std::nullopt;
+    const Lexeme& l = lx[i];
+    auto make = [](const char* c) { return QuantityRecognizer::Currency{c, 1}; };
+    // Letter prefixes glued to "$": US$ C$ A$ HK$ NZ$ S$ Mex$ R$ USD$.
+    if (l.kind == LexKind::kWord && i + 1 < e && lx[i + 1].is("$") && lx[i + 1].glued()) {
+      static const std::unordered_map<std::string_view, const char*> pre = {
+          {"us", "USD"}, {"usd", "USD"}, {"c", "CAD"}, {"ca", "CAD"}, {"cad", "CAD"}, {"a", "AUD"},
+          {"au", "AUD"}, {"aud", "AUD"}, {"hk", "HKD"}, {"nz", "NZD"}, {"nzd", "NZD"}, {"s", "SGD"},
+          {"mex", "MXN"}, {"mx", "MXN"}, {"mxn", "MXN"}, {"r", "BRL"}};
+      auto it = pre.find(l.low);
+      if (it != pre.end() && (l.upper_initial || l.low.size() > 1)) return std::make_pair(make(it->second), i + 2);
+    }
+    // "U.S.$" and "u.s $"
+    if (l.is("u") && i + 3 < e && lx[i + 1].is(".") && lx[i + 2].is("s")) {
+      uint32_t k = i + 3;
+      if (k < e && lx[k].is(".")) ++k;
+      if (k < e && lx[k].is("$")) return std::make_pair(make("USD"), k + 1);
+    }
+    if (l.kind == LexKind::kSymbol || l.kind == LexKind::kPunct || l.kind == LexKind::kWord) {
+      static const std::unordered_map<std::string_view, const char*> sym = {
+          {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₽", "RUB"}, {"₩", "KRW"},
+          {"₺", "TRY"}, {"₪", "ILS"}, {"₦", "NGN"}, {"₱", "PHP"}, {"฿", "THB"}, {"₫", "VND"}, {"₴", "UAH"},
+          {"₿", "XBT"}, {"₡", "CRC"}, {"₾", "GEL"}, {"₭", "LAK"}, {"元", "CNY"}};
+      auto it = sym.find(l.low);
+      if (it != sym.end()) return std::make_pair(make(it->second), i + 1);
+    }
+    if (l.kind == LexKind::kWord && l.all_upper && l.end - l.start == 3) {
+      std::string code(doc.text.substr(l.start, 3));
+      auto it = r.currency_codes_.find(code);
+      if (it != r.currency_codes_.end()) {
+        uint32_t k = i + 1;
+        if (k < e && lx[k].is("$") && lx[k].glued()) ++k;  // "USD$ 15"
+        return std::make_pair(make(it->second.c_str()), k);
+      }
+    }
+    if ((l.is("dollar") || l.is("dollars")) && i + 1 < e && lx[i + 1].kind == LexKind::kNumber)
+      return std::make_pair(make("USD"), i + 1);
+    return std::nullopt;
+  }
+
+  // A currency name or code after a number: "pesos", "Mexican pesos", "USD", "cents".
+  std::optional<std::pair<QuantityRecognizer::Currency, uint32_t>> CurrencyAfter(uint32_t i) const {
+    if (i >= e) return std::nullopt;
+    if (lx[i].is("$") || lx[i].is("€") || lx[i].is("£") || lx[i].is("元") || lx[i].is("₡") || lx[i].is("₾") ||
+        lx[i].is("₭")) {
+      auto c = CurrencyBefore(i);
+      if (c) return c;
+    }
+    if (lx[i].kind != LexKind::kWord) return std::nullopt;
+    if (lx[i].all_upper && lx[i].end - lx[i].start == 3) {
+      std::string code(doc.text.substr(lx[i].start, 3));
+      auto it = r.currency_codes_.find(code);
+      if (it != r.currency_codes_.end()) return std::make_pair(QuantityRecognizer::Currency{it->second, 1}, i + 1);
+    }
+    // Longest name first, up to max_name_words_ words ("u.s. dollars": u . s . dollars).
+    std::string key;
+    std::optional<std::pair<QuantityRecognizer::Currency, uint32_t>> best;
+    uint32_t k = i;
+    size_t words = 0;
+    while (k < e && words < r.max_name_words_) {
+      if (lx[k].kind == LexKind::kWord) {
+        if (!key.empty() && lx[k].space_before) key.push_back(' ');
+        key.append(lx[k].low);
+        ++words;
+        ++k;
+        if (k < e && lx[k].is(".") && lx[k].glued() && words == 1 && key.size() <= 2) {
+          key.push_back('.');
+          ++k;
+        }
+        auto it = r.currency_names_.find(key);
+        if (it != r.currency_names_.end()) best = std::make_pair(it->second, k);
+      } else if (lx[k].is(".") && lx[k].glued()) {
+        key.push_back('.');
+        ++k;
+      } else {
+        break;
+      }
+    }
+    return best;
+  }
+
+  // A physical unit after a number: returns the code and the lexeme index after it.
+  std::optional<std::pair<std::string, uint32_t>> UnitAfter(uint32_t i, bool glued_number) const {
+    if (i >= e) return std::nullopt;
+    uint32_t k = i;
+    bool bracket = false;
+    if (lx[k].is("(") || lx[k].is("[") || lx[k].is("{") || lx[k].is("<")) {
+      bracket = true;
+      ++k;
+    }
+    if (k >= e || lx[k].kind != LexKind::kWord) return std::nullopt;
+    const auto& names = UnitNames();
+    std::optional<std::pair<std::string, uint32_t>> best;
+    std::string key;
+    for (uint32_t n = 0; n < 3 && k + n < e; ++n) {
+      const Lexeme& w = lx[k + n];
+      if (n > 0) {
+        if (w.kind == LexKind::kPunct && w.is("/") && k + n + 1 < e) {
+          key.push_back('/');
+          continue;
+        }
+        if (w.kind != LexKind::kWord) break;
+        if (key.back() != '/') key.push_back(' ');
+      }
+      key.append(w.low);
+      auto it = names.find(key);
+      if (it != names.end()) best = std::make_pair(it->second, k + n + 1);
+      // "km2", "m2": the lexer splits letters from digits.
+      if (n == 0 && k + 1 < e && lx[k + 1].glued() && lx[k + 1].is("2") && (w.is("km") || w.is("m"))) {
+        best = std::make_pair(w.is("km") ? std::string("km2") : std::string("m2"), k + 2);
+        break;
+      }
+    }
+    if (!best && (glued_number || lx[k].upper_initial == false)) {
+      auto it = ShortUnits().find(std::string(lx[k].low));
+      if (it != ShortUnits().end()) {
+        bool ok = glued_number || (lx[k].is("m") || lx[k].is("t"));
+        // "mb" is megabit in lower case, MB megabyte.
+        if (lx[k].is("mb")) return std::make_pair(std::string(lx[k].all_upper ? "MB" : "Mb"), k + 1);
+        if (lx[k].is("in") || lx[k].is("pm")) ok = glued_number && lx[k].is("pm") ? false : false;
+        if (ok && (k + 1 >= e || lx[k + 1].kind != LexKind::kWord || lx[k + 1].space_before))
+          best = std::make_pair(it->second, k + 1);
+      }
+    }
+    if (best && bracket) {
+      if (best->second < e && (lx[best->second].is(")") || lx[best->second].is("]") || lx[best->second].is("}") ||
+                               lx[best->second].is(">")))
+        best->second++;
+      else
+        return std::nullopt;
+    }
+    return best;
+  }
+
+  // "a day", "per year", "each month", "a share", "/day".
+  std::optional<std::pair<std::string, uint32_t>> PerAfter(uint32_t i) const {
+    if (i + 1 >= e) return std::nullopt;
+    const Lexeme& a = lx[i];
+    bool lead = a.is("a") || a.is("an") || a.is("per") || a.is("each") || a.is("every") || a.is("/");
+    if (!lead) return std::nullopt;
+    uint32_t k = i + 1;
+    if (a.is("a") && k + 2 < e && lx[k].kind == LexKind::kHyphen) return std::nullopt;
+    const Lexeme& w = lx[k];
+    if (w.kind != LexKind::kWord) return std::nullopt;
+    std::string_view word = w.low;
+    if (!PerWords().count(word)) return std::nullopt;
+    // "a year earlier", "a year ago" are times, not rates.
+    if (k + 1 < e && (lx[k + 1].is("ago") || lx[k + 1].is("earlier") || lx[k + 1].is("later") ||
+                      lx[k + 1].is("before") || lx[k + 1].is("after")))
+      return std::nullopt;
+    return std::make_pair(std::string(word == "annum" ? "year" : word), k + 1);
+  }
+
+  bool PosNominal(const Lexeme& l) const {
+    std::string_view u = recognize::UposAt(doc, l.start);
+    return u == "NOUN" || u == "PROPN" || u == "ADJ";
+  }
+
+  // The noun phrase counted, starting at lexeme i. Sets span and text.
+  void Counted(uint32_t i, bool allow_of, Quantity* q) const {
+    uint32_t k = i;
+    if (allow_of && k + 1 < e && lx[k].is("of")) {
+      ++k;
+      if (k < e && (lx[k].is("the") || lx[k].is("these") || lx[k].is("those") || lx[k].is("its") ||
+                    lx[k].is("their") || lx[k].is("his") || lx[k].is("her") || lx[k].is("our")))
+        ++k;
+    }
+    const auto& stop = StopWords();
+    uint32_t start = k, last = k;  // [start, last) is the phrase so far
+    int words = 0;
+    while (k < e && words < 5) {
+      const Lexeme& w = lx[k];
+      if (w.kind != LexKind::kWord) break;
+      if (stop.count(w.low) || (w.info && (w.info->month || w.info->weekday || w.info->time_unit))) break;
+      if (w.info && (w.info->card >= 0 || w.info->scale > 0)) break;
+      // A hyphenated compound is one word: "drug-smuggling", "cross‑border".
+      uint32_t m = k + 1;
+      while (m + 1 < e && lx[m].kind == LexKind::kHyphen && lx[m].glued() && lx[m + 1].glued() &&
+             lx[m + 1].kind == LexKind::kWord)
+        m += 2;
+      // An apostrophe-s ends the phrase ("the group's").
+      if (has_pos) {
+        std::string_view u = recognize::UposAt(doc, w.start);
+        if (!u.empty() && u != "NOUN" && u != "PROPN" && u != "ADJ" && !(u == "VERB" && m < e && PosNominal(lx[m])))
+          break;
+      } else {
+        bool ed = w.low.size() > 4 && (w.low.ends_with("ed") || w.low.ends_with("ing")) && m == k + 1;
+        if (ed) {
+          // A participle counts only before another word of the phrase ("wounded soldiers").
+          if (m >= e || lx[m].kind != LexKind::kWord || stop.count(lx[m].low)) break;
+          std::string_view nx = lx[m].low;
+          if (nx.size() > 4 && (nx.ends_with("ed") || nx.ends_with("ly"))) break;
+        }
+        if (w.low.size() > 3 && w.low.ends_with("ly") && m == k + 1) break;  // adverbs
+      }
+      last = m;
+      ++words;
+      k = m;
+      bool plural = LooksPlural(lx[m - 1].low);
+      if (plural) {
+        // Stop after the plural head unless another plural noun follows ("police officers").
+        if (!(k < e && lx[k].kind == LexKind::kWord && !stop.count(lx[k].low) && LooksPlural(lx[k].low) &&
+              !lx[k].low.ends_with("ss")))
+          break;
+      }
+      if (q->value && *q->value == 1 && words >= 1 && !has_pos) {
+        // Singular: stop at the first noun-like word unless an adjective-like one precedes.
+        if (k < e && lx[k].kind == LexKind::kWord && !stop.count(lx[k].low) && words < 2) continue;
+        break;
+      }
+    }
+    if (last > start) {
+      q->counted_span = {lx[start].start, lx[last - 1].end};
+      q->counted = std::string(doc.view(q->counted_span));
+    }
+  }
+
+  bool IsYearLike(const NumberMatch& m) const {
+    const Lexeme& l = lx[m.begin];
+    if (m.words || m.end != m.begin + 1 || l.kind != LexKind::kNumber) return false;
+    if (l.low.size() != 4 || l.low.find_first_of(",.") != std::string_view::npos) return false;
+    return m.value >= 1800 && m.value <= 2199;
+  }
+
+  // Identifiers, phone numbers, ages, list numbers: true when the number at m is not a quantity.
+  bool NotAQuantity(const NumberMatch& m, bool money) const {
+    const Lexeme& f = lx[m.begin];
+    uint32_t after = m.end;
+    // Letters glued before the digits: "MS-13", "G7", "COVID-19", "F-16", "scp-173".
+    if (m.begin > b) {
+      const Lexeme& p = lx[m.begin - 1];
+      if (f.glued() && p.kind == LexKind::kWord) return true;
+      if (f.glued() && (p.kind == LexKind::kHyphen) && m.begin >= b + 2 && lx[m.begin - 2].kind == LexKind::kWord &&
+          p.glued())
+        return true;
+      if (f.glued() && p.kind == LexKind::kNumber) return true;  // "423-0000", "4.5.6"
+      if (p.is("#") || p.is("no") || (p.is(".") && m.begin >= b + 2 && lx[m.begin - 2].is("no"))) return true;
+    }
+    // Glued letters after: "24703L202", "173m" after a hyphen id. "5pm" times are blocked already.
+    if (after < e && lx[after].glued() && lx[after].kind == LexKind::kNumber) return true;
+    // Phone numbers and other digit chains: 555-0134, 202-555-0134, 1-800-...
+    if (!m.words && after + 1 < e && lx[after].kind == LexKind::kHyphen && lx[after].glued() &&
+        lx[after + 1].glued() && lx[after + 1].kind == LexKind::kNumber) {
+      std::string_view a = f.low, c = lx[after + 1].low;
+      if ((a.size() == 3 && c.size() == 4) || (after + 3 < e && lx[after + 2].kind == LexKind::kHyphen &&
+                                               lx[after + 2].glued() && lx[after + 3].kind == LexKind::kNumber))
+        return true;
+    }
+    if (money) return false;
+    // Ages: "45-year-old", "aged 45", "age 45", "Kahindo, 34, who".
+    if (after + 2 < e && lx[after].kind == LexKind::kHyphen && (lx[after + 1].is("year") || lx[after + 1].is("years")))
+      return true;
+    if (after + 1 < e && (lx[after].is("years") || lx[after].is("year")) && lx[after + 1].is("old")) return true;
+    if (m.begin > b && (lx[m.begin - 1].is("aged") || lx[m.begin - 1].is("age"))) return true;
+    if (m.begin >= b + 2 && lx[m.begin - 1].is(",") && lx[m.begin - 2].kind == LexKind::kWord &&
+        lx[m.begin - 2].upper_initial && !m.words && m.value > 0 && m.value < 120 && after < e &&
+        lx[after].is(",") && !lx[m.begin - 2].info)
+      return true;
+    // List numbering at the start of a line: "1." "2)".
+    if (m.begin == b && after < e && (lx[after].is(")") || (lx[after].is(".") && after + 1 < e)) && !m.words &&
+        lx[after].glued())
+      return true;
+    // Identifiers after a capitalized word: "Route 66", "Chapter 11", "Flight 17", "Section 230".
+    if (m.begin > b && !m.words && lx[m.begin - 1].kind == LexKind::kWord && lx[m.begin - 1].upper_initial &&
+        !lx[m.begin - 1].info && m.begin - 1 > b &&
+        !(after < e && lx[after].kind == LexKind::kWord && !lx[after].upper_initial && !StopWords().count(lx[after].low)))
+      return true;
+    return false;
+  }
+
+  void Emit(uint32_t a, uint32_t z, Quantity q) const {
+    q.span = {lx[a].start, lx[z - 1].end};
+    out->push_back(std::move(q));
+  }
+
+  // Vague amounts: "dozens", "hundreds of thousands", "several hundred", "a few".
+  bool Vague(uint32_t i, uint32_t* next) {
+    uint32_t k = i;
+    double low = 0, high = 0;
+    static const std::unordered_map<std::string_view, std::pair<double, double>> plural = {
+        {"tens", {20, 99}}, {"dozens", {24, 99}}, {"scores", {40, 99}}, {"hundreds", {200, 999}},
+        {"thousands", {2000, 9999}}, {"millions", {2e6, 9999999}}, {"billions", {2e9, 9999999999}},
+        {"trillions", {2e12, 9999999999999}}};
+    static const std::unordered_map<std::string_view, std::pair<double, double>> quant = {
+        {"several", {3, 9}}, {"few", {2, 5}}, {"handful", {2, 5}}};
+    bool counted_of = false;
+    auto pit = plural.find(lx[k].low);
+    if (pit != plural.end()) {
+      if (lx[k].is("tens") && !(k + 2 < e && lx[k + 1].is("of") &&
+                                (lx[k + 2].is("thousands") || lx[k + 2].is("millions") || lx[k + 2].is("billions"))))
+        return false;
+      low = pit->second.first;
+      high = pit->second.second;
+      ++k;
+      // "of thousands", "of millions" multiply.
+      while (k + 1 < e && lx[k].is("of")) {
+        auto it2 = plural.find(lx[k + 1].low);
+        if (it2 == plural.end() || it2->second.first < 2000) break;
+        double scale = it2->second.first / 2;  // thousands -> 1000
+        low *= scale;
+        high = (high + 1) * scale - 1;
+        k += 2;
+      }
+      counted_of = true;
+    } else {
+      uint32_t q = k;
+      if (lx[q].is("a") && q + 1 < e && (lx[q + 1].is("few") || lx[q + 1].is("handful"))) ++q;
+      else if (lx[q].is("few") || lx[q].is("handful")) return false;  // "few" alone is negative, not a count
+      auto qit = quant.find(lx[q].low);
+      if (qit == quant.end()) return false;
+      low = qit->second.first;
+      high = qit->second.second;
+      k = q + 1;
+      if (lx[q].is("handful")) {
+        if (!(k < e && lx[k].is("of"))) return false;
+        counted_of = true;
+      }
+      if (k < e && lx[k].info && lx[k].info->scale >= 100 && lx[k].low.size() > 2) {
+        double s = lx[k].info->scale;
+        low *= s;
+        high = (high + 1) * s - 1;
+        ++k;
+        while (k < e && lx[k].info && lx[k].info->scale > s && lx[k].low.size() > 2) {
+          double s2 = lx[k].info->scale;
+          low *= s2;
+          high = (high + 1) * s2 - 1;
+          s = s2;
+          ++k;
+        }
+        counted_of = true;
+      } else if (!(k < e && lx[k].kind == LexKind::kWord && !StopWords().count(lx[k].low)) && !lx[q].is("handful")) {
+        // "several" must count something right after it ("several people"); "a few" too.
+        if (!(k < e && lx[k].is("of"))) return false;
+        counted_of = true;
+      }
+    }
+    Quantity qt;
+    qt.type = QuantityType::kCount;
+    qt.qualifier = Qualifier::kVague;
+    qt.low = low;
+    qt.high = high;
+    // A unit or currency after the vague amount: "millions of dollars".
+    if (k + 1 < e && lx[k].is("of")) {
+      if (auto c = CurrencyAfter(k + 1)) {
+        qt.type = QuantityType::kMoney;
+        qt.unit = c->first.code;
+        *next = c->second;
+        Emit(i, c->second, qt);
+        return true;
+      }
+    }
+    if (Blocked(lx[k < e ? k : e - 1]) && k < e) return false;  // "several years" is a duration
+    Counted(k, counted_of, &qt);
+    *next = k;
+    Emit(i, k, qt);
+    return true;
+  }
+
+  void Run() {
+    uint32_t i = b;
+    while (i < e) {
+      if (Blocked(lx[i])) { ++i; continue; }
+      uint32_t next = i + 1;
+      if (lx[i].kind == LexKind::kWord && Vague(i, &next)) {
+        i = next;
+        continue;
+      }
+      if (TryQuantity(i, &next)) {
+        i = next;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  bool TryQuantity(uint32_t i, uint32_t* next) {
+    uint32_t k = i;
+    std::optional<Qual> qual = QualifierAt(k);
+    if (qual) {
+      k = qual->end;
+      if (k >= e) return false;
+      // "the" in "between the tenth and the fifteenth"; "just" in "at least just".
+      if (lx[k].is("the") && qual->range_start) ++k;
+    }
+    std::optional<std::pair<QuantityRecognizer::Currency, uint32_t>> cur;
+    if (k < e) {
+      cur = CurrencyBefore(k);
+      if (cur) k = cur->second;
+    }
+    if (k >= e || Blocked(lx[k])) return false;
+    std::optional<NumberMatch> m = recognize::ParseNumber(lx, k, e);
+    if (!m) return false;
+    if (m->words && m->end == m->begin + 1 && lx[m->begin].is("one") && !cur) {
+      // "one" as a pronoun: "the one", "which one", "one of the" keeps its count.
+      if (m->begin > b) {
+        std::string_view p = lx[m->begin - 1].low;
+        if (p == "the" || p == "this" || p == "that" || p == "which" || p == "each" || p == "every" ||
+            p == "any" || p == "no" || p == "another" || p == "no" || p == "last" || p == "next")
+          return false;
+      }
+      if (m->end < e && (lx[m->end].is("another") || lx[m->end].is("you"))) return false;
+    }
+    if (m->ordinal && (qual || cur)) return false;
+    bool money = cur.has_value();
+    if (NotAQuantity(*m, money)) {
+      // Skip the whole chain ("555-0134", "202-555-0134", "4.5.6").
+      uint32_t z = m->end;
+      while (z + 1 < e && (lx[z].kind == LexKind::kHyphen || lx[z].is(".") || lx[z].is("/")) && lx[z].glued() &&
+             lx[z + 1].glued() && lx[z + 1].kind == LexKind::kNumber)
+        z += 2;
+      *next = z;
+      return true;
+    }
+    if (!money && !qual && IsYearLike(*m)) {
+      // A bare four-digit year the time recognizer did not claim: not a count either.
+      uint32_t a = m->end;
+      bool unit_like = a < e && (lx[a].is("%") || lx[a].is("percent") || UnitAfter(a, false) || CurrencyAfter(a));
+      bool counted_like = a < e && lx[a].kind == LexKind::kWord && !lx[a].upper_initial &&
+                          !StopWords().count(lx[a].low) && LooksPlural(lx[a].low);
+      if (!unit_like && !counted_like) {
+        *next = m->end;
+        return true;
+      }
+    }
+    Quantity q;
+    q.type = m->ordinal ? QuantityType::kOrdinal : QuantityType::kCount;
+    if (m->fraction) {
+      q.type = QuantityType::kNumber;
+      q.unit = "fraction";
+    }
+    if (m->has_value) q.value = m->value;
+    uint32_t z = m->end;
+    Qualifier qualifier = qual ? qual->q : Qualifier::kExact;
+    std::optional<double> high;
+    bool has_high = true;
+    // Ranges: "between A and B", "from A to B", "A to B", "A-B", "A or B".
+    if (!m->ordinal && z + 1 < e) {
+      uint32_t c = z;
+      bool sep = false;
+      if (qual && qual->range_start) {
+        sep = lx[c].is(qual->q == Qualifier::kRange && lx[i].is("between") ? "and" : "to") ||
+              (lx[i].is("from") && (lx[c].is("through") || lx[c].is("until") || lx[c].is("till")));
+      } else if (!qual || qualifier == Qualifier::kApprox) {
+        sep = lx[c].is("to") || ((lx[c].kind == LexKind::kHyphen || lx[c].kind == LexKind::kDash) && !m->words) ||
+              (lx[c].is("or") && m->words) || lx[c].is("through") || lx[c].is("~");
+      }
+      if (sep) {
+        uint32_t d = c + 1;
+        std::optional<std::pair<QuantityRecognizer::Currency, uint32_t>> cur2;
+        if (d < e && lx[d].is("the")) ++d;
+        if (d < e && (cur2 = CurrencyBefore(d))) d = cur2->second;
+        std::optional<NumberMatch> m2 = d < e ? recognize::ParseNumber(lx, d, e) : std::nullopt;
+        if (m2 && !m2->ordinal == !m->ordinal && !Blocked(lx[d]) && !(m2->words != m->words && lx[c].is("or"))) {
+          double lo = m->value, hi = m2->value;
+          // "between 5 and 6 million": the scale of the second number applies to both.
+          if (m2->multiplied && !m->multiplied && lo < hi) {
+            double scale = 1;
+            for (uint32_t t = m2->begin; t < m2->end; ++t)
+              if (lx[t].info && lx[t].info->scale > 0) scale *= lx[t].info->scale;
+            if (scale > 1 && lo * scale <= hi) lo *= scale;
+          }
+          if (lo <= hi || lx[c].kind != LexKind::kHyphen) {
+            qualifier = Qualifier::kRange;
+            q.value.reset();
+            if (m->has_value && m2->has_value) {
+              q.low = lo;
+              high = hi;
+            } else {
+              has_high = false;
+            }
+            z = m2->end;
+            if (cur2 && !cur) cur = cur2;
+          }
+        }
+      }
+    }
+    if (qual && qual->range_start && qualifier == Qualifier::kRange && !high && has_high) {
+      // "between" or "from" without a second number: an exact number after a preposition.
+      qualifier = Qualifier::kExact;
+      i = qual->end;
+    }
+    // Percent, currency after, units.
+    bool percent = false;
+    if (z < e) {
+      const Lexeme& a = lx[z];
+      if (a.is("%") || a.is("percent") || a.is("pct") || a.is("percents") || a.is("percentage")) {
+        percent = true;
+        ++z;
+        if (z < e && (lx[z].is("point") || lx[z].is("points")) && a.is("percentage")) {
+          q.unit = "percentage point";
+          ++z;
+        } else {
+          q.unit = "percent";
+        }
+      } else if (a.is("per") && z + 1 < e && lx[z + 1].is("cent")) {
+        percent = true;
+        z += 2;
+        q.unit = "percent";
+      } else if (a.is("basis") && z + 1 < e && (lx[z + 1].is("points") || lx[z + 1].is("point"))) {
+        percent = true;
+        z += 2;
+        q.unit = "basis point";
+      }
+    }
+    if (percent) {
+      q.type = QuantityType::kPercent;
+    } else if (!m->ordinal) {
+      uint32_t z0 = z;
+      // "$38 million-a-day", "3-inch", "45-acre": a glued hyphen before the unit.
+      uint32_t probe = z;
+      if (probe + 1 < e && lx[probe].kind == LexKind::kHyphen && lx[probe].glued() && lx[probe + 1].glued()) ++probe;
+      auto after_cur = money ? std::nullopt : CurrencyAfter(probe);
+      if (after_cur && !(lx[probe].is("real") || lx[probe].is("rand") || lx[probe].is("marks") ||
+                         lx[probe].is("dong") || lx[probe].is("won")) ) {
+        cur = after_cur;
+        z = after_cur->second;
+        money = true;
+      } else if (!money) {
+        bool glued = probe < e && lx[probe].glued() && probe == z0;
+        auto u = UnitAfter(probe, glued);
+        if (u) {
+          q.type = QuantityType::kMeasure;
+          q.unit = u->first;
+          z = u->second;
+          // "5 feet 2 inches", "12 ft 2 in"
+          if (z + 1 < e && lx[z].kind == LexKind::kNumber) {
+            uint32_t z2 = z;
+            std::optional<NumberMatch> m3 = recognize::ParseNumber(lx, z2, e);
+            if (m3 && z2 + 1 < e) {
+              uint32_t after = m3->end;
+              if (after < e && lx[after].is("and")) ++after;
+              std::string sub;
+              if (after < e) sub = std::string(lx[after].low);
+              if ((q.unit == "ft") && (sub == "in" || sub == "inch" || sub == "inches") && q.value) {
+                q.value = *q.value + m3->value / 12;
+                z = after + 1;
+              }
+            }
+          } else if (z + 2 < e && lx[z].is("and") && lx[z + 1].kind == LexKind::kNumber && q.unit == "ft") {
+            std::optional<NumberMatch> m3 = recognize::ParseNumber(lx, z + 1, e);
+            if (m3 && m3->end < e && (lx[m3->end].is("inches") || lx[m3->end].is("inch")) && q.value) {
+              q.value = *q.value + m3->value / 12;
+              z = m3->end + 1;
+            }
+          }
+        }
+      }
+    }
+    if (money) {
+      q.type = QuantityType::kMoney;
+      q.unit = cur->first.code;
+      double f = cur->first.factor;
+      if (f != 1) {
+        if (q.value) q.value = *q.value * f;
+        if (q.low) q.low = *q.low * f;
+        if (high) high = *high * f;
+      }
+      // "$38m", "$1.2bn": one-letter scales after a currency sign.
+      if (z < e && lx[z].glued() && lx[z].kind == LexKind::kWord && !m->multiplied) {
+        double s = lx[z].is("m") ? 1e6 : lx[z].is("bn") || lx[z].is("b") ? 1e9 : lx[z].is("k") ? 1e3 : 0;
+        if (s > 0 && q.value) {
+          q.value = *q.value * s;
+          ++z;
+        }
+      }
+      // "15 dollars 50", "3 dollars 50 cents", "13 dollars and 45 cents"
+      if (z < e && q.value && cur->first.factor == 1 && !m->multiplied) {
+        uint32_t c = z;
+        if (lx[c].is("and") && c + 1 < e) ++c;
+        if (c < e && (lx[c].kind == LexKind::kNumber || (lx[c].info && lx[c].info->card > 0))) {
+          std::optional<NumberMatch> cents = recognize::ParseNumber(lx, c, e);
+          if (cents && cents->value < 100 && cents->value >= 1 && !cents->ordinal) {
+            uint32_t after = cents->end;
+            bool explicit_cents = after < e && (lx[after].is("cents") || lx[after].is("cent"));
+            bool end_ok = explicit_cents || after >= e || lx[after].kind == LexKind::kPunct;
+            if (end_ok && (explicit_cents || c == z || lx[z].is("and"))) {
+              q.value = *q.value + cents->value / 100;
+              z = explicit_cents ? after + 1 : after;
+            }
+          }
+        }
+      }
+    }
+    // Suffix qualifiers: "or more", "or fewer", "or so", "-plus", "+".
+    if (z + 1 < e && lx[z].is("or")) {
+      const Lexeme& w = lx[z + 1];
+      if (w.is("more") || w.is("greater") || w.is("higher") || w.is("above")) {
+        if (qualifier == Qualifier::kExact || qualifier == Qualifier::kApprox) qualifier = Qualifier::kAtLeast;
+        z += 2;
+      } else if (w.is("fewer") || w.is("less") || w.is("lower") || w.is("below")) {
+        if (qualifier == Qualifier::kExact || qualifier == Qualifier::kApprox) qualifier = Qualifier::kAtMost;
+        z += 2;
+      } else if (w.is("so")) {
+        if (qualifier == Qualifier::kExact) qualifier = Qualifier::kApprox;
+        z += 2;
+      }
+    } else if (z < e && (lx[z].is("+") && lx[z].glued())) {
+      if (qualifier == Qualifier::kExact) qualifier = Qualifier::kAtLeast;
+      ++z;
+    } else if (z + 1 < e && lx[z].kind == LexKind::kHyphen && lx[z + 1].is("plus") && lx[z].glued()) {
+      if (qualifier == Qualifier::kExact) qualifier = Qualifier::kAtLeast;
+      z += 2;
+    }
+    // Rates.
+    uint32_t pz = z;
+    if (pz + 1 < e && lx[pz].kind == LexKind::kHyphen && lx[pz].glued() && lx[pz + 1].is("a")) ++pz;  // "$70-a-share"
+    if (auto per = PerAfter(pz)) {
+      q.per = per->first;
+      z = per->second;
+    }
+    // Bounds by qualifier.
+    q.qualifier = qualifier;
+    if (q.value || q.low) {
+      std::optional<double> v = q.value;
+      switch (qualifier) {
+        case Qualifier::kExact: q.low = v; q.high = v; break;
+        case Qualifier::kApprox: break;
+        case Qualifier::kAtLeast: case Qualifier::kMoreThan: q.low = v; break;
+        case Qualifier::kAtMost: case Qualifier::kLessThan: q.high = v; break;
+        case Qualifier::kRange: q.high = high; break;
+        case Qualifier::kVague: break;
+      }
+    }
+    if (q.type == QuantityType::kCount || q.type == QuantityType::kOrdinal || q.type == QuantityType::kNumber ||
+        q.type == QuantityType::kPercent) {
+      if (!(z < e && Blocked(lx[z]))) {
+        bool allow_of = m->fraction || percent || m->multiplied || qualifier == Qualifier::kRange;
+        if (q.type != QuantityType::kPercent || (z < e && lx[z].is("of"))) Counted(z, allow_of || percent, &q);
+      }
+    }
+    Emit(i, z, std::move(q));
+    *next = z;
+    return true;
+  }
+};
+
+size_t QuantityRecognizer::QualifierPrefixLength(std::string_view text) {
+  static const std::vector<std::vector<std::string>> split = SplitPatterns();
+  std::string lower = recognize::LowerAscii(text);
+  size_t best = 0;
+  for (const auto& words : split) {
+    size_t pos = 0;
+    bool ok = true;
+    for (const std::string& w : words) {
+      if (lower.compare(pos, w.size(), w) != 0) { ok = false; break; }
+      pos += w.size();
+      if (pos >= lower.size() || lower[pos] != ' ') { ok = false; break; }
+      while (pos < lower.size() && lower[pos] == ' ') ++pos;
+    }
+    if (ok) best = std::max(best, pos);
+  }
+  return best;
+}
+
+void QuantityRecognizer::annotate(Document& doc) const {
+  std::string lower = recognize::LowerAscii(doc.text);
+  std::vector<Lexeme> lx;
+  lx.reserve(doc.text.size() / 4 + 16);
+  std::vector<Span> blocked;
+  for (const TimeExpr& t : doc.times) blocked.push_back(t.span);
+  bool has_pos = !doc.tokens.empty() && !doc.tokens.front().upos.empty();
+  std::vector<Quantity> found;
+  size_t ti = 0;
+  for (Span range : recognize::WorkRanges(doc)) {
+    lx.clear();
+    recognize::Lex(doc.text, lower, range, &lx);
+    if (lx.empty()) continue;
+    // Only the time spans inside this range matter.
+    std::vector<Span> local;
+    while (ti < blocked.size() && blocked[ti].end <= range.start) ++ti;
+    for (size_t t = ti; t < blocked.size() && blocked[t].start < range.end; ++t) local.push_back(blocked[t]);
+    QuantityScan scan{*this, doc, lx, 0, static_cast<uint32_t>(lx.size()), local, &found, has_pos};
+    scan.Run();
+  }
+  doc.quantities.insert(doc.quantities.end(), found.begin(), found.end());
+  std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
+                   [](const Quantity& a, const Quantity& b) { return a.span.start < b.span.start; });
+}
+
+}  // namespace newsledger

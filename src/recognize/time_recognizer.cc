@@ -1,0 +1,1748 @@
+#include "recognize/time_recognizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "recognize/number_parser.h"
+
+namespace newsledger {
+
+using recognize::Lexeme;
+using recognize::LexKind;
+using recognize::NumberMatch;
+
+namespace {
+
+// ---- Calendar arithmetic (proleptic Gregorian; H. Hinnant's algorithms) ----
+
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+};
+
+Ymd CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + static_cast<int>(era) * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
+}
+
+int Weekday(int64_t days) {  // ISO: Monday 1 .. Sunday 7
+  int64_t w = (days + 3) % 7;  // 1970-01-01 was a Thursday
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : dm[m - 1];
+}
+
+bool ValidDate(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  if (y == 0) return d <= (m == 2 ? 29 : DaysInMonth(2001, m));
+  return d <= DaysInMonth(y, m);
+}
+
+void IsoWeek(int64_t days, int* iso_year, int* week) {
+  int wd = Weekday(days);
+  int64_t thursday = days - wd + 4;
+  Ymd t = CivilFromDays(thursday);
+  int64_t jan1 = DaysFromCivil(t.y, 1, 1);
+  *iso_year = t.y;
+  *week = static_cast<int>((thursday - jan1) / 7) + 1;
+}
+
+std::string Fmt(const char* f, int a) {
+  char b[32];
+  std::snprintf(b, sizeof b, f, a);
+  return b;
+}
+
+std::string FmtDate(int y, int m = 0, int d = 0) {
+  char b[32];
+  if (y <= 0 && m && d) std::snprintf(b, sizeof b, "XXXX-%02d-%02d", m, d);
+  else if (y <= 0 && m) std::snprintf(b, sizeof b, "XXXX-%02d", m);
+  else if (y <= 0) std::snprintf(b, sizeof b, "XXXX");
+  else if (y > 9999) return "";
+  else if (m && d) std::snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
+  else if (m) std::snprintf(b, sizeof b, "%04d-%02d", y, m);
+  else std::snprintf(b, sizeof b, "%04d", y);
+  return b;
+}
+
+std::string FmtDays(int64_t days) {
+  Ymd t = CivilFromDays(days);
+  return FmtDate(t.y, t.m, t.d);
+}
+
+std::string FmtWeek(int64_t days) {
+  int y, w;
+  IsoWeek(days, &y, &w);
+  char b[32];
+  std::snprintf(b, sizeof b, "%04d-W%02d", y, w);
+  return b;
+}
+
+std::optional<int64_t> ParseIsoDate(std::string_view s) {
+  if (s.size() < 10) return std::nullopt;
+  for (int k : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[k] < '0' || s[k] > '9') return std::nullopt;
+  if (s[4] != '-' || s[7] != '-') return std::nullopt;
+  int y = std::stoi(std::string(s.substr(0, 4))), m = std::stoi(std::string(s.substr(5, 2))),
+      d = std::stoi(std::string(s.substr(8, 2)));
+  if (!ValidDate(y, m, d)) return std::nullopt;
+  return DaysFromCivil(y, m, d);
+}
+
+// ---- Word lists ----
+
+enum class Tense : uint8_t { kNone, kPast, kPresent, kFuture };
+
+const std::unordered_set<std::string_view>& IrregularPast() {
+  static const std::unordered_set<std::string_view> s = {
+      "was", "were", "had", "did", "said", "told", "went", "came", "saw", "took", "gave", "made", "began", "found",
+      "met", "held", "left", "sent", "spent", "won", "lost", "rose", "fell", "kept", "brought", "bought",
+      "thought", "felt", "became", "ran", "stood", "paid", "led", "knew", "wrote", "spoke", "broke", "chose",
+      "drove", "flew", "grew", "hit", "struck", "shot", "fought", "caught", "taught", "sought", "sold", "built",
+      "meant", "heard", "hung", "slid", "sank", "swore", "threw", "woke", "wore", "got", "forgot", "quit",
+      "ago", "earlier", "last", "yesterday", "former", "previously"};
+  return s;
+}
+
+const std::unordered_set<std::string_view>& NotPastEd() {
+  static const std::unordered_set<std::string_view> s = {
+      "need", "needed", "speed", "indeed", "united", "hundred", "based", "proceed", "exceed", "succeed", "feed",
+      "seed", "breed", "bleed", "red", "bed", "shed", "wed", "weed", "embed", "greed", "reed", "freed",
+      "alleged", "suspected", "designated", "detailed", "limited", "armed", "advanced", "expected", "scheduled",
+      "planned", "proposed", "unexpected", "concerned", "related", "interested", "supposed", "used"};
+  return s;
+}
+
+// Prefix words after which a month name is a month even in lower case ("in may").
+const std::unordered_set<std::string_view>& MonthCue() {
+  static const std::unordered_set<std::string_view> s = {
+      "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "before",
+      "after", "through", "from", "to", "during", "between", "and", "coming", "past", "previous", "end",
+      "beginning", "start", "middle", "on", "every", "each", "throughout", "around", "circa", "that"};
+  return s;
+}
+
+struct TM {
+  uint32_t begin = 0, end = 0;  // lexemes
+  TimeType type = TimeType::kDate;
+  std::string value;
+  std::string mod;
+  std::string relation;
+  std::optional<int64_t> day;   // the resolved day, for the discourse anchor
+  int level = 0;                // 3 day, 2 month, 1 year: what `day` pins down
+  bool explicit_full = false;   // an explicit full date (for LatestExplicitDate)
+  bool anchor_free = true;      // resolved without the publication date
+};
+
+}  // namespace
+
+// One sentence's scan. Scratch only; the recognizer itself has no state.
+struct TimeScan {
+  const Document& doc;
+  const std::vector<Lexeme>& lx;
+  uint32_t b, e;
+  std::optional<int64_t> anchor;     // publication date (days)
+  std::optional<int64_t>* discourse; // last resolved day
+  bool has_xpos;
+  std::vector<Tense> tense;          // per lexeme marker, computed lazily
+  bool tense_ready = false;
+
+  const Lexeme& L(uint32_t i) const { return lx[i]; }
+  bool Is(uint32_t i, std::string_view w) const { return i < e && lx[i].low == w; }
+  bool IsWord(uint32_t i) const { return i < e && lx[i].kind == LexKind::kWord; }
+  const recognize::WordInfo* Info(uint32_t i) const { return i < e ? lx[i].info : nullptr; }
+
+  // ---- tense ----
+  void ComputeTense() {
+    tense.assign(lx.size(), Tense::kNone);
+    for (uint32_t i = b; i < e; ++i) {
+      const Lexeme& l = lx[i];
+      if (l.kind != LexKind::kWord) continue;
+      if (has_xpos) {
+        std::string_view x = recognize::XposAt(doc, l.start);
+        if (x == "VBD") { tense[i] = Tense::kPast; continue; }
+        if (x == "MD" && (l.low == "will" || l.low == "shall" || l.low == "ll")) { tense[i] = Tense::kFuture; continue; }
+        if (x == "VBZ" || x == "VBP") {
+          tense[i] = (l.low == "has" || l.low == "have") ? Tense::kPast : Tense::kPresent;
+          continue;
+        }
+        if (!x.empty()) continue;
+      }
+      std::string_view w = l.low;
+      if (w == "will" || w == "shall" || (w == "ll" && i > b && lx[i - 1].kind == LexKind::kQuote) ||
+          w == "tomorrow" || w == "upcoming" || w == "next" || w == "coming") {
+        tense[i] = Tense::kFuture;
+      } else if (w == "going" && Is(i + 1, "to") && i + 2 < e && lx[i + 2].kind == LexKind::kWord &&
+                 !(lx[i + 2].info && lx[i + 2].info->month)) {
+        tense[i] = Tense::kFuture;
+      } else if (IrregularPast().count(w) ||
+                 (w.size() >= 5 && w.ends_with("ed") && !NotPastEd().count(w))) {
+        tense[i] = Tense::kPast;
+      } else if (w == "has" || w == "have") {
+        if (!Is(i + 1, "to")) tense[i] = Tense::kPast;  // present perfect looks back
+      } else if (w == "is" || w == "are" || w == "am") {
+        tense[i] = Tense::kPresent;
+      }
+    }
+    tense_ready = true;
+  }
+
+  Tense TenseAt(uint32_t a, uint32_t z) {
+    if (!tense_ready) ComputeTense();
+    // The nearest marker; ties go left (the verb usually precedes its adjuncts).
+    for (uint32_t dist = 1; dist < e - b; ++dist) {
+      bool left_ok = a >= b + dist, right_ok = z - 1 + dist < e;
+      if (!left_ok && !right_ok) break;
+      if (left_ok) {
+        uint32_t k = a - dist;
+        if (lx[k].is(".") || lx[k].is(";")) left_ok = false;
+        else if (tense[k] != Tense::kNone) return tense[k];
+      }
+      if (right_ok) {
+        uint32_t k = z - 1 + dist;
+        if (tense[k] != Tense::kNone) return tense[k];
+      }
+    }
+    return Tense::kNone;
+  }
+
+  // ---- resolution helpers ----
+  // Year of a month(-day) without a year, by tense.
+  int YearFor(int m, int d, uint32_t a, uint32_t z) {
+    if (!anchor) return 0;
+    Ymd A = CivilFromDays(*anchor);
+    Tense t = TenseAt(a, z);
+    int dd = d ? d : 1;
+    if (t == Tense::kPast) {
+      if (m > A.m || (m == A.m && d && dd > A.d)) return A.y - 1;
+      return A.y;
+    }
+    if (t == Tense::kFuture) {
+      if (m < A.m || (m == A.m && d && dd < A.d)) return A.y + 1;
+      return A.y;
+    }
+    return A.y;
+  }
+
+  void SetDay(TM* t, int y, int m, int d) {
+    if (y > 0 && ValidDate(y, m, d)) {
+      t->day = DaysFromCivil(y, m, d);
+      t->level = 3;
+    }
+  }
+
+  // ---- matchers ----
+  // A day-of-month at i: "17", "17th", "twenty-first", "first". Returns day and end.
+  std::optional<std::pair<int, uint32_t>> DayAt(uint32_t i, bool words_ok) const {
+    if (i >= e) return std::nullopt;
+    if (lx[i].kind == LexKind::kNumber) {
+      std::string_view s = lx[i].low;
+      if (s.size() > 2 || s.find_first_of(",.") != std::string_view::npos) return std::nullopt;
+      int d = std::stoi(std::string(s));
+      uint32_t k = i + 1;
+      if (k < e && lx[k].glued() && (lx[k].is("st") || lx[k].is("nd") || lx[k].is("rd") || lx[k].is("th"))) ++k;
+      if (d < 1 || d > 31) return std::make_pair(-1, k);
+      return std::make_pair(d, k);
+    }
+    if (!words_ok) return std::nullopt;
+    recognize::NumberOptions o;
+    o.allow_fraction = false;
+    o.allow_negative = false;
+    auto m = recognize::ParseNumber(lx, i, e, o);
+    if (m && m->words && m->value >= 1 && m->value <= 31 && m->value == std::floor(m->value)) {
+      return std::make_pair(static_cast<int>(m->value), m->end);
+    }
+    return std::nullopt;
+  }
+
+  // A four-digit year at i (1000..2999), or an apostrophe year "'98".
+  std::optional<std::pair<int, uint32_t>> YearAt(uint32_t i, bool two_digit_ok) const {
+    if (i >= e) return std::nullopt;
+    if (lx[i].kind == LexKind::kQuote && i + 1 < e && lx[i + 1].glued() && lx[i + 1].kind == LexKind::kNumber &&
+        lx[i + 1].low.size() == 2) {
+      int y = std::stoi(std::string(lx[i + 1].low));
+      return std::make_pair(y < 50 ? 2000 + y : 1900 + y, i + 2);
+    }
+    if (lx[i].kind != LexKind::kNumber) return std::nullopt;
+    std::string_view s = lx[i].low;
+    if (s.size() == 4 && s.find_first_of(",.") == std::string_view::npos) {
+      int y = std::stoi(std::string(s));
+      if (y >= 1000 && y <= 2999) return std::make_pair(y, i + 1);
+    }
+    if (two_digit_ok && s.size() == 2) {
+      int y = std::stoi(std::string(s));
+      return std::make_pair(y < 50 ? 2000 + y : 1900 + y, i + 1);
+    }
+    return std::nullopt;
+  }
+
+  int MonthAt(uint32_t i, uint32_t* end, bool need_cue) const {
+    if (i >= e || !lx[i].info || !lx[i].info->month) return 0;
+    const Lexeme& l = lx[i];
+    uint32_t k = i + 1;
+    if (l.info->month_abbr || l.low == "sept") {
+      if (k < e && lx[k].is(".") && lx[k].glued()) ++k;
+    } else if (k < e && lx[k].is(".") && lx[k].glued() && k + 1 < e && lx[k + 1].kind == LexKind::kNumber) {
+      ++k;  // "October. 2"
+    }
+    if (need_cue) {
+      bool cue = i > b && MonthCue().count(lx[i - 1].low);
+      if (i > b + 1 && lx[i - 1].kind == LexKind::kHyphen && lx[i - 2].is("mid")) cue = true;
+      bool capital = l.upper_initial && !(l.low == "may" && (i == b || !lx[i].space_before)) &&
+                     !(l.low == "march" && i > b && (lx[i - 1].is("to") || lx[i - 1].is("will")));
+      if (l.low == "may" && i == b) capital = false;
+      if (!cue && !capital) return 0;
+      if (l.low == "may" && !cue) {
+        // "May" capitalized mid-sentence is the month unless a verb follows ("Kim May said").
+        if (k < e && lx[k].kind == LexKind::kWord && !lx[k].upper_initial && !lx[k].info) return 0;
+      }
+      if (l.info->month_abbr && !cue && !(k < e && (lx[k].kind == LexKind::kNumber))) return 0;
+    }
+    *end = k;
+    return l.info->month;
+  }
+
+  // Explicit dates with a month name or digits; year optional.
+  std::optional<TM> ExplicitDate(uint32_t i) {
+    TM t;
+    t.begin = i;
+    uint32_t k = i;
+    // Optional weekday prefix: "Monday, November 17, 2025", "Tue May 9", "Wed, 22 of Jan".
+    int wd = 0;
+    if (IsWord(k) && Info(k) && Info(k)->weekday && (lx[k].upper_initial || lx[k].low.size() > 3)) {
+      uint32_t q = k + 1;
+      if (Is(q, ".")) ++q;
+      if (Is(q, ",")) ++q;
+      uint32_t me = 0;
+      if ((q < e && MonthAt(q, &me, false)) || (q < e && lx[q].kind == LexKind::kNumber)) {
+        wd = Info(k)->weekday;
+        k = q;
+      }
+    }
+    int y = 0, m = 0, d = 0;
+    uint32_t me = 0;
+    bool matched = false;
+    if ((m = MonthAt(k, &me, false))) {
+      // Month Day [,] [Year]  /  Month Year  /  Month-Day  /  Month/Day
+      uint32_t q = me;
+      if (q < e && (lx[q].is("-") || lx[q].is("/")) && lx[q].glued()) ++q;
+      else if (q < e && lx[q].is(".") && lx[q].glued() && q + 1 < e && lx[q + 1].glued()) ++q;  // "september.16th"
+      if (auto yr = YearAt(q, false); yr && !(q + 1 < e && lx[q + 1].glued() && lx[q + 1].kind == LexKind::kWord)) {
+        y = yr->first;
+        t.end = yr->second;
+        matched = true;
+      } else if (auto dd = DayAt(q, true); dd && !(dd->second < e && lx[dd->second].is(":"))) {
+        d = dd->first;
+        uint32_t q2 = dd->second;
+        t.end = q2;
+        matched = true;
+        uint32_t q3 = q2;
+        if (Is(q3, ",")) ++q3;
+        if (auto yr = YearAt(q3, false)) {
+          y = yr->first;
+          t.end = yr->second;
+        } else if (q3 < e && lx[q3].kind == LexKind::kNumber && lx[q3].low.size() == 2 && Is(q2, ",")) {
+          // "08/12,15" style is numeric; a month name then ", 15" is a day-range: skip.
+        }
+      } else if (q < e && lx[q].kind == LexKind::kNumber && lx[q].low.size() == 2 && lx[q].space_before) {
+        // "August 99": a two-digit year after a month name.
+        int yy = std::stoi(std::string(lx[q].low));
+        if (yy > 31) {
+          y = yy < 50 ? 2000 + yy : 1900 + yy;
+          t.end = q + 1;
+          matched = true;
+        }
+      }
+      if (matched && d == 0 && y == 0) matched = false;
+      if (matched && !d && Is(t.end, ",") && false) matched = false;
+      if (matched && m && !MonthAt(k, &me, true) && !y && !d) matched = false;
+    } else if (auto dd = DayAt(k, false); dd && dd->first > 0) {
+      // Day [of] Month [,] [Year]: "17 November 2025", "17th of November", "1st Jan"
+      uint32_t q = dd->second;
+      if (Is(q, "of")) ++q;
+      if (q < e && (m = MonthAt(q, &me, false))) {
+        d = dd->first;
+        t.end = me;
+        matched = true;
+        uint32_t q3 = me;
+        if (Is(q3, ",")) ++q3;
+        if (auto yr = YearAt(q3, false)) {
+          y = yr->first;
+          t.end = yr->second;
+        }
+      }
+    } else if (Is(k, "the") && DayAt(k + 1, true)) {
+      auto d2 = DayAt(k + 1, true);
+      uint32_t q = d2->second;
+      if (Is(q, "of") && (m = MonthAt(q + 1, &me, false))) {
+        d = d2->first;
+        t.end = me;
+        matched = true;
+        uint32_t q3 = me;
+        if (Is(q3, ",")) ++q3;
+        if (auto yr = YearAt(q3, false)) {
+          y = yr->first;
+          t.end = yr->second;
+        }
+      }
+    } else if (auto dw = DayAt(k, true); dw && dw->first > 0 && lx[k].kind == LexKind::kWord) {
+      // "twenty second of June", "second of Aug"
+      uint32_t q = dw->second;
+      if (Is(q, "of") && (m = MonthAt(q + 1, &me, false))) {
+        d = dw->first;
+        t.end = me;
+        matched = true;
+      }
+    }
+    if (!matched) return NumericDate(i, k, wd);
+    t.begin = i;
+    if (!wd) t.begin = k;
+    FinishDate(&t, y, m, d);
+    if (y && d) t.explicit_full = true;
+    return t;
+  }
+
+  void FinishDate(TM* t, int y, int m, int d) {
+    t->type = TimeType::kDate;
+    if (d && !ValidDate(y, m, d)) {
+      t->value.clear();  // "February 30": kept without a value
+      return;
+    }
+    if (!y) {
+      y = YearFor(m, d, t->begin, t->end);
+      t->anchor_free = false;
+    }
+    t->value = FmtDate(y, m, d);
+    if (d && y > 0) SetDay(t, y, m, d);
+    if (d && y > 0 && !ValidDate(y, m, d)) t->value.clear();
+  }
+
+  // Numeric dates: 2025-11-17, 2015/08/12, 11/17/2025, 21/04/16, 9-18-15, 4/22, 2015-3, 3/2015.
+  std::optional<TM> NumericDate(uint32_t i, uint32_t k, int wd) {
+    if (k >= e || lx[k].kind != LexKind::kNumber) return std::nullopt;
+    auto num = [&](uint32_t q) -> int {
+      std::string_view s = lx[q].low;
+      if (s.size() > 4 || s.find_first_of(",.") != std::string_view::npos) return -1;
+      return std::stoi(std::string(s));
+    };
+    auto sep = [&](uint32_t q) {
+      return q < e && (lx[q].is("-") || lx[q].is("/") || lx[q].is(".")) && lx[q].glued() && q + 1 < e &&
+             lx[q + 1].glued();
+    };
+    int a = num(k);
+    if (a < 0) return std::nullopt;
+    TM t;
+    t.begin = wd ? i : k;
+    std::string_view s0 = lx[k].low;
+    if (sep(k + 1) && (lx[k + 2].kind == LexKind::kNumber || IsWord(k + 2))) {
+      std::string sepc(lx[k + 1].low);
+      // Numbers before the first separator glued to a word ("SCP-173") are not dates.
+      if (k > b && lx[k].glued() && lx[k - 1].kind == LexKind::kWord) return std::nullopt;
+      uint32_t me = 0;
+      int mon_word = IsWord(k + 2) ? MonthAt(k + 2, &me, false) : 0;
+      int bnum = mon_word ? mon_word : (lx[k + 2].kind == LexKind::kNumber ? num(k + 2) : -1);
+      if (bnum < 0) return std::nullopt;
+      uint32_t after2 = mon_word ? me : k + 3;
+      bool third = after2 + 1 < e && lx[after2].low == sepc && lx[after2].glued() && lx[after2 + 1].glued() &&
+                   lx[after2 + 1].kind == LexKind::kNumber;
+      int y = 0, m = 0, d = 0;
+      if (third) {
+        int c = num(after2 + 1);
+        if (c < 0) return std::nullopt;
+        std::string_view s2 = lx[after2 + 1].low;
+        if (s0.size() == 4) {  // Y-M-D
+          y = a; m = bnum; d = c;
+        } else if (s2.size() == 4 || s2.size() == 2) {
+          y = s2.size() == 4 ? c : (c < 50 ? 2000 + c : 1900 + c);
+          if (a > 12 && bnum <= 12) { d = a; m = bnum; }   // 21/04/2016
+          else { m = a; d = bnum; }                        // 02/22/2016 (US order)
+        } else {
+          return std::nullopt;
+        }
+        t.end = after2 + 2;
+        if (after2 + 2 < e && lx[after2 + 2].glued() && lx[after2 + 2].kind != LexKind::kPunct) return std::nullopt;
+        t.explicit_full = true;
+        t.type = TimeType::kDate;
+        if (!ValidDate(y, m, d)) {
+          t.value.clear();
+          return t;
+        }
+        t.value = FmtDate(y, m, d);
+        SetDay(&t, y, m, d);
+        return t;
+      }
+      std::string_view s2 = mon_word ? std::string_view() : lx[k + 2].low;
+      t.end = after2;
+      if (t.end < e && lx[t.end].glued() && (lx[t.end].kind == LexKind::kWord || lx[t.end].kind == LexKind::kNumber))
+        return std::nullopt;
+      // Two parts. Y-M ("2015-3", "2015/08"), M/Y ("3/2015"), M/D or D/M ("4/22", "22/04").
+      if (s0.size() == 4 && a >= 1000 && bnum >= 1 && bnum <= 12 && s2.size() <= 2) {
+        t.type = TimeType::kDate;
+        t.value = FmtDate(a, bnum);
+        return t;
+      }
+      if (s2.size() == 4 && a >= 1 && a <= 12 && sepc == "/") {
+        t.type = TimeType::kDate;
+        t.value = FmtDate(bnum, a);
+        return t;
+      }
+      if (s0.size() <= 2 && s2.size() <= 2 && sepc != ".") {
+        if (a > 12 && bnum <= 12) { d = a; m = bnum; }
+        else { m = a; d = bnum; }
+        if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+        // A lone "3/4" is a fraction and "10-15" a range unless a date word leads in.
+        bool cue = k > b && (lx[k - 1].is("on") || lx[k - 1].is("since") || lx[k - 1].is("until") ||
+                             lx[k - 1].is("by") || lx[k - 1].is("from") || lx[k - 1].is("before") ||
+                             lx[k - 1].is("after") || lx[k - 1].is("in") || lx[k - 1].is("to"));
+        if (sepc == "-" && !cue) return std::nullopt;
+        static const int fr[] = {2, 3, 4, 5, 6, 8, 10, 16};
+        bool fraction_like = false;
+        for (int f : fr) fraction_like = fraction_like || (bnum == f && a < bnum);
+        if (fraction_like && !cue) return std::nullopt;
+        if (k > b && lx[k - 1].is("at")) return std::nullopt;
+        t.type = TimeType::kDate;
+        FinishDate(&t, 0, m, d);
+        return t;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Four-digit years and decades: "2024", "the 1990s", "'90s", "mid-2024" (mod by caller).
+  std::optional<TM> Year(uint32_t i) {
+    uint32_t k = i;
+    if (Is(k, "the") && k + 1 < e) ++k;
+    if (k < e && lx[k].kind == LexKind::kQuote && k + 2 < e && lx[k + 1].kind == LexKind::kNumber &&
+        lx[k + 1].glued() && lx[k + 1].low.size() == 2 && Is(k + 2, "s") && lx[k + 2].glued()) {
+      int yy = std::stoi(std::string(lx[k + 1].low));
+      TM t;
+      t.begin = i;
+      t.end = k + 3;
+      t.value = Fmt("%03d", (yy < 30 ? 200 : 190) + yy / 10);
+      return t;
+    }
+    auto yr = YearAt(k, false);
+    if (!yr) return std::nullopt;
+    uint32_t z = yr->second;
+    // Numbers glued to words or other numbers are not years ("SCP-173", "2025-11").
+    if (k > b && lx[k].glued() && (lx[k - 1].kind == LexKind::kWord || lx[k - 1].kind == LexKind::kNumber ||
+                                   lx[k - 1].kind == LexKind::kSymbol))
+      return std::nullopt;
+    if (k > b && (lx[k - 1].is("$") || lx[k - 1].is("€") || lx[k - 1].is("£"))) return std::nullopt;
+    if (z < e && lx[z].glued() && lx[z].is("s")) {
+      if (yr->first % 10 != 0) return std::nullopt;
+      TM t;
+      t.begin = i;
+      t.end = z + 1;
+      t.value = Fmt("%03d", yr->first / 10);
+      return t;
+    }
+    if (z < e && lx[z].glued() && lx[z].kind != LexKind::kPunct && lx[z].kind != LexKind::kQuote) return std::nullopt;
+    if (Is(z, "s") ) return std::nullopt;
+    // Not a year: "2000 people", "1,500", "2024 percent", years as counts.
+    if (z < e && lx[z].kind == LexKind::kWord && !lx[z].upper_initial) {
+      std::string_view w = lx[z].low;
+      if (w == "percent" || w == "people" || (w.size() > 3 && w.back() == 's' && !(lx[z].info && lx[z].info->month) &&
+                                              w != "was" && w != "has" && w != "is" && w != "as" && w != "its" &&
+                                              w != "this"))
+        return std::nullopt;
+    }
+    if (z < e && (lx[z].is("%"))) return std::nullopt;
+    if (Is(i, "the") && k == i + 1) {
+      // "the 2024 election" keeps "the" out of the span.
+      i = k;
+    }
+    TM t;
+    t.begin = i;
+    t.end = z;
+    t.value = FmtDate(yr->first);
+    t.day = DaysFromCivil(yr->first, 1, 1);
+    t.level = 1;
+    return t;
+  }
+
+  // "Q3", "Q1 2016", "2016 Q3", "the third quarter (of 2016)", "H1 2016", "the first half of 2025".
+  std::optional<TM> Quarter(uint32_t i) {
+    uint32_t k = i;
+    int q = 0, h = 0;
+    int y = 0;
+    bool rel = false;
+    if (auto yr = YearAt(k, false); yr && yr->second < e) {
+      uint32_t q2 = yr->second;
+      if (Is(q2, "the")) ++q2;
+      if (q2 < e && IsWord(q2) && lx[q2].low.size() == 1 && (lx[q2].is("q") || lx[q2].is("h")) && q2 + 1 < e &&
+          lx[q2 + 1].glued() && lx[q2 + 1].kind == LexKind::kNumber) {
+        int n = std::stoi(std::string(lx[q2 + 1].low.substr(0, 2)));
+        if (lx[q2].is("q") && n >= 1 && n <= 4) q = n;
+        if (lx[q2].is("h") && n >= 1 && n <= 2) h = n;
+        if (q || h) {
+          TM t;
+          t.begin = i;
+          t.end = q2 + 2;
+          t.value = FmtDate(yr->first) + (q ? Fmt("-Q%d", q) : Fmt("-H%d", h));
+          return t;
+        }
+      }
+      if (q2 < e && Info(q2) && Info(q2)->ord >= 1 && Info(q2)->ord <= 4 && Is(q2 + 1, "quarter")) {
+        TM t;
+        t.begin = i;
+        t.end = q2 + 2;
+        t.value = FmtDate(yr->first) + Fmt("-Q%d", Info(q2)->ord);
+        return t;
+      }
+      return std::nullopt;
+    }
+    uint32_t start = k;
+    if (IsWord(k) && lx[k].low.size() == 1 && (lx[k].is("q") || lx[k].is("h")) && k + 1 < e && lx[k + 1].glued() &&
+        lx[k + 1].kind == LexKind::kNumber && lx[k].upper_initial) {
+      int n = lx[k + 1].low.size() == 1 ? lx[k + 1].low[0] - '0' : 0;
+      if (lx[k].is("q") && n >= 1 && n <= 4) q = n;
+      else if (lx[k].is("h") && n >= 1 && n <= 2) h = n;
+      else return std::nullopt;
+      k += 2;
+    } else {
+      if (Is(k, "the")) ++k;
+      if (Is(k, "this") || Is(k, "current") || Is(k, "last") || Is(k, "next") || Is(k, "previous") ||
+          Is(k, "past") || Is(k, "coming")) {
+        if (!Is(k + 1, "quarter")) return std::nullopt;
+        if (!anchor) return std::nullopt;
+        Ymd A = CivilFromDays(*anchor);
+        int cq = (A.m - 1) / 3 + 1, cy = A.y;
+        int delta = (Is(k, "last") || Is(k, "previous") || Is(k, "past")) ? -1 : (Is(k, "next") || Is(k, "coming")) ? 1 : 0;
+        cq += delta;
+        if (cq == 0) { cq = 4; --cy; }
+        if (cq == 5) { cq = 1; ++cy; }
+        TM t;
+        t.begin = start;
+        t.end = k + 2;
+        t.value = FmtDate(cy) + Fmt("-Q%d", cq);
+        t.anchor_free = false;
+        return t;
+      }
+      if (!(Info(k) && Info(k)->ord >= 1 && Info(k)->ord <= 4 && (Is(k + 1, "quarter") || (Is(k + 1, "half") && Info(k)->ord <= 2))))
+        return std::nullopt;
+      if (Is(k + 1, "quarter")) q = Info(k)->ord;
+      else h = Info(k)->ord;
+      k += 2;
+      rel = true;
+    }
+    uint32_t z = k;
+    if (Is(z, "of") || Is(z, ",")) {
+      if (auto yr = YearAt(z + 1, false)) { y = yr->first; z = yr->second; }
+    } else if (auto yr = YearAt(z, false)) {
+      y = yr->first;
+      z = yr->second;
+    }
+    uint32_t z2 = z;
+    if (!y && (Is(z2, "this") || Is(z2, "next") || Is(z2, "last")) && Is(z2 + 1, "year") && anchor) {
+      Ymd A = CivilFromDays(*anchor);
+      y = A.y + (Is(z2, "next") ? 1 : Is(z2, "last") ? -1 : 0);
+      z = z2 + 2;
+    }
+    if (!y && rel && anchor) {
+      // "the first quarter": this year's unless the tense puts it in the past or future.
+      Ymd A = CivilFromDays(*anchor);
+      int cq = (A.m - 1) / 3 + 1;
+      y = A.y;
+      Tense t = TenseAt(start, z);
+      int qq = q ? q : (h == 1 ? 1 : 3);
+      if (t == Tense::kPast && qq > cq) y -= 1;
+      if (t == Tense::kFuture && qq < cq) y += 1;
+    }
+    if (rel && !q && !h) return std::nullopt;
+    if (h && !y && !rel) return std::nullopt;  // "H2" alone is too ambiguous
+    TM t;
+    t.begin = start;
+    t.end = z;
+    t.value = (y ? FmtDate(y) : std::string("XXXX")) + (q ? Fmt("-Q%d", q) : Fmt("-H%d", h));
+    return t;
+  }
+
+  // "this week", "last month", "next year", "this October", "last Monday", "this summer", ...
+  std::optional<TM> Relative(uint32_t i) {
+    uint32_t k = i;
+    if (Is(k, "the") && k + 1 < e) ++k;
+    int delta;
+    bool disc = false;
+    std::string_view w = k < e ? lx[k].low : std::string_view();
+    if (w == "this" || w == "current" || (w == "the" ) ) delta = 0;
+    else if (w == "last" || w == "past" || w == "previous" || w == "preceding") delta = -1;
+    else if (w == "next" || w == "coming" || w == "upcoming" || w == "following") delta = 1;
+    else if (w == "that" || w == "same") { delta = 0; disc = true; }
+    else return std::nullopt;
+    if (k > i && (w == "next" || w == "following" || w == "previous" || w == "preceding")) disc = true;  // "the next day"
+    if (w == "the" || (k > i && w == "same")) disc = true;
+    if (Is(k + 1, "same") && w == "that") ++k;
+    uint32_t u = k + 1;
+    if (u >= e) return std::nullopt;
+    const recognize::WordInfo* in = lx[u].info;
+    std::optional<int64_t> base = disc && discourse_has() ? **discourse : anchor;
+    if (disc && !base) base = anchor;
+    TM t;
+    t.begin = i;
+    t.end = u + 1;
+    t.anchor_free = false;
+    // Weekday after: "last Monday", "this Friday", "next Sunday".
+    if (in && in->weekday && !disc) {
+      if (!base) {
+        t.value = Fmt("XXXX-WXX-%d", in->weekday);
+        return t;
+      }
+      int64_t monday = *base - (Weekday(*base) - 1);
+      int64_t day = monday + (in->weekday - 1) + 7 * delta;
+      t.value = FmtDays(day);
+      t.day = day;
+      t.level = 3;
+      return PartOfDay(t);
+    }
+    if (in && in->month && !disc) {
+      if (!base) {
+        t.value = FmtDate(0, in->month);
+        return t;
+      }
+      Ymd A = CivilFromDays(*base);
+      t.value = FmtDate(A.y + delta, in->month);
+      return t;
+    }
+    static const std::unordered_map<std::string_view, const char*> seasons = {
+        {"spring", "SP"}, {"summer", "SU"}, {"autumn", "FA"}, {"fall", "FA"}, {"winter", "WI"}};
+    if (auto s = seasons.find(lx[u].low); s != seasons.end() && !disc) {
+      if (!base) {
+        t.value = std::string("XXXX-") + s->second;
+        return t;
+      }
+      Ymd A = CivilFromDays(*base);
+      t.value = FmtDate(A.y + delta) + "-" + s->second;
+      return t;
+    }
+    std::string_view unit = lx[u].low;
+    if (unit == "weekend") {
+      if (!base) { t.value = "XXXX-WXX-WE"; return t; }
+      t.value = FmtWeek(*base + 7 * delta) + "-WE";
+      return t;
+    }
+    if (w == "the" && !(unit == "day" || unit == "week" || unit == "month" || unit == "year")) return std::nullopt;
+    if (w == "the" && !discourse_has()) return std::nullopt;  // "the week" alone needs a disc date
+    if (w == "past" && k == i) {
+      // "past week" is the last seven days; keep it as the week before.
+    }
+    if (unit == "day" || unit == "night" || unit == "morning" || unit == "evening" || unit == "afternoon") {
+      if (!disc && (w == "this" || w == "current")) {
+        if (!base) return std::nullopt;
+        t.value = FmtDays(*base);
+        if (unit != "day") t.value += unit == "night" ? "TNI" : unit == "morning" ? "TMO" : unit == "evening" ? "TEV" : "TAF";
+        t.day = *base;
+        t.level = 3;
+        return t;
+      }
+      if (unit == "night" && w == "last" && !disc) {
+        if (!base) return std::nullopt;
+        t.value = FmtDays(*base - 1) + "TNI";
+        t.day = *base - 1;
+        t.level = 3;
+        return t;
+      }
+      if (unit != "day") return std::nullopt;
+      if (!base) {
+        t.value = "XXXX-XX-XX";
+        return t;
+      }
+      int64_t day = *base + delta;
+      if (w == "last" && !disc) day = *base - 1;
+      t.value = FmtDays(day);
+      t.day = day;
+      t.level = 3;
+      return t;
+    }
+    if (unit == "week") {
+      if (!base) { t.value = "XXXX-WXX"; return t; }
+      t.value = FmtWeek(*base + 7 * delta);
+      return t;
+    }
+    if (unit == "month") {
+      if (!base) { t.value = "XXXX-XX"; return t; }
+      Ymd A = CivilFromDays(*base);
+      int m = A.m + delta, y = A.y;
+      if (m == 0) { m = 12; --y; }
+      if (m == 13) { m = 1; ++y; }
+      t.value = FmtDate(y, m);
+      return t;
+    }
+    if (unit == "year") {
+      if (!base) { t.value = "XXXX"; return t; }
+      Ymd A = CivilFromDays(*base);
+      t.value = FmtDate(A.y + delta);
+      return t;
+    }
+    if (unit == "decade" && !disc) {
+      if (!base) return std::nullopt;
+      Ymd A = CivilFromDays(*base);
+      t.value = Fmt("%03d", A.y / 10 + delta);
+      return t;
+    }
+    return std::nullopt;
+  }
+
+  bool discourse_has() const { return discourse && discourse->has_value(); }
+
+  // "Monday night", "tomorrow morning": a part of day after a day.
+  TM PartOfDay(TM t) {
+    uint32_t z = t.end;
+    static const std::unordered_map<std::string_view, const char*> parts = {
+        {"morning", "TMO"}, {"afternoon", "TAF"}, {"evening", "TEV"}, {"night", "TNI"}, {"overnight", "TNI"}};
+    if (z < e) {
+      auto it = parts.find(lx[z].low);
+      if (it != parts.end() && !t.value.empty()) {
+        t.value += it->second;
+        t.end = z + 1;
+        t.type = TimeType::kDate;
+      }
+    }
+    return t;
+  }
+
+  // Weekdays: "Monday", "on Monday", "Monday night", "Mondays" (a set).
+  std::optional<TM> WeekdayExpr(uint32_t i) {
+    if (!IsWord(i) || !Info(i) || !Info(i)->weekday) {
+      // Plural weekdays: "on Mondays".
+      if (IsWord(i) && lx[i].low.size() > 6 && lx[i].low.back() == 's') {
+        std::string_view sing = lx[i].low.substr(0, lx[i].low.size() - 1);
+        const recognize::WordInfo* in = recognize::LookupWord(sing);
+        if (in && in->weekday && sing.size() > 5) {
+          TM t;
+          t.begin = i;
+          t.end = i + 1;
+          t.type = TimeType::kSet;
+          t.value = Fmt("XXXX-WXX-%d", in->weekday);
+          return t;
+        }
+      }
+      return std::nullopt;
+    }
+    const Lexeme& l = lx[i];
+    if (l.low.size() <= 4 && !(l.upper_initial && (Is(i + 1, ".") || Is(i + 1, ",")))) {
+      if (!(l.low == "tues" || l.low == "thurs" || l.low == "weds")) return std::nullopt;
+    }
+    int wd = l.info->weekday;
+    TM t;
+    t.begin = i;
+    t.end = i + 1;
+    if (l.low.size() <= 5 && Is(i + 1, ".") && lx[i + 1].glued()) t.end = i + 2;
+    t.anchor_free = false;
+    // "Thursday the 21st": the day of this or last month that is that weekday.
+    if (Is(t.end, "the")) {
+      if (auto dd = DayAt(t.end + 1, true); dd && dd->first > 0 && anchor) {
+        Ymd A = CivilFromDays(*anchor);
+        for (int back = 0; back < 3; ++back) {
+          int y = A.y, m = A.m - back;
+          while (m <= 0) { m += 12; --y; }
+          if (ValidDate(y, m, dd->first) && Weekday(DaysFromCivil(y, m, dd->first)) == wd) {
+            t.end = dd->second;
+            t.value = FmtDate(y, m, dd->first);
+            SetDay(&t, y, m, dd->first);
+            return t;
+          }
+        }
+      }
+    }
+    if (!anchor) {
+      t.value = Fmt("XXXX-WXX-%d", wd);
+      return PartOfDay(t);
+    }
+    Tense tn = TenseAt(i, t.end);
+    int64_t a = *anchor;
+    int aw = Weekday(a);
+    int64_t day;
+    if (tn == Tense::kFuture || tn == Tense::kPresent) {
+      int diff = (wd - aw + 7) % 7;
+      if (diff == 0 && tn == Tense::kFuture) diff = 7;
+      day = a + diff;
+    } else {
+      int diff = (aw - wd + 7) % 7;
+      day = a - diff;
+    }
+    t.value = FmtDays(day);
+    t.day = day;
+    t.level = 3;
+    return PartOfDay(t);
+  }
+
+  // today, yesterday, tomorrow, tonight, now, the day before yesterday, ...
+  std::optional<TM> Deictic(uint32_t i) {
+    uint32_t k = i;
+    int delta = 0;
+    bool ok = false;
+    const char* pod = nullptr;
+    uint32_t z = k + 1;
+    if (Is(k, "the") && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) &&
+        (Is(k + 3, "yesterday") || Is(k + 3, "tomorrow"))) {
+      delta = Is(k + 3, "yesterday") ? -2 : 2;
+      z = k + 4;
+      ok = true;
+    } else if (Is(k, "today") || Is(k, "tonight") || Is(k, "yesterday") || Is(k, "tomorrow") || Is(k, "tmrw")) {
+      delta = Is(k, "yesterday") ? -1 : (Is(k, "tomorrow") || Is(k, "tmrw")) ? 1 : 0;
+      if (Is(k, "tonight")) pod = "TNI";
+      ok = true;
+    } else if (Is(k, "now") && !(k > b && (lx[k - 1].is("from") || lx[k - 1].is("until") || lx[k - 1].is("by")))) {
+      TM t;
+      t.begin = i;
+      t.end = k + 1;
+      t.value = "PRESENT_REF";
+      return t;
+    }
+    if (!ok) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = z;
+    t.anchor_free = false;
+    if (!anchor) {
+      t.value = "XXXX-XX-XX";
+      if (pod) t.value += pod;
+      return t;
+    }
+    int64_t day = *anchor + delta;
+    t.value = FmtDays(day);
+    if (pod) t.value += pod;
+    t.day = day;
+    t.level = 3;
+    if (!pod) return PartOfDay(t);
+    return t;
+  }
+
+  // Number of units at i: "three years", "a year", "two and a half hours", "few days".
+  struct Amount {
+    double n = 0;
+    bool vague = false;  // "weeks", "several years"
+    recognize::TimeUnit unit = recognize::kNoUnit;
+    uint32_t end = 0;
+    bool adjectival = false;  // "10-year"
+  };
+  std::optional<Amount> AmountAt(uint32_t i) const {
+    if (i >= e) return std::nullopt;
+    Amount a;
+    uint32_t k = i;
+    if ((Is(k, "a") || Is(k, "an") || Is(k, "one")) && IsWord(k + 1) && Info(k + 1) && Info(k + 1)->time_unit &&
+        !Info(k + 1)->time_unit_plural) {
+      a.n = 1;
+      k += 1;
+    } else if ((Is(k, "a") && Is(k + 1, "couple") && Is(k + 2, "of")) || (Is(k, "couple") && Is(k + 1, "of"))) {
+      a.n = 2;
+      k += Is(k, "a") ? 3 : 2;
+    } else if (Is(k, "half") && (Is(k + 1, "an") || Is(k + 1, "a")) && Info(k + 2) && Info(k + 2)->time_unit) {
+      a.n = 0.5;
+      k += 2;
+    } else if (Is(k, "half") && Info(k + 1) && Info(k + 1)->time_unit && !Info(k + 1)->time_unit_plural) {
+      a.n = 0.5;
+      k += 1;
+    } else if ((Is(k, "a") && Is(k + 1, "few")) || Is(k, "few") || Is(k, "several") || Is(k, "some") ||
+               Is(k, "many")) {
+      a.n = 3;
+      a.vague = true;
+      k += Is(k, "a") ? 2 : 1;
+    } else if (IsWord(k) && Info(k) && Info(k)->time_unit && Info(k)->time_unit_plural) {
+      a.vague = true;  // bare "weeks", "years"
+    } else if (Is(k, "fortnight") || Is(k, "decade") || Is(k, "century")) {
+      return std::nullopt;
+    } else {
+      recognize::NumberOptions o;
+      o.allow_ordinal = false;
+      o.allow_negative = false;
+      auto m = recognize::ParseNumber(lx, k, e, o);
+      if (!m || !m->has_value || m->value <= 0) return std::nullopt;
+      a.n = m->value;
+      k = m->end;
+      if (k + 1 < e && lx[k].kind == LexKind::kHyphen && lx[k].glued() && lx[k + 1].glued()) {
+        a.adjectival = true;
+        ++k;
+      }
+    }
+    if (!IsWord(k) || !Info(k) || !Info(k)->time_unit) return std::nullopt;
+    // One-letter units only glued to digits: "3h", "3 h" (but "s" never alone).
+    if (lx[k].low.size() == 1 && (lx[k].is("s") || !(k > i))) return std::nullopt;
+    if (lx[k].is("s")) return std::nullopt;
+    if (lx[k].is("second") && !(a.n > 0)) return std::nullopt;
+    a.unit = static_cast<recognize::TimeUnit>(Info(k)->time_unit);
+    a.end = k + 1;
+    // "and a half": "an hour and a half"
+    if (Is(a.end, "and") && (Is(a.end + 1, "a") || Is(a.end + 1, "half")) ) {
+      if (Is(a.end + 1, "half")) { a.n += 0.5; a.end += 2; }
+      else if (Is(a.end + 2, "half")) { a.n += 0.5; a.end += 3; }
+    }
+    return a;
+  }
+
+  static std::string DurationValue(double n, recognize::TimeUnit u, bool vague) {
+    std::string num = vague ? "X" : recognize::FormatNumber(n);
+    switch (u) {
+      case recognize::kSecond: return "PT" + num + "S";
+      case recognize::kMinute: return "PT" + num + "M";
+      case recognize::kHour: return "PT" + num + "H";
+      case recognize::kDay: return "P" + num + "D";
+      case recognize::kWeek: return "P" + num + "W";
+      case recognize::kFortnight: return vague ? "PXW" : "P" + recognize::FormatNumber(2 * n) + "W";
+      case recognize::kMonth: return "P" + num + "M";
+      case recognize::kQuarter: return vague ? "PXQ" : "P" + recognize::FormatNumber(3 * n) + "M";
+      case recognize::kYear: return "P" + num + "Y";
+      case recognize::kDecade: return vague ? "PXDE" : "P" + recognize::FormatNumber(10 * n) + "Y";
+      case recognize::kCentury: return vague ? "PXCE" : "P" + recognize::FormatNumber(100 * n) + "Y";
+      default: return "";
+    }
+  }
+
+  int64_t Shift(int64_t day, double n, recognize::TimeUnit u, int sign) const {
+    int whole = static_cast<int>(n);
+    switch (u) {
+      case recognize::kDay: return day + sign * whole;
+      case recognize::kWeek: return day + sign * 7 * whole;
+      case recognize::kFortnight: return day + sign * 14 * whole;
+      case recognize::kMonth: case recognize::kQuarter: case recognize::kYear: case recognize::kDecade:
+      case recognize::kCentury: {
+        int months = whole * (u == recognize::kMonth ? 1 : u == recognize::kQuarter ? 3 : u == recognize::kYear ? 12
+                                                         : u == recognize::kDecade ? 120 : 1200);
+        Ymd d = CivilFromDays(day);
+        int total = d.y * 12 + (d.m - 1) + sign * months;
+        int y = total / 12, m = total % 12 + 1;
+        int dd = std::min(d.d, DaysInMonth(y, m));
+        return DaysFromCivil(y, m, dd);
+      }
+      default: return day;
+    }
+  }
+
+  // Durations and offsets: "three years", "two days ago", "in two weeks", "a week later",
+  // "the past three years" (an interval), "every two days" (a set).
+  std::optional<TM> DurationOrOffset(uint32_t i) {
+    uint32_t k = i;
+    // Sets: "every Monday", "every day", "each two days", "every three weeks".
+    if (Is(k, "every") || Is(k, "each")) {
+      uint32_t q = k + 1;
+      if (IsWord(q) && Info(q) && Info(q)->weekday) {
+        TM t;
+        t.begin = i;
+        t.end = q + 1;
+        t.type = TimeType::kSet;
+        t.value = Fmt("XXXX-WXX-%d", Info(q)->weekday);
+        if (Is(t.end, "at")) {
+          if (auto tm = TimeOfDay(t.end + 1)) {
+            t.value += tm->value;
+            t.end = tm->end;
+          }
+        }
+        return t;
+      }
+      if (IsWord(q) && Info(q) && Info(q)->time_unit && !Info(q)->time_unit_plural) {
+        TM t;
+        t.begin = i;
+        t.end = q + 1;
+        t.type = TimeType::kSet;
+        t.value = DurationValue(1, static_cast<recognize::TimeUnit>(Info(q)->time_unit), false);
+        return t;
+      }
+      if (Is(q, "morning") || Is(q, "night") || Is(q, "evening") || Is(q, "afternoon")) {
+        TM t;
+        t.begin = i;
+        t.end = q + 1;
+        t.type = TimeType::kSet;
+        t.value = std::string(Is(q, "morning") ? "TMO" : Is(q, "night") ? "TNI" : Is(q, "evening") ? "TEV" : "TAF");
+        return t;
+      }
+      if (auto a = AmountAt(q); a && !a->vague) {
+        TM t;
+        t.begin = i;
+        t.end = a->end;
+        t.type = TimeType::kSet;
+        t.value = DurationValue(a->n, a->unit, false);
+        return t;
+      }
+      return std::nullopt;
+    }
+    static const std::unordered_map<std::string_view, const char*> adverbs = {
+        {"daily", "P1D"}, {"everyday", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually", "P1Y"},
+        {"yearly", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "TNI"}, {"biweekly", "P2W"}, {"quarterly", "P3M"}};
+    if (auto it = adverbs.find(lx[k].low);
+        it != adverbs.end() && IsWord(k) && (!lx[k].upper_initial || k == b || lx[k].all_upper)) {
+      TM t;
+      t.begin = i;
+      t.end = k + 1;
+      t.type = TimeType::kSet;
+      t.value = it->second;
+      return t;
+    }
+    // "all day", "all-week", "full year", "whole day"
+    if ((Is(k, "all") || Is(k, "full") || Is(k, "whole")) && k + 1 < e) {
+      uint32_t q = k + 1;
+      if (lx[q].kind == LexKind::kHyphen && lx[q].glued()) ++q;
+      if (IsWord(q) && Info(q) && Info(q)->time_unit && !Info(q)->time_unit_plural &&
+          Info(q)->time_unit >= recognize::kDay && lx[q].low.size() > 2) {
+        TM t;
+        t.begin = i;
+        t.end = q + 1;
+        t.type = TimeType::kDuration;
+        t.value = DurationValue(1, static_cast<recognize::TimeUnit>(Info(q)->time_unit), false);
+        return t;
+      }
+    }
+    // "the past/last/next three days": an interval ending (or starting) at the anchor.
+    if (Is(k, "the") && (Is(k + 1, "past") || Is(k + 1, "last") || Is(k + 1, "next") || Is(k + 1, "previous"))) ++k;
+    if ((Is(k, "past") || Is(k, "last") || Is(k, "next") || Is(k, "previous") || Is(k, "coming")) && k + 1 < e) {
+      if (auto a = AmountAt(k + 1); a && (a->n != 1 || a->vague) && !a->adjectival &&
+                                    Info(a->end - 1) && Info(a->end - 1)->time_unit_plural) {
+        TM t;
+        t.begin = i;
+        t.end = a->end;
+        bool next = Is(k, "next") || Is(k, "coming");
+        if (!anchor || a->vague || a->unit < recognize::kDay) {
+          t.type = TimeType::kDuration;
+          t.value = DurationValue(a->n, a->unit, a->vague);
+          return t;
+        }
+        int64_t s = next ? *anchor + 1 : Shift(*anchor, a->n, a->unit, -1);
+        int64_t z = next ? Shift(*anchor + 1, a->n, a->unit, 1) : *anchor;
+        t.value = FmtDays(s) + "/" + FmtDays(z);
+        t.anchor_free = false;
+        return t;
+      }
+    }
+    k = i;
+    bool in_future = false;
+    if (Is(k, "in") || Is(k, "within")) {
+      in_future = Is(k, "in");
+      ++k;
+    }
+    // Duration qualifiers: "more than two years", "less than an hour", "about three weeks".
+    std::string mod;
+    uint32_t kq = k;
+    if (Is(kq, "more") && Is(kq + 1, "than")) { mod = "MORE_THAN"; kq += 2; }
+    else if ((Is(kq, "less") || Is(kq, "fewer")) && Is(kq + 1, "than")) { mod = "LESS_THAN"; kq += 2; }
+    else if (Is(kq, "over") && !in_future) { mod = "MORE_THAN"; kq += 1; }
+    else if (Is(kq, "nearly") || Is(kq, "almost")) { mod = "LESS_THAN"; kq += 1; }
+    else if (Is(kq, "about") || Is(kq, "around") || Is(kq, "roughly") || Is(kq, "some") || Is(kq, "approximately")) {
+      if (AmountAt(kq + 1)) { mod = "APPROX"; kq += 1; }
+    }
+    auto a = AmountAt(kq);
+    if (!a) return std::nullopt;
+    if (a->vague && !mod.empty() && mod != "APPROX") {}
+    uint32_t z = a->end;
+    // Bare plurals ("weeks", "years") only with a cue: "for weeks", "weeks after", "years ago".
+    if (a->vague && a->n == 0) {
+      bool cue = (kq > b && (lx[kq - 1].is("for") || lx[kq - 1].is("within") || lx[kq - 1].is("over") ||
+                             lx[kq - 1].is("in") || lx[kq - 1].is("during"))) ||
+                 Is(z, "after") || Is(z, "before") || Is(z, "later") || Is(z, "earlier") || Is(z, "ago") ||
+                 (kq > b && (lx[kq - 1].kind == LexKind::kDash));
+      if (!cue) return std::nullopt;
+    }
+    // Combined durations: "1 year 1 month 21 days", "3 hours 30 minutes".
+    std::string value;
+    std::vector<Amount> parts = {*a};
+    while (!a->vague && z < e) {
+      uint32_t q = z;
+      if (Is(q, "and") || Is(q, ",")) ++q;
+      auto a2 = AmountAt(q);
+      if (!a2 || a2->vague || a2->adjectival) break;
+      parts.push_back(*a2);
+      z = a2->end;
+    }
+    if (parts.size() > 1) {
+      std::sort(parts.begin(), parts.end(), [](const Amount& x, const Amount& y) { return x.unit > y.unit; });
+      std::string date, time;
+      for (const Amount& p : parts) {
+        std::string v = DurationValue(p.n, p.unit, false);
+        if (v.rfind("PT", 0) == 0) time += v.substr(2);
+        else date += v.substr(1);
+      }
+      value = "P" + date + (time.empty() ? "" : "T" + time);
+    } else {
+      value = DurationValue(a->n, a->unit, a->vague);
+    }
+    TM t;
+    t.begin = i;
+    t.end = z;
+    t.type = TimeType::kDuration;
+    t.value = value;
+    t.mod = mod;
+    if (a->adjectival) {
+      // "a 10-year sentence" is a duration; "45-year-old" is an age, not a time.
+      if (Is(z, "old") || (Is(z, "-") && Is(z + 1, "old"))) return std::nullopt;
+      if (in_future) t.begin = kq;
+      return t;
+    }
+    // Offsets from the anchor or the discourse date.
+    if (Is(z, "ago") && !a->vague) {
+      t.end = z + 1;
+      t.type = TimeType::kDate;
+      t.anchor_free = false;
+      if (!anchor) { t.value = "PAST_REF"; return t; }
+      int64_t day = Shift(*anchor, a->n, a->unit, -1);
+      if (a->unit < recognize::kDay) return std::nullopt;
+      t.value = FmtDays(day);
+      if (a->vague) t.mod = "APPROX";
+      t.day = day;
+      t.level = 3;
+      return t;
+    }
+    if (Is(z, "ago") && a->vague) {
+      t.end = z + 1;
+      t.type = TimeType::kDate;
+      t.value = "PAST_REF";
+      return t;
+    }
+    if ((Is(z, "later") || Is(z, "earlier") || (Is(z, "after") && Is(z + 1, "that")) ||
+         (Is(z, "before") && Is(z + 1, "that"))) && !a->vague && a->unit >= recognize::kDay && mod.empty()) {
+      std::optional<int64_t> base = discourse_has() ? **discourse : anchor;
+      if (base) {
+        int sign = (Is(z, "later") || Is(z, "after")) ? 1 : -1;
+        int64_t day = Shift(*base, a->n, a->unit, sign);
+        t.end = (Is(z, "after") || Is(z, "before")) ? z + 2 : z + 1;
+        t.type = TimeType::kDate;
+        t.value = FmtDays(day);
+        t.day = day;
+        t.level = 3;
+        t.anchor_free = false;
+        return t;
+      }
+    }
+    if (Is(z, "from") && Is(z + 1, "now") && !a->vague && anchor && a->unit >= recognize::kDay) {
+      int64_t day = Shift(*anchor, a->n, a->unit, 1);
+      t.end = z + 2;
+      t.type = TimeType::kDate;
+      t.value = FmtDays(day);
+      t.day = day;
+      t.level = 3;
+      return t;
+    }
+    if (in_future && !a->vague && mod.empty() && anchor && a->unit >= recognize::kDay && TenseAt(i, z) == Tense::kFuture) {
+      int64_t day = Shift(*anchor, a->n, a->unit, 1);
+      t.type = TimeType::kDate;
+      t.value = FmtDays(day);
+      t.day = day;
+      t.level = 3;
+      t.anchor_free = false;
+      return t;
+    }
+    if (in_future) t.begin = kq == k ? k : k;  // "in" stays out of a duration's span
+    if (!mod.empty() && in_future) t.begin = k;
+    return t;
+  }
+
+  // Times of day: "10:30", "10:30 a.m.", "5 p.m.", "5pm", "noon", "midnight", "7 o'clock".
+  std::optional<TM> TimeOfDay(uint32_t i) {
+    uint32_t k = i;
+    TM t;
+    t.begin = i;
+    t.type = TimeType::kTime;
+    if (Is(k, "noon") || Is(k, "midday") || Is(k, "midnight") || Is(k, "noonish")) {
+      t.end = k + 1;
+      t.value = (Is(k, "midnight")) ? "T00" : "T12";
+      return t;
+    }
+    if (k >= e || lx[k].kind != LexKind::kNumber) return std::nullopt;
+    std::string_view s = lx[k].low;
+    if (s.size() > 2 || s.find_first_of(",.") != std::string_view::npos) {
+      // "1140 a.m."
+      if (s.size() == 4 && s.find_first_of(",.") == std::string_view::npos) {
+        uint32_t q = k + 1;
+        auto ap = AmPm(q);
+        if (!ap) return std::nullopt;
+        int hh = std::stoi(std::string(s.substr(0, 2))), mm = std::stoi(std::string(s.substr(2)));
+        if (hh < 1 || hh > 12 || mm > 59) return std::nullopt;
+        if (ap->first && hh != 12) hh += 12;
+        if (!ap->first && hh == 12) hh = 0;
+        t.end = ap->second;
+        t.value = Fmt("T%02d", hh) + Fmt(":%02d", mm);
+        return t;
+      }
+      return std::nullopt;
+    }
+    if (k > b && lx[k].glued() && (lx[k - 1].kind == LexKind::kWord || lx[k - 1].kind == LexKind::kNumber ||
+                                   lx[k - 1].is("$")))
+      return std::nullopt;
+    int hh = std::stoi(std::string(s)), mm = -1, ss = -1;
+    uint32_t q = k + 1;
+    if (q + 1 < e && lx[q].is(":") && lx[q].glued() && lx[q + 1].glued() && lx[q + 1].kind == LexKind::kNumber &&
+        lx[q + 1].low.size() == 2) {
+      mm = std::stoi(std::string(lx[q + 1].low));
+      q += 2;
+      if (q + 1 < e && lx[q].is(":") && lx[q].glued() && lx[q + 1].kind == LexKind::kNumber && lx[q + 1].low.size() == 2) {
+        ss = std::stoi(std::string(lx[q + 1].low));
+        q += 2;
+      }
+    }
+    if (hh > 24 || mm > 59 || ss > 59) return std::nullopt;
+    auto ap = AmPm(q);
+    bool oclock = false;
+    if (!ap && (Is(q, "o'clock") || Is(q, "oclock"))) { oclock = true; ++q; }
+    if (!ap && Is(q, "o") && Is(q + 1, "'") && Is(q + 2, "clock")) { oclock = true; q += 3; }
+    if (!ap && (!oclock && mm < 0)) return std::nullopt;
+    if (!ap && mm >= 0 && !oclock) {
+      // "10:30" alone: a time when it reads as one (hours < 24).
+      if (hh > 23) return std::nullopt;
+    }
+    if (ap) {
+      if (hh < 1 || hh > 12) return std::nullopt;
+      if (ap->first && hh != 12) hh += 12;
+      if (!ap->first && hh == 12) hh = 0;
+      q = ap->second;
+    }
+    // "in the morning/afternoon/evening": PM for afternoon and evening
+    if (!ap && (Is(q, "in") && Is(q + 1, "the") && (Is(q + 2, "afternoon") || Is(q + 2, "evening")))) {
+      if (hh < 12) hh += 12;
+      q += 3;
+    } else if (!ap && Is(q, "in") && Is(q + 1, "the") && Is(q + 2, "morning")) {
+      q += 3;
+    }
+    t.end = q;
+    t.value = Fmt("T%02d", hh);
+    if (mm >= 0) t.value += Fmt(":%02d", mm);
+    if (ss >= 0) t.value += Fmt(":%02d", ss);
+    return t;
+  }
+
+  // "a.m."/"am"/"p.m."/"pm" at q: (is_pm, end).
+  std::optional<std::pair<bool, uint32_t>> AmPm(uint32_t q) const {
+    if (q >= e) return std::nullopt;
+    if (Is(q, "am") || Is(q, "pm")) {
+      if (Is(q, "am") && lx[q].space_before && lx[q].upper_initial == false && !(q > b && lx[q - 1].kind == LexKind::kNumber))
+        return std::nullopt;
+      uint32_t z = q + 1;
+      if (Is(z, ".") && lx[z].glued() && z + 1 < e && !(lx[z + 1].upper_initial && lx[z + 1].space_before)) ++z;
+      return std::make_pair(Is(q, "pm"), z);
+    }
+    if ((Is(q, "a") || Is(q, "p")) && Is(q + 1, ".") && Is(q + 2, "m") && lx[q + 1].glued() && lx[q + 2].glued()) {
+      uint32_t z = q + 3;
+      if (Is(z, ".") && lx[z].glued()) ++z;
+      return std::make_pair(Is(q, "p"), z);
+    }
+    return std::nullopt;
+  }
+
+  // Months alone and with a year-word: "April", "in May", "February of next year".
+  std::optional<TM> MonthAlone(uint32_t i) {
+    uint32_t me = 0;
+    int m = MonthAt(i, &me, true);
+    if (!m) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = me;
+    int y = 0;
+    uint32_t z = me;
+    if (Is(z, "of")) ++z;
+    if ((Is(z, "this") || Is(z, "next") || Is(z, "last")) && Is(z + 1, "year") && anchor) {
+      Ymd A = CivilFromDays(*anchor);
+      y = A.y + (Is(z, "next") ? 1 : Is(z, "last") ? -1 : 0);
+      t.end = z + 2;
+    } else if (Is(z - (z > me ? 1 : 0), "of") && z > me) {
+      if (auto yr = YearAt(z, false)) { y = yr->first; t.end = yr->second; }
+    }
+    if (!y) {
+      y = YearFor(m, 0, i, t.end);
+      t.anchor_free = false;
+    }
+    t.value = FmtDate(y, m);
+    if (y > 0) {
+      t.day = DaysFromCivil(y, m, 1);
+      t.level = 2;
+    }
+    return t;
+  }
+
+  // Seasons: "summer", "the summer", "summer 2016", "summer of 2016", "fall 2025".
+  std::optional<TM> Season(uint32_t i) {
+    static const std::unordered_map<std::string_view, std::pair<const char*, int>> seasons = {
+        {"spring", {"SP", 3}}, {"summer", {"SU", 6}}, {"autumn", {"FA", 9}}, {"fall", {"FA", 9}},
+        {"winter", {"WI", 12}}};
+    uint32_t k = i;
+    if (Is(k, "the")) ++k;
+    if (!IsWord(k)) return std::nullopt;
+    auto it = seasons.find(lx[k].low);
+    if (it == seasons.end()) return std::nullopt;
+    uint32_t z = k + 1;
+    int y = 0;
+    if (Is(z, "of") && YearAt(z + 1, false)) ++z;
+    if (auto yr = YearAt(z, false)) { y = yr->first; z = yr->second; }
+    bool cue = k > b && MonthCue().count(lx[k - 1].low);
+    if (lx[k].is("fall") && !y && !(k > i || cue)) return std::nullopt;  // "prices fall"
+    if (lx[k].is("spring") && !y && !(k > i || cue)) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = z;
+    if (!y && anchor) {
+      Ymd A = CivilFromDays(*anchor);
+      Tense tn = TenseAt(i, z);
+      y = A.y;
+      if (tn == Tense::kPast && it->second.second > A.m) y -= 1;
+      if (tn == Tense::kFuture && it->second.second + 2 < A.m) y += 1;
+      t.anchor_free = false;
+    }
+    t.value = (y ? FmtDate(y) : std::string("XXXX")) + "-" + it->second.first;
+    return t;
+  }
+
+  // Holidays, with an optional year: "Christmas", "Christmas Eve 2024", "New Year's Day".
+  std::optional<TM> Holiday(uint32_t i) {
+    struct H { std::vector<std::string_view> words; int m, d; int nth_wd = 0, nth = 0; };
+    static const std::vector<H> hs = {
+        {{"christmas", "eve"}, 12, 24}, {{"christmas", "day"}, 12, 25}, {{"christmas"}, 12, 25},
+        {{"new", "year", "'", "s", "eve"}, 12, 31}, {{"new", "year", "’", "s", "eve"}, 12, 31},
+        {{"new", "year", "'", "s", "day"}, 1, 1}, {{"new", "year", "’", "s", "day"}, 1, 1},
+        {{"new", "years", "eve"}, 12, 31}, {{"new", "years", "day"}, 1, 1},
+        {{"halloween"}, 10, 31}, {{"independence", "day"}, 7, 4}, {{"fourth", "of", "july"}, 7, 4},
+        {{"valentine", "'", "s", "day"}, 2, 14}, {{"valentine", "’", "s", "day"}, 2, 14},
+        {{"veterans", "day"}, 11, 11}, {{"boxing", "day"}, 12, 26}, {{"may", "day"}, 5, 1},
+        {{"thanksgiving"}, 11, 0, 4, 4}, {{"thanksgiving", "day"}, 11, 0, 4, 4},
+        {{"labor", "day"}, 9, 0, 1, 1}, {{"memorial", "day"}, 5, 0, 1, -1},
+        {{"martin", "luther", "king", "day"}, 1, 0, 1, 3}, {{"presidents", "day"}, 2, 0, 1, 3},
+        {{"mother", "'", "s", "day"}, 5, 0, 7, 2}, {{"mother", "’", "s", "day"}, 5, 0, 7, 2},
+        {{"father", "'", "s", "day"}, 6, 0, 7, 3}, {{"father", "’", "s", "day"}, 6, 0, 7, 3},
+        {{"easter"}, 0, 0}, {{"easter", "sunday"}, 0, 0}};
+    if (!IsWord(i) || !lx[i].upper_initial) return std::nullopt;
+    const H* best = nullptr;
+    uint32_t best_end = 0;
+    for (const H& h : hs) {
+      if (lx[i].low != h.words[0]) continue;
+      uint32_t k = i;
+      bool ok = true;
+      for (std::string_view w : h.words) {
+        if (k >= e || lx[k].low != w) { ok = false; break; }
+        ++k;
+      }
+      if (ok && k > best_end) { best = &h; best_end = k; }
+    }
+    if (!best) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = best_end;
+    int y = 0;
+    if (auto yr = YearAt(best_end, false)) { y = yr->first; t.end = yr->second; }
+    auto date_in = [&](int year, int* m, int* d) {
+      if (best->m == 0) {  // Easter (anonymous Gregorian algorithm)
+        int a = year % 19, bb = year / 100, c = year % 100, dd = bb / 4, ee = bb % 4, f = (bb + 8) / 25,
+            g = (bb - f + 1) / 3, h = (19 * a + bb - dd - g + 15) % 30, ii = c / 4, k = c % 4,
+            l = (32 + 2 * ee + 2 * ii - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
+        *m = (h + l - 7 * mm + 114) / 31;
+        *d = (h + l - 7 * mm + 114) % 31 + 1;
+        return;
+      }
+      *m = best->m;
+      if (best->d) { *d = best->d; return; }
+      if (best->nth > 0) {
+        int64_t first = DaysFromCivil(year, best->m, 1);
+        int diff = (best->nth_wd - Weekday(first) + 7) % 7;
+        *d = 1 + diff + 7 * (best->nth - 1);
+      } else {
+        int dim = DaysInMonth(year, best->m);
+        int64_t last = DaysFromCivil(year, best->m, dim);
+        int diff = (Weekday(last) - best->nth_wd + 7) % 7;
+        *d = dim - diff;
+      }
+    };
+    int m = 0, d = 0;
+    if (!y) {
+      if (!anchor) {
+        if (best->m && best->d) t.value = FmtDate(0, best->m, best->d);
+        else t.value = "";
+        return t;
+      }
+      Ymd A = CivilFromDays(*anchor);
+      y = A.y;
+      date_in(y, &m, &d);
+      Tense tn = TenseAt(i, t.end);
+      int64_t cand = DaysFromCivil(y, m, d);
+      if (tn == Tense::kPast && cand > *anchor) { --y; date_in(y, &m, &d); }
+      if (tn == Tense::kFuture && cand < *anchor) { ++y; date_in(y, &m, &d); }
+      t.anchor_free = false;
+    } else {
+      date_in(y, &m, &d);
+    }
+    t.value = FmtDate(y, m, d);
+    SetDay(&t, y, m, d);
+    return t;
+  }
+
+  // "week 10", "the week of April 10th" (the date itself, as the spec of weeks goes).
+  std::optional<TM> WeekOf(uint32_t i) {
+    if (Is(i, "week") && i + 1 < e && lx[i + 1].kind == LexKind::kNumber && lx[i + 1].low.size() <= 2) {
+      int w = std::stoi(std::string(lx[i + 1].low));
+      if (w < 1 || w > 53) return std::nullopt;
+      TM t;
+      t.begin = i;
+      t.end = i + 2;
+      int y = anchor ? CivilFromDays(*anchor).y : 0;
+      t.value = (y ? FmtDate(y) : std::string("XXXX")) + Fmt("-W%02d", w);
+      return t;
+    }
+    return std::nullopt;
+  }
+
+  // The best core expression at i (longest).
+  std::optional<TM> Core(uint32_t i) {
+    std::optional<TM> best;
+    auto take = [&](std::optional<TM> c) {
+      if (c && c->end > c->begin && (!best || c->end > best->end || (c->end == best->end && c->begin < best->begin)))
+        best = std::move(c);
+    };
+    const Lexeme& l = lx[i];
+    if (l.kind == LexKind::kNumber || l.kind == LexKind::kQuote) {
+      take(ExplicitDate(i));
+      take(Year(i));
+      take(Quarter(i));
+      take(TimeOfDay(i));
+      take(DurationOrOffset(i));
+      return best;
+    }
+    if (l.kind != LexKind::kWord) return std::nullopt;
+    const recognize::WordInfo* in = l.info;
+    if (in && (in->month || in->weekday || in->card >= 0 || in->ord >= 0)) take(ExplicitDate(i));
+    if (in && in->month) take(MonthAlone(i));
+    if (in && in->weekday) take(WeekdayExpr(i));
+    if (!in || !in->weekday) take(WeekdayExpr(i));  // plural weekdays
+    take(Deictic(i));
+    take(Relative(i));
+    take(Quarter(i));
+    take(Season(i));
+    take(Holiday(i));
+    take(WeekOf(i));
+    take(TimeOfDay(i));
+    take(DurationOrOffset(i));
+    if (Is(i, "the")) take(Year(i));
+    return best;
+  }
+
+  // Mods before a core: "early", "mid", "mid-", "late", "the end of", "around", ...
+  std::optional<std::pair<std::string, uint32_t>> ModAt(uint32_t i) const {
+    struct P { std::vector<std::string_view> w; const char* mod; };
+    static const std::vector<P> ps = {
+        {{"the", "end", "of"}, "END"}, {{"end", "of"}, "END"}, {{"the", "beginning", "of"}, "START"},
+        {{"beginning", "of"}, "START"}, {{"the", "start", "of"}, "START"}, {{"start", "of"}, "START"},
+        {{"the", "middle", "of"}, "MID"}, {{"middle", "of"}, "MID"}, {{"the", "early", "part", "of"}, "START"},
+        {{"the", "latter", "part", "of"}, "END"}, {{"early"}, "START"}, {{"late"}, "END"}, {{"mid", "-"}, "MID"},
+        {{"mid"}, "MID"}, {{"around"}, "APPROX"}, {{"about"}, "APPROX"}, {{"circa"}, "APPROX"},
+        {{"approximately"}, "APPROX"}, {{"roughly"}, "APPROX"}};
+    for (const P& p : ps) {
+      uint32_t k = i;
+      bool ok = true;
+      for (std::string_view w : p.w) {
+        if (k >= e || lx[k].low != w) { ok = false; break; }
+        ++k;
+      }
+      if (ok) return std::make_pair(std::string(p.mod), k);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<TM> Full(uint32_t i) {
+    std::optional<TM> core;
+    std::string mod;
+    if (auto m = ModAt(i)) {
+      core = Core(m->second);
+      if (core && core->type != TimeType::kDuration && core->type != TimeType::kSet && core->begin == m->second &&
+          core->value != "PRESENT_REF") {
+        core->mod = m->first;
+        core->begin = i;
+      } else if (core && core->type == TimeType::kDuration && m->first == "APPROX" && core->begin == m->second) {
+        core->mod = "APPROX";
+        core->begin = i;
+      } else {
+        core.reset();
+      }
+    }
+    if (!core) core = Core(i);
+    if (!core) return std::nullopt;
+    // Date + time: "Monday at 3 p.m.", "November 17 at 10:30", "tomorrow 8:00am".
+    if (core->type == TimeType::kDate && core->level == 3 && core->value.find('T') == std::string::npos) {
+      uint32_t q = core->end;
+      if (Is(q, "at") || Is(q, ",")) ++q;
+      if (auto tm = TimeOfDay(q); tm && q < e) {
+        core->value += tm->value;
+        core->type = TimeType::kTime;
+        core->end = tm->end;
+      }
+    } else if (core->type == TimeType::kTime && core->value[0] == 'T') {
+      // Time + date: "3 p.m. Monday", "8am this morning", "10 tonight".
+      uint32_t q = core->end;
+      if (Is(q, "on") || Is(q, ",")) ++q;
+      if (q < e) {
+        std::optional<TM> d = Core(q);
+        if (d && d->type == TimeType::kDate && d->level == 3 && d->value.size() >= 10) {
+          std::string date = d->value.substr(0, 10);
+          std::string tv = core->value;
+          if (d->value.size() > 10 && d->value.compare(10, 3, "TNI") == 0 && tv.size() >= 3) {
+            int hh = std::stoi(tv.substr(1, 2));
+            if (hh < 12) tv = Fmt("T%02d", hh + 12) + tv.substr(3);
+          }
+          core->value = date + tv;
+          core->end = d->end;
+          core->day = d->day;
+          core->level = 3;
+        }
+      }
+    }
+    return core;
+  }
+
+  // A range: "from A to B", "between A and B", "A to B", "A-B", "A through B".
+  std::optional<TM> Range(uint32_t i) {
+    uint32_t k = i;
+    bool from = Is(k, "from"), between = Is(k, "between");
+    if (from || between) ++k;
+    std::optional<TM> a = Full(k);
+    if (!a || a->type == TimeType::kDuration || a->type == TimeType::kSet) return std::nullopt;
+    uint32_t s = a->end;
+    bool sep = between ? Is(s, "and")
+                       : (Is(s, "to") || Is(s, "through") || Is(s, "until") || Is(s, "till") || Is(s, "thru") ||
+                          (s < e && (lx[s].kind == LexKind::kHyphen || lx[s].kind == LexKind::kDash)));
+    if (!sep) return std::nullopt;
+    std::optional<TM> z = Full(s + 1);
+    // "November 19-20", "from 4 to 22 this month": a bare day after a month-day.
+    if (!z && a->level == 3 && a->value.size() == 10) {
+      if (auto dd = DayAt(s + 1, false); dd && dd->first > 0) {
+        TM t = *a;
+        t.begin = from || between ? i : a->begin;
+        std::string ym = a->value.substr(0, 8);
+        t.end = dd->second;
+        t.value = a->value + "/" + ym + Fmt("%02d", dd->first);
+        return t;
+      }
+    }
+    if (!z || z->type == TimeType::kDuration || z->type == TimeType::kSet) return std::nullopt;
+    if (!(from || between) && !(a->type == z->type)) return std::nullopt;
+    if (!(from || between) && (lx[s].kind == LexKind::kHyphen) && a->value.size() != z->value.size()) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = z->end;
+    t.type = a->type;
+    if (a->value.empty() || z->value.empty()) t.value.clear();
+    else t.value = a->value + "/" + z->value;
+    t.day = z->day;
+    t.level = z->level;
+    t.anchor_free = a->anchor_free && z->anchor_free;
+    return t;
+  }
+
+  void Run(std::vector<TM>* out) {
+    uint32_t i = b;
+    while (i < e) {
+      const Lexeme& l = lx[i];
+      if (l.kind != LexKind::kWord && l.kind != LexKind::kNumber && l.kind != LexKind::kQuote) {
+        ++i;
+        continue;
+      }
+      std::string relation;
+      uint32_t k = i;
+      static const std::unordered_set<std::string_view> rels = {"since", "until", "till", "before", "after", "by",
+                                                                "through", "starting", "beginning"};
+      if (IsWord(k) && rels.count(l.low)) {
+        relation = std::string(l.low);
+        ++k;
+        if (relation == "starting" || relation == "beginning") {
+          if (Is(k, "in") || Is(k, "on") || Is(k, "from")) ++k;
+          relation = "since";
+        }
+      }
+      std::optional<TM> best;
+      if (k < e) {
+        best = Range(k);
+        std::optional<TM> f = Full(k);
+        if (f && (!best || f->end > best->end)) best = f;
+      }
+      if (!best && !relation.empty()) {
+        ++i;
+        continue;
+      }
+      if (!best) {
+        ++i;
+        continue;
+      }
+      if (!relation.empty()) best->relation = relation == "till" ? "until" : relation;
+      if (best->day && best->level == 3) *discourse = best->day;
+      else if (best->day && !discourse->has_value()) *discourse = best->day;
+      out->push_back(*best);
+      i = std::max(best->end, i + 1);
+    }
+  }
+};
+
+namespace {
+
+void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<TM>* found,
+               std::vector<Span>* spans) {
+  std::string lower = recognize::LowerAscii(doc.text);
+  std::vector<Lexeme> lx;
+  bool has_xpos = !doc.tokens.empty() && !doc.tokens.front().xpos.empty();
+  std::optional<int64_t> discourse;
+  for (Span range : recognize::WorkRanges(doc)) {
+    lx.clear();
+    recognize::Lex(doc.text, lower, range, &lx);
+    if (lx.empty()) continue;
+    TimeScan scan{doc, lx, 0, static_cast<uint32_t>(lx.size()), anchor, &discourse, has_xpos, {}, false};
+    size_t before = found->size();
+    scan.Run(found);
+    for (size_t k = before; k < found->size(); ++k) {
+      const TM& t = (*found)[k];
+      spans->push_back({lx[t.begin].start, lx[t.end - 1].end});
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> LatestExplicitDate(const Document& doc) {
+  std::vector<TM> found;
+  std::vector<Span> spans;
+  Recognize(doc, std::nullopt, &found, &spans);
+  std::optional<int64_t> best;
+  for (const TM& t : found)
+    if (t.explicit_full && t.day && t.level == 3 && (!best || *t.day > *best)) best = t.day;
+  if (!best) return std::nullopt;
+  return FmtDays(*best);
+}
+
+void TimeRecognizer::annotate(Document& doc) const {
+  if (doc.published.empty()) {
+    if (auto d = LatestExplicitDate(doc)) {
+      doc.published = *d;
+      doc.published_inferred = true;
+    }
+  }
+  std::optional<int64_t> anchor = ParseIsoDate(doc.published);
+  std::vector<TM> found;
+  std::vector<Span> spans;
+  Recognize(doc, anchor, &found, &spans);
+  for (size_t k = 0; k < found.size(); ++k) {
+    TimeExpr t;
+    t.span = spans[k];
+    t.type = found[k].type;
+    t.value = found[k].value;
+    t.mod = found[k].mod;
+    t.relation = found[k].relation;
+    doc.times.push_back(std::move(t));
+  }
+  std::stable_sort(doc.times.begin(), doc.times.end(),
+                   [](const TimeExpr& a, const TimeExpr& b) { return a.span.start < b.span.start; });
+}
+
+}  // namespace newsledger
