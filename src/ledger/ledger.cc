@@ -206,6 +206,8 @@ void Ledger::Fail(int rc, std::string_view what) const {
 }
 
 Ledger::Ledger(std::string path, const LedgerOptions& options) : path_(std::move(path)), options_(options) {
+  if (path_.starts_with("postgresql://") || path_.starts_with("postgres://"))
+    throw Error(path_, "the PostgreSQL backend is not part of this build yet; give a SQLite file name");
   struct stat st {};
   bool exists = path_ != ":memory:" && ::stat(path_.c_str(), &st) == 0;
   if (options_.read_only && !exists && path_ != ":memory:") throw Error(path_, "no such ledger file");

@@ -207,6 +207,7 @@ TEST(LedgerTest, RefusesFilesThatAreNotLedgers) {
     EXPECT_NE(std::string(e.what()).find("not a SQLite database"), std::string::npos) << e.what();
   }
   EXPECT_THROW(Ledger(dir.file("missing.db"), {.read_only = true}), Error);
+  EXPECT_THROW(Ledger("postgresql://localhost/news"), Error);  // not a file name to create
 }
 
 TEST(LedgerTest, AReadOnlyFileIsAClearError) {
