@@ -233,6 +233,7 @@ class QuoteScan {
   Resolved FromEntity(const Entity& e, Span span) const;
   const Entity* EntityCovering(uint32_t tok) const;
   uint32_t NameRunLeft(uint32_t head, uint32_t lo) const;
+  uint32_t NameRunLeftRaw(uint32_t head, uint32_t lo) const;
   Resolved SentenceSubject(uint32_t s, uint32_t before);
   std::string SourceName(uint32_t a, uint32_t b) const;
 
@@ -994,6 +995,15 @@ void QuoteScan::FindFrames(uint32_t s) {
 
     if (next == "by" && (w == "reported" || w == "quoted" || w == "cited")) continue;
     bool ing = IsIngWord(c);
+    // "ask" frames a question only: "“Why?” she asked." / "“Why?” asked X" / "asked: “...”";
+    // "asked how much ...", "asked not to be named", "would ask lawmakers" are not.
+    if (w == "ask" || w == "asks" || w == "asked") {
+      bool after_quote = c > sb && (IsQuoteMark(c - 1) || (T(c - 1) == "," && c > sb + 1 && IsQuoteMark(c - 2)));
+      bool before_punct = c + 1 >= se || T(c + 1) == "." || T(c + 1) == "," || T(c + 1) == ":";
+      bool subject_then_quote = c > sb + 1 && IsQuoteMark(c - 2) && (IsPronoun(prev) || IsCap(c - 1));
+      if (!(after_quote || (before_punct && (subject_then_quote || c + 1 >= se || T(c + 1) != ","))))
+        continue;
+    }
     if (kind == CueKind::kFrameOnly) {
       // "called X “...”", "described (X) as “...”": only with a quotation close by.
       bool ok = false;
@@ -1119,6 +1129,14 @@ Resolved QuoteScan::FromEntity(const Entity& e, Span span) const {
 }
 
 uint32_t QuoteScan::NameRunLeft(uint32_t head, uint32_t lo) const {
+  uint32_t a = NameRunLeftRaw(head, lo);
+  // "Secretary of State Marco Rubio", "Minister of Health Ana Ruiz": after "TITLE of",
+  // the first capitalised word names the office.
+  if (a >= 2 && a + 2 <= head && Is(a - 1, "of") && IsTitle(a - 2) && !Has(head, kOrgWord)) ++a;
+  return a;
+}
+
+uint32_t QuoteScan::NameRunLeftRaw(uint32_t head, uint32_t lo) const {
   uint32_t a = head;
   // In an organisation's name a title word is part of it ("Justice Department").
   bool org = Has(head, kOrgWord);
@@ -1283,6 +1301,12 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
     std::string_view w = w_l6.view();
     bool joins = (w == "of" || w == "for") && IsCap(k - 1) && k + 1 <= b && IsCap(k + 1) &&
                  k - 1 != SentBegin(sent) && Has(k - 1, kOrgWord);
+    // "Secretary of State Maren Holt": an office, then the name.
+    if (w == "of" && IsTitle(k - 1) && k + 2 <= b) {
+      bool caps = true;
+      for (uint32_t x = k + 1; x <= b; ++x) caps &= IsCap(x);
+      joins |= caps;
+    }
     if (w == "," || (qa_.prepositions_.count(w) && !joins)) {
       head = k - 1;
       break;
@@ -1485,6 +1509,13 @@ void QuoteScan::AttachDirectQuotes() {
         limit = SentEnd(s_close + 1);
       while (t < limit && doc_.tokens[t].kind == TokenKind::kPunct && T(t) != "(") ++t;
       if (t >= limit) t = kNo;
+      // A frame after the closing mark takes only a quotation that ends like speech
+      // ("...,”", "...?”", "...”,"); a partial quote ("“likely” ask ...") runs on.
+      uint32_t before = q.close - 1;
+      bool speech_end = before > q.open && (T(before) == "," || T(before) == "." || T(before) == "!" ||
+                                            T(before) == "?" || T(before) == "\xE2\x80\xA6" || T(before) == "\xE2\x80\x94");
+      if (!speech_end && !(q.close + 1 < doc_.tokens.size() && (T(q.close + 1) == "," || T(q.close + 1) == ".")))
+        t = kNo;
       for (size_t fi = 0; fi < frames_.size() && found < 0; ++fi) {
         const Frame& f = frames_[fi];
         if (t == kNo || f.cue < q.close || f.cue > q.close + 12 || f.according) continue;
@@ -1701,7 +1732,9 @@ QuoteAttributor::QuoteAttributor() {
       "agree", "agrees", "agreed", "rule", "rules", "ruled", "ruling", "vow", "vows", "vowed", "vowing", "pledge",
       "pledges", "pledged", "pledging", "threaten", "threatens", "threatened", "signal", "signals", "signaled",
       "signalled", "counter", "counters", "countered", "add", "quipped", "joked", "acknowledge", "find", "found",
-      "show", "shows", "showed"};
+      "show", "shows", "showed", "ask", "asks", "asked", "continued", "continues", "shouted", "yelled",
+      "whispered", "wondered", "mused", "exclaimed", "pleaded", "demanded", "demands", "posted", "texted",
+      "emailed", "recalls", "explains", "notes", "insists", "admits", "concedes", "cautions", "complains"};
   static constexpr std::string_view kTell[] = {"tell", "tells", "told", "telling", "assure", "assures", "assured",
                                                "inform", "informs", "informed", "promise", "promises", "promised",
                                                "promising", "remind", "reminds", "reminded", "advise", "advised",
@@ -1731,7 +1764,9 @@ QuoteAttributor::QuoteAttributor() {
                  "predicted", "conclude", "concludes", "concluded", "answer", "answers", "answered", "respond",
                  "responds", "responded", "counter", "counters", "countered", "remind", "reminds", "reminded",
                  "advise", "advised", "convince", "convinced", "inform", "informs", "informed", "suggest",
-                 "suggests", "caution", "cautions", "cautioned"})
+                 "suggests", "caution", "cautions", "cautioned", "ask", "asks", "asked", "continued", "continues",
+                 "shouted", "yelled", "whispered", "wondered", "mused", "exclaimed", "pleaded", "demanded",
+                 "demands", "posted", "texted", "emailed"})
     that_only_.insert(w);
   // "ruling 4-3 that", "noting that", "suggested he would" stay reachable: participles
   // and "suggested" take a bare clause.
