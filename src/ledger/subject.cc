@@ -194,23 +194,22 @@ QuantityKey DeriveQuantityKey(const Document& doc, size_t qi) {
   int64_t si = SentenceAt(doc, q.span.start);
   Span sentence = si >= 0 ? doc.sentences[static_cast<size_t>(si)].span : Span{q.span.start, q.span.end};
 
+  // The claim built on q comes last: its fields are coarser (a country code, a year)
+  // than what the sentence says, and documents without claims must line up too.
+
   // Subject.
-  if (claim && !claim->subject.empty()) {
-    key.subject = NormalizeSubject(claim->subject);
-  } else if (q.type != QuantityType::kOrdinal) {
-    key.subject = CountedSubject(doc, q, sentence);
-  }
+  if (q.type != QuantityType::kOrdinal) key.subject = CountedSubject(doc, q, sentence);
+  if (key.subject.empty() && claim && !claim->subject.empty()) key.subject = NormalizeSubject(claim->subject);
 
   // Place.
-  if (claim && !claim->place.empty()) {
-    key.place = FoldName(claim->place);
-  } else if (event && event->location) {
+  if (event && event->location) {
     const EventArgument& loc = *event->location;
     std::string name = loc.text;
     for (const Entity& e : doc.entities)
       if (!loc.id.empty() && e.id == loc.id && !e.canonical.empty()) { name = e.canonical; break; }
     key.place = FoldName(name);
-  } else {
+  }
+  if (key.place.empty()) {
     std::vector<std::string> places;
     for (const Entity& e : doc.entities) {
       if (e.type != EntityType::kLoc || e.pronoun || !sentence.contains(e.span)) continue;
@@ -220,21 +219,16 @@ QuantityKey DeriveQuantityKey(const Document& doc, size_t qi) {
     std::sort(places.begin(), places.end());
     for (const std::string& p : places) key.place += (key.place.empty() ? "" : "|") + p;
   }
+  if (key.place.empty() && claim && !claim->place.empty()) key.place = FoldName(claim->place);
 
   // Period.
-  if (claim && !claim->period.empty()) {
-    key.period = claim->period;
-  } else if (event && !event->time.empty()) {
-    key.period = event->time;
-  } else {
-    for (const TimeExpr& t : doc.times) {
-      if (t.type == TimeType::kDate && IsDate(t.value) && sentence.contains(t.span)) {
-        key.period = t.value;
-        break;
-      }
-    }
-    if (key.period.empty()) key.period = doc.published;
+  if (event && !event->time.empty()) key.period = event->time;
+  for (const TimeExpr& t : doc.times) {
+    if (!key.period.empty()) break;
+    if (t.type == TimeType::kDate && IsDate(t.value) && sentence.contains(t.span)) key.period = t.value;
   }
+  if (key.period.empty() && claim && !claim->period.empty()) key.period = claim->period;
+  if (key.period.empty()) key.period = doc.published;
   return key;
 }
 
