@@ -110,6 +110,39 @@ const Table& Words() {
       t[u.w].time_unit = u.u;
       t[u.w].time_unit_plural = u.plural;
     }
+    for (const char* w :
+         {"the", "this", "last", "next", "past", "previous", "preceding", "current", "coming", "upcoming",
+          "following", "that", "same", "today", "tonight", "yesterday", "tomorrow", "tmrw", "now", "noon", "midday",
+          "midnight", "noonish", "every", "each", "daily", "everyday", "weekly", "monthly", "annually", "yearly",
+          "hourly", "nightly", "biweekly", "quarterly", "all", "full", "whole", "in", "within", "more", "less",
+          "fewer", "over", "nearly", "almost", "about", "around", "roughly", "some", "approximately", "a", "an",
+          "couple", "half", "few", "several", "many", "early", "late", "mid", "end", "beginning", "start", "middle",
+          "circa", "spring", "summer", "autumn", "fall", "winter", "q", "h", "week", "weekend", "from", "between",
+          "since", "until", "till", "before", "after", "by", "through", "starting", "christmas", "new", "halloween",
+          "independence", "valentine", "veterans", "boxing", "thanksgiving", "labor", "memorial", "martin",
+          "presidents", "mother", "father", "easter", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+          "saturdays", "sundays", "decade"})
+      t[w].time_trigger = true;
+    for (const char* w :
+         {"today", "tonight", "yesterday", "tomorrow", "tmrw", "now", "noon", "midday", "midnight", "noonish",
+          "daily", "everyday", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
+          "quarterly", "spring", "summer", "autumn", "fall", "winter", "week", "weekend", "decade", "christmas",
+          "halloween", "easter", "thanksgiving", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+          "saturdays", "sundays", "quarter", "half", "q", "h", "new", "independence", "valentine", "veterans",
+          "boxing", "labor", "memorial", "martin", "presidents", "mother", "father", "morning", "afternoon",
+          "evening", "night"}) {
+      t[w].time_trigger = true;
+      t[w].time_strong = true;
+    }
+    for (const char* w :
+         {"no", "not", "a", "an", "as", "in", "upwards", "upward", "more", "greater", "higher", "larger", "bigger",
+          "just", "well", "over", "above", "exceeding", "exceed", "surpass", "less", "fewer", "lower", "smaller",
+          "under", "below", "at", "up", "nearly", "almost", "close", "approximately", "estimated", "about",
+          "around", "roughly", "some", "approx", "circa", "between", "from", "minus", "negative", "tens", "dozens",
+          "scores", "hundreds", "thousands", "millions", "billions", "trillions", "several", "few", "handful",
+          "us", "usd", "c", "ca", "cad", "au", "aud", "hk", "nz", "nzd", "s", "mex", "mx", "mxn", "r", "u", "dollar",
+          "dollars", "half", "quarter"})
+      t[w].qty_trigger = true;
     return t;
   }();
   return table;

@@ -47,6 +47,11 @@ struct WordInfo {
   int8_t weekday = 0;       // 1..7, Monday = 1 (ISO 8601)
   int8_t time_unit = 0;     // TimeUnit below
   bool time_unit_plural = false;
+  // May open a time expression / a quantity (besides numbers, months, weekdays...):
+  // lets the recognizers skip every other word with one test.
+  bool time_trigger = false;
+  bool qty_trigger = false;
+  bool time_strong = false;  // a time word by itself ("today", "week", "summer")
 };
 
 // Time units, shared by durations, "ago", "per day" and the time grammar.

@@ -672,6 +672,32 @@ struct QuantityScan {
   void Run() {
     uint32_t i = b;
     while (i < e) {
+      const Lexeme& l = lx[i];
+      if (l.kind == LexKind::kWord && !l.all_upper &&
+          !(l.info && (l.info->qty_trigger || l.info->card >= 0 || l.info->ord >= 0 || l.info->scale > 0 ||
+                       l.info->denom || l.info->denom_plural))) {
+        ++i;
+        continue;
+      }
+      if (l.kind == LexKind::kPunct || l.kind == LexKind::kQuote || l.kind == LexKind::kDash) {
+        ++i;
+        continue;
+      }
+      if (l.kind == LexKind::kWord && l.info && l.info->qty_trigger && l.info->card < 0 && l.info->scale == 0 &&
+          !l.info->denom && !l.is("several") && !l.is("few") && !l.is("handful") && l.low.back() != 's') {
+        // Qualifier words count only when a number or a currency sign follows closely.
+        bool near = false;
+        for (uint32_t k = i + 1; k < e && k <= i + 4 && !near; ++k) {
+          const Lexeme& x = lx[k];
+          near = x.kind == LexKind::kNumber || x.kind == LexKind::kSymbol || x.kind == LexKind::kFraction ||
+                 (x.info && (x.info->card >= 0 || x.info->scale > 0 || x.info->denom || x.info->denom_plural ||
+                             x.info->ord >= 0)) || x.all_upper;
+        }
+        if (!near) {
+          ++i;
+          continue;
+        }
+      }
       if (Blocked(lx[i])) { ++i; continue; }
       uint32_t next = i + 1;
       if (lx[i].kind == LexKind::kWord && Vague(i, &next)) {

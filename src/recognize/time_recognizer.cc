@@ -1651,6 +1651,29 @@ struct TimeScan {
         ++i;
         continue;
       }
+      if (l.kind == LexKind::kWord) {
+        const recognize::WordInfo* in = l.info;
+        if (!in || !(in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
+                     in->time_unit || in->denom)) {
+          ++i;
+          continue;
+        }
+        // A function word ("the", "in", "a", "since") opens a time expression only
+        // when a time word or a number follows closely.
+        auto strong = [&](const Lexeme& x) {
+          return x.kind == LexKind::kNumber || x.kind == LexKind::kQuote ||
+                 (x.info && (x.info->time_strong || x.info->month || x.info->weekday || x.info->time_unit ||
+                             x.info->card >= 0 || x.info->ord >= 0));
+        };
+        if (!strong(l)) {
+          bool near = false;
+          for (uint32_t k = i + 1; k < e && k <= i + 4 && !near; ++k) near = strong(lx[k]);
+          if (!near) {
+            ++i;
+            continue;
+          }
+        }
+      }
       std::string relation;
       uint32_t k = i;
       static const std::unordered_set<std::string_view> rels = {"since", "until", "till", "before", "after", "by",
