@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <string_view>
 
-namespace newsledger {
+// In its own namespace: other stages define helpers of the same names, and two
+// different definitions of one inline name would break the one-definition rule.
+namespace newsledger::hash {
 
 // SplitMix64's finaliser: a bijective mix of all 64 bits.
 inline uint64_t Mix64(uint64_t x) {
@@ -32,6 +34,6 @@ inline uint64_t HashBytes(std::string_view s) {
 inline uint64_t Combine(uint64_t a, uint64_t b) { return Mix64(a * 0x9E3779B97F4A7C15ULL + b); }
 inline uint64_t Combine(uint64_t a, uint64_t b, uint64_t c) { return Combine(Combine(a, b), c); }
 
-}  // namespace newsledger
+}  // namespace newsledger::hash
 
 #endif  // NEWSLEDGER_CORE_HASH_H_

@@ -15,6 +15,8 @@
 namespace newsledger::text {
 namespace {
 
+using hash::HashBytes;
+
 constexpr ModelFileSpec kSpec{"NLSENTBD", 1, "sentence boundary", "newsledger train sentences"};
 
 // A coarse shape code: runs of X (upper), x (lower), d (digit), '.', '-' over the
