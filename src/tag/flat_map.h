@@ -12,30 +12,14 @@
 #include <utility>
 #include <vector>
 
+#include "core/hash.h"
+
 namespace newsledger::tag {
 
-// SplitMix64's finaliser: a bijective mix of all 64 bits.
-inline uint64_t Mix64(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-// FNV-1a over the bytes, then mixed; stable across platforms (model files depend on it).
-inline uint64_t HashBytes(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return Mix64(h);
-}
-
-inline uint64_t Combine(uint64_t a, uint64_t b) { return Mix64(a * 0x9E3779B97F4A7C15ULL + b); }
-inline uint64_t Combine(uint64_t a, uint64_t b, uint64_t c) { return Combine(Combine(a, b), c); }
+// The stable feature hashes every model shares (src/core/hash.h).
+using hash::Combine;
+using hash::HashBytes;
+using hash::Mix64;
 
 // A deterministic pseudo-random generator (SplitMix64) for training: unlike the
 // std:: distributions its output is the same on every platform.
