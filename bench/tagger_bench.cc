@@ -40,6 +40,7 @@ std::vector<std::vector<std::string>> Corpus() {
 }
 
 void BM_TagTokens(benchmark::State& state) {
+  const bool lemmas = state.range(0) != 0;
   static const newsledger::Tagger tagger;
   auto corpus = Corpus();
   std::vector<std::vector<std::string_view>> views;
@@ -54,13 +55,15 @@ void BM_TagTokens(benchmark::State& state) {
   for (auto _ : state) {
     for (const auto& words : views) {
       tagger.Tag(words, labels, scratch.get());
-      for (size_t i = 0; i < words.size(); ++i) tagger.Lemmatize(words[i], labels[i], lemma);
+      if (lemmas)
+        for (size_t i = 0; i < words.size(); ++i) tagger.Lemmatize(words[i], labels[i], lemma);
       benchmark::DoNotOptimize(lemma.data());
     }
   }
   state.counters["tokens/s"] = benchmark::Counter(double(tokens) * state.iterations(), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_TagTokens);
+// Argument: 1 = tags and lemmas, 0 = tags only.
+BENCHMARK(BM_TagTokens)->Arg(1)->Arg(0);
 
 // The Stage on a Document (tags, lemmas and the string assignments into Tokens).
 void BM_TagDocument(benchmark::State& state) {

@@ -5,8 +5,8 @@
 // adjectives and adverbs positive ("better" -> "good"), proper nouns keep their
 // case, every other word is lower-cased.
 //
-// How: a lemma is the word with a transform applied: optionally lower-case it
-// (ASCII), cut `strip` bytes off its end, append a string. Two learned tables pick
+// How: a lemma is the word with a transform applied: keep its case, lower-case it or
+// capitalise its first letter (ASCII), cut `strip` bytes off its end, append a string. Two learned tables pick
 // the transform:
 //  - exceptions: (word, XPOS) then (lower-cased word, XPOS) seen in training whose
 //    lemma the rules below would get wrong ("went"/VBD -> "go", "children"/NNS ->
@@ -36,8 +36,9 @@ class FlatMap64;
 
 class Lemmatizer {
  public:
+  enum Casing : uint8_t { kKeep = 0, kLower = 1, kTitle = 2 };
   struct Transform {
-    bool lower = true;      // lower-case (ASCII) the word first
+    uint8_t casing = kLower;  // kKeep, kLower or kTitle, applied first
     uint8_t strip = 0;      // bytes cut off the end
     std::string append;     // then appended
     friend bool operator==(const Transform&, const Transform&) = default;
@@ -69,9 +70,12 @@ class Lemmatizer {
   static uint64_t TagKey(std::string_view xpos);
   static uint64_t RuleKey(uint64_t tag_key, std::string_view lower_suffix);
   static uint64_t ExceptionKey(uint64_t tag_key, std::string_view lower_word);
-  // The transform that turns `word` into `lemma` (lower-casing only when it helps);
-  // it cuts and appends at UTF-8 character boundaries.
+  // The transform that turns `word` into `lemma`, cutting and appending at UTF-8
+  // character boundaries; of the casings that do equally well it prefers lower, then
+  // keep, then title.
   static Transform TransformFor(std::string_view word, std::string_view lemma);
+  // All the transforms, one per casing, that do as well as TransformFor's.
+  static std::vector<Transform> TransformsFor(std::string_view word, std::string_view lemma);
   // Applies `t` to `word`, writing `out`; leaves the word as it is when the cut would
   // fall outside it or inside a UTF-8 character.
   static void Apply(const Transform& t, std::string_view word, std::string& out);

@@ -48,6 +48,9 @@ NEWSLEDGER_TRAINING(pos, "pos", "Train the part-of-speech tagger and lemmatizer 
                       sub.add_option("--tagdict-min-count", o.tagdict_min_count)->capture_default_str();
                       sub.add_option("--tagdict-min-permille", o.tagdict_min_permille)->capture_default_str();
                       sub.add_option("--lemma-max-suffix", o.lemma_max_suffix)->capture_default_str();
+                      sub.add_option("--ensemble", o.ensemble, "perceptrons averaged together")
+                          ->capture_default_str();
+                      sub.add_option("--lemma-min-support", o.lemma_min_support)->capture_default_str();
                       sub.add_option("--weight-scale", o.weight_scale)->capture_default_str();
                       sub.add_option("--min-weight", o.min_weight)->capture_default_str();
                       return [args] { return RunTrainPos(*args); };

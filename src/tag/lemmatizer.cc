@@ -42,7 +42,25 @@ uint64_t Lemmatizer::ExceptionKey(uint64_t tag_key, std::string_view lower_word)
   return tag::Combine(kExceptionDomain, tag_key, tag::HashBytes(lower_word));
 }
 
+namespace {
+
+void Recase(uint8_t casing, std::string_view word, std::string& out) {
+  if (casing == Lemmatizer::kLower) {
+    LowerAscii(word, out);
+    return;
+  }
+  out.assign(word.data(), word.size());
+  if (casing == Lemmatizer::kTitle && !out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+}
+
+}  // namespace
+
 Lemmatizer::Transform Lemmatizer::TransformFor(std::string_view word, std::string_view lemma) {
+  return TransformsFor(word, lemma).front();
+}
+
+std::vector<Lemmatizer::Transform> Lemmatizer::TransformsFor(std::string_view word, std::string_view lemma) {
   auto common = [](std::string_view a, std::string_view b) {
     size_t n = 0;
     while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -50,29 +68,34 @@ Lemmatizer::Transform Lemmatizer::TransformFor(std::string_view word, std::strin
     while (n > 0 && ((n < a.size() && IsContinuation(a[n])) || (n < b.size() && IsContinuation(b[n])))) --n;
     return n;
   };
-  std::string lower;
-  LowerAscii(word, lower);
-  size_t keep = common(word, lemma);
-  size_t keep_lower = common(lower, lemma);
-  Transform t;
-  t.lower = keep_lower >= keep;
-  size_t n = t.lower ? keep_lower : keep;
-  size_t strip = word.size() - n;
-  if (strip > 255) {  // not expressible: replace the whole word (only absurd inputs)
-    strip = word.size() > 255 ? 255 : word.size();
-    n = word.size() - strip;
+  std::string cased;
+  size_t kept[3];
+  size_t best = 0;
+  for (uint8_t c : {kLower, kKeep, kTitle}) {
+    Recase(c, word, cased);
+    kept[c] = common(cased, lemma);
+    if (kept[c] > best) best = kept[c];
   }
-  t.strip = static_cast<uint8_t>(strip);
-  t.append = std::string(lemma.substr(n < lemma.size() ? n : lemma.size()));
-  return t;
+  std::vector<Transform> out;
+  for (uint8_t c : {kLower, kKeep, kTitle}) {
+    if (kept[c] != best) continue;
+    Transform t;
+    t.casing = c;
+    size_t n = best;
+    size_t strip = word.size() - n;
+    if (strip > 255) {  // not expressible: replace the whole word (only absurd inputs)
+      strip = word.size() > 255 ? 255 : word.size();
+      n = word.size() - strip;
+    }
+    t.strip = static_cast<uint8_t>(strip);
+    t.append = std::string(lemma.substr(n < lemma.size() ? n : lemma.size()));
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 void Lemmatizer::Apply(const Transform& t, std::string_view word, std::string& out) {
-  if (t.lower) {
-    LowerAscii(word, out);
-  } else {
-    out.assign(word.data(), word.size());
-  }
+  Recase(t.casing, word, out);
   if (t.strip > out.size()) return;
   size_t cut = out.size() - t.strip;
   if (cut < out.size() && IsContinuation(out[cut])) return;
@@ -111,7 +134,7 @@ void Lemmatizer::Serialize(tag::ByteWriter& w) const {
   w.Put<uint32_t>(tables_.max_suffix);
   w.Put<uint32_t>(static_cast<uint32_t>(tables_.transforms.size()));
   for (const Transform& t : tables_.transforms) {
-    w.Put<uint8_t>(t.lower);
+    w.Put<uint8_t>(t.casing);
     w.Put<uint8_t>(t.strip);
     w.PutString(t.append);
   }
@@ -136,7 +159,8 @@ Lemmatizer Lemmatizer::Parse(tag::ByteReader& r) {
   if (n > (1u << 20)) r.Fail("too many transforms");
   t.transforms.resize(n);
   for (Transform& x : t.transforms) {
-    x.lower = r.Get<uint8_t>() != 0;
+    x.casing = r.Get<uint8_t>();
+    if (x.casing > kTitle) r.Fail("bad casing");
     x.strip = r.Get<uint8_t>();
     x.append = r.GetString(1024);
   }

@@ -18,14 +18,16 @@ namespace newsledger {
 namespace {
 
 constexpr size_t kMaxLabels = 255;  // labels are stored in one byte
-// magic, version, options (4+8+5*4), payload size, packed size, CRC-32.
-constexpr size_t kHeaderBytes = 8 + 4 + 32 + 8 + 8 + 4;
+// magic, version, options (4+8+7*4), payload size, packed size, CRC-32.
+constexpr size_t kHeaderBytes = 8 + 4 + 40 + 8 + 8 + 4;
 
 void PutOptions(tag::ByteWriter& w, const TaggerOptions& o) {
   w.Put<uint32_t>(o.iterations);
   w.Put<uint64_t>(o.seed);
+  w.Put<uint32_t>(o.ensemble);
   w.Put<uint32_t>(o.tagdict_min_count);
   w.Put<uint32_t>(o.tagdict_min_permille);
+  w.Put<uint32_t>(o.lemma_min_support);
   w.Put<uint32_t>(o.lemma_max_suffix);
   w.Put<uint32_t>(o.weight_scale);
   w.Put<uint32_t>(o.min_weight);
@@ -35,8 +37,10 @@ TaggerOptions GetOptions(tag::ByteReader& r) {
   TaggerOptions o;
   o.iterations = r.Get<uint32_t>();
   o.seed = r.Get<uint64_t>();
+  o.ensemble = r.Get<uint32_t>();
   o.tagdict_min_count = r.Get<uint32_t>();
   o.tagdict_min_permille = r.Get<uint32_t>();
+  o.lemma_min_support = r.Get<uint32_t>();
   o.lemma_max_suffix = r.Get<uint32_t>();
   o.weight_scale = r.Get<uint32_t>();
   o.min_weight = r.Get<uint32_t>();
@@ -214,12 +218,19 @@ void Tagger::Build(const std::string& where, bool self_test) {
   if (model_.upos.empty() || model_.upos.size() != model_.xpos.size() || model_.upos.size() > kMaxLabels)
     throw Error(where, "bad label table");
   lemmatizer_ = Lemmatizer(model_.lemmas);
-  std::vector<std::pair<uint64_t, FeatureRef>> refs;
-  refs.reserve(model_.feature_keys.size());
-  for (size_t i = 0; i < model_.feature_keys.size(); ++i)
-    refs.push_back({model_.feature_keys[i],
-                    FeatureRef{model_.feature_begin[i], model_.feature_begin[i + 1] - model_.feature_begin[i]}});
-  features_ = std::make_unique<tag::FlatMap64<FeatureRef>>(refs);
+  if (model_.weight_labels.size() >= (1u << 24)) throw Error(where, "too many weights");
+  size_t cap = 16;
+  while (cap < model_.feature_keys.size() * 2) cap <<= 1;  // load factor <= 0.5
+  feature_slots_.assign(cap, FeatureSlot{});
+  feature_mask_ = cap - 1;
+  for (size_t i = 0; i < model_.feature_keys.size(); ++i) {
+    uint64_t key = model_.feature_keys[i];
+    uint32_t count = model_.feature_begin[i + 1] - model_.feature_begin[i];
+    if (count > 255) throw Error(where, "feature with too many weights");
+    size_t slot = key & feature_mask_;
+    while (feature_slots_[slot].fingerprint != 0) slot = (slot + 1) & feature_mask_;
+    feature_slots_[slot] = {static_cast<uint32_t>(key >> 32) | 1u, model_.feature_begin[i] << 8 | count};
+  }
   tagdict_ = std::make_unique<tag::FlatMap64<uint16_t>>(model_.tagdict);
   entries_.resize(model_.weight_labels.size());
   for (size_t i = 0; i < entries_.size(); ++i) entries_[i] = {model_.weight_labels[i], model_.weight_values[i]};
@@ -240,6 +251,15 @@ void Tagger::Build(const std::string& where, bool self_test) {
                                s.words[i] + "' gives " + model_.xpos[labels[i]] + "/" + lemma + ", expected " +
                                model_.xpos[s.labels[i]] + "/" + s.lemmas[i]);
     }
+  }
+}
+
+const Tagger::FeatureSlot* Tagger::FindFeature(uint64_t key) const {
+  const uint32_t fp = static_cast<uint32_t>(key >> 32) | 1u;
+  for (size_t slot = key & feature_mask_;; slot = (slot + 1) & feature_mask_) {
+    const FeatureSlot& s = feature_slots_[slot];
+    if (s.fingerprint == fp) return &s;
+    if (s.fingerprint == 0) return nullptr;
   }
 }
 
@@ -273,21 +293,21 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
       label = *known;
     } else {
       int k = tag::ExtractFeatures(toks, static_cast<int>(n), static_cast<int>(i), t1, t2, feats);
-      for (int j = 0; j < k; ++j) features_->Prefetch(feats[j]);
+      for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
       // Two phases so that the cache misses of all features overlap: find every
       // feature's weights (and prefetch them), then add them up.
-      const FeatureRef* refs[tag::kMaxFeatures];
+      uint32_t refs[tag::kMaxFeatures];
       int found = 0;
       for (int j = 0; j < k; ++j) {
-        const FeatureRef* ref = features_->Find(feats[j]);
-        if (!ref) continue;
-        __builtin_prefetch(entries_.data() + ref->begin);
-        refs[found++] = ref;
+        const FeatureSlot* slot = FindFeature(feats[j]);
+        if (!slot) continue;
+        __builtin_prefetch(entries_.data() + (slot->weights >> 8));
+        refs[found++] = slot->weights;
       }
       std::fill(scores, scores + nl, 0);
       for (int j = 0; j < found; ++j) {
-        const Entry* e = entries_.data() + refs[j]->begin;
-        for (uint32_t c = 0, m = refs[j]->count; c < m; ++c) scores[e[c].label] += e[c].weight;
+        const Entry* e = entries_.data() + (refs[j] >> 8);
+        for (uint32_t c = 0, m = refs[j] & 0xFF; c < m; ++c) scores[e[c].label] += e[c].weight;
       }
       label = 0;
       for (size_t c = 1; c < nl; ++c)

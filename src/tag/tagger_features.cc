@@ -11,7 +11,7 @@ enum Template : uint64_t {
   kBias = 1, kWord, kLower, kPrefix1, kPrefix2, kPrefix3, kSuffix1, kSuffix2, kSuffix3,
   kSuffix4, kShape, kShapeFirst, kT1, kT2, kT1T2, kT1Lower, kT1Suffix3, kLowerM2,
   kLowerM1, kLowerP1, kLowerP2, kSuffix3M1, kSuffix3P1, kShapeP1, kLowerM1Lower,
-  kLowerLowerP1, kT1LowerP1, kTail, kModeShape, kModeLower, kModeT1,
+  kLowerLowerP1, kT1LowerP1, kTail, kModeShape, kModeLower, kModeT1, kShapeM1, kSuffix2P1, kPrefix1P1, kT1T2Lower, kSuffix3P2, kLowerP1P2,
 };
 
 TokenHashes MakePadding(std::string_view name) {
@@ -162,6 +162,12 @@ int ExtractFeatures(const TokenHashes* toks, int n, int i, uint32_t t1, uint32_t
   out[k++] = Combine(kLowerLowerP1, w.lower, p1.lower);
   out[k++] = Combine(kT1LowerP1, t1, p1.lower);
   if (w.tail) out[k++] = Combine(kTail, w.tail);
+  out[k++] = Combine(kShapeM1, m1.shape);
+  out[k++] = Combine(kSuffix2P1, p1.suffix[1]);
+  out[k++] = Combine(kPrefix1P1, p1.prefix[0]);
+  out[k++] = Combine(kT1T2Lower, Combine(t1, t2), w.lower);
+  out[k++] = Combine(kSuffix3P2, p2.suffix[2]);
+  out[k++] = Combine(kLowerP1P2, p1.lower, p2.lower);
   out[k++] = Combine(kModeShape, w.mode, w.shape);
   out[k++] = Combine(kModeLower, w.mode, w.lower);
   out[k++] = Combine(kModeT1, w.mode, t1);

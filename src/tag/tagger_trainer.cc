@@ -29,63 +29,75 @@ bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0
 
 using Transform = Lemmatizer::Transform;
 
-bool TransformLess(const Transform& a, const Transform& b) {
-  return std::tie(a.lower, a.strip, a.append) < std::tie(b.lower, b.strip, b.append);
+// Transforms are ordered by casing preference (lower, keep, title), then strip and
+// append: ties between equally frequent transforms go to the first.
+using Key = std::tuple<int, uint8_t, std::string>;
+
+int CasingRank(uint8_t casing) { return casing == Lemmatizer::kLower ? 0 : casing == Lemmatizer::kKeep ? 1 : 2; }
+
+Key AsKey(const Transform& t) { return {CasingRank(t.casing), t.strip, t.append}; }
+
+Transform FromKey(const Key& k) {
+  static const uint8_t kCasings[] = {Lemmatizer::kLower, Lemmatizer::kKeep, Lemmatizer::kTitle};
+  Transform t;
+  t.casing = kCasings[std::get<0>(k)];
+  t.strip = std::get<1>(k);
+  t.append = std::get<2>(k);
+  return t;
 }
 
-// Most frequent transform in `counts`; ties go to the smallest transform.
-Transform Best(const std::map<std::tuple<bool, uint8_t, std::string>, size_t>& counts) {
-  const std::tuple<bool, uint8_t, std::string>* best = nullptr;
-  size_t best_count = 0;
-  for (const auto& [t, c] : counts)
-    if (c > best_count) {
-      best = &t;
-      best_count = c;
-    }
-  Transform out;
-  if (best) {
-    out.lower = std::get<0>(*best);
-    out.strip = std::get<1>(*best);
-    out.append = std::get<2>(*best);
-  }
+bool TransformLess(const Transform& a, const Transform& b) { return AsKey(a) < AsKey(b); }
+
+using Counts = std::map<Key, size_t>;
+
+// The transforms with the highest count, in preference order.
+std::vector<Key> Tops(const Counts& counts) {
+  size_t best = 0;
+  for (const auto& [k, c] : counts) best = std::max(best, c);
+  std::vector<Key> out;
+  for (const auto& [k, c] : counts)
+    if (c == best) out.push_back(k);
   return out;
 }
 
-std::tuple<bool, uint8_t, std::string> AsTuple(const Transform& t) { return {t.lower, t.strip, t.append}; }
-
 }  // namespace
 
-Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uint32_t max_suffix) {
-  using Counts = std::map<std::tuple<bool, uint8_t, std::string>, size_t>;
-  // (xpos, lower-cased word) -> transform counts over tokens.
+Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uint32_t max_suffix,
+                                   uint32_t min_support) {
+  // (xpos, lower-cased word) -> transform counts over tokens. A token counts for every
+  // casing that serves it ("the" -> "the" is served by keep and lower alike), so that
+  // the casing is decided by the tokens that tell them apart.
   std::map<std::pair<std::string, std::string>, Counts> types;
   // (xpos, word as written) -> lemma counts.
   std::map<std::pair<std::string, std::string>, std::map<std::string, size_t>> cased;
-  std::string norm;
+  std::string norm, lemma;
   for (const ConlluSentence& s : train)
     for (const tag::ConlluWord& w : s) {
       if (w.lemma == "_" || w.form.empty()) continue;
       tag::NormalizeQuotes(w.form, norm);
-      std::string lemma;
       tag::NormalizeQuotes(w.lemma, lemma);
-      ++types[{w.xpos, Lower(norm)}][AsTuple(Lemmatizer::TransformFor(norm, lemma))];
+      Counts& counts = types[{w.xpos, Lower(norm)}];
+      for (const Transform& t : Lemmatizer::TransformsFor(norm, lemma)) ++counts[AsKey(t)];
       ++cased[{w.xpos, norm}][lemma];
     }
   // Rules: (xpos, suffix) -> transform counts over types, so that frequent words do
-  // not drown the regular pattern that unknown words follow.
+  // not drown the regular pattern that unknown words follow. A type votes for each of
+  // its equally frequent transforms.
   std::map<std::pair<std::string, std::string>, Counts> suffixes;
-  std::map<std::pair<std::string, std::string>, Transform> type_best;
+  std::map<std::pair<std::string, std::string>, std::vector<Key>> type_tops;
   for (const auto& [key, counts] : types) {
-    Transform t = Best(counts);
-    type_best[key] = t;
+    std::vector<Key> tops = Tops(counts);
+    type_tops[key] = tops;
     const std::string& word = key.second;
     size_t longest = std::min<size_t>(max_suffix, word.size());
     for (size_t len = 0; len <= longest; ++len) {
       if (len < word.size() && IsContinuation(word[word.size() - len])) continue;
-      ++suffixes[{key.first, word.substr(word.size() - len)}][AsTuple(t)];
+      Counts& c = suffixes[{key.first, word.substr(word.size() - len)}];
+      for (const Key& k : tops) ++c[k];
     }
   }
-  // Keep a suffix rule only when it differs from what the shorter suffixes give.
+  // Keep a suffix rule only when it is seen in enough word types and differs from what
+  // the shorter suffixes give.
   std::map<std::pair<std::string, std::string>, Transform> kept;
   auto lookup = [&](const std::string& xpos, const std::string& word, size_t max_len) -> const Transform* {
     size_t longest = std::min<size_t>({max_suffix, word.size(), max_len});
@@ -96,29 +108,31 @@ Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uin
     }
     return nullptr;
   };
+  std::map<std::pair<std::string, std::string>, size_t> support;
+  for (const auto& [key, tops] : type_tops) {
+    const std::string& word = key.second;
+    size_t longest = std::min<size_t>(max_suffix, word.size());
+    for (size_t len = 0; len <= longest; ++len) ++support[{key.first, word.substr(word.size() - len)}];
+  }
   for (size_t len = 0; len <= max_suffix; ++len)
     for (const auto& [key, counts] : suffixes) {
       if (key.second.size() != len) continue;
-      // A suffix seen in one word type only is no rule ("Capt." is not "Sept.").
-      size_t seen = 0;
-      for (const auto& [t, c] : counts) seen += c;
-      if (len > 0 && seen < 2) continue;
-      Transform best = Best(counts);
+      if (len > 0 && support[key] < min_support) continue;
+      // Among equally good transforms, the shorter suffix's wins: no rule needed.
+      std::vector<Key> tops = Tops(counts);
       const Transform* parent = len == 0 ? nullptr : lookup(key.first, key.second, len - 1);
-      if (!parent || !(*parent == best)) kept[key] = best;
+      if (!parent || std::find(tops.begin(), tops.end(), AsKey(*parent)) == tops.end())
+        kept[key] = FromKey(tops.front());
     }
   // Exceptions: known words the rules get wrong.
   std::map<std::pair<std::string, std::string>, Transform> exceptions;
-  for (const auto& [key, t] : type_best) {
+  for (const auto& [key, tops] : type_tops) {
     const Transform* r = lookup(key.first, key.second, key.second.size());
-    if (!r || !(*r == t)) exceptions[key] = t;
+    if (!r || std::find(tops.begin(), tops.end(), AsKey(*r)) == tops.end()) exceptions[key] = FromKey(tops.front());
   }
   // Case exceptions: words as written whose usual lemma the tables above miss.
   Lemmatizer::Tables partial;
   {
-    std::vector<Transform> ts;
-    for (const auto* m : {&kept, &exceptions})
-      for (const auto& [k, t] : *m) ts.push_back(t);
     partial.max_suffix = max_suffix;
     for (const auto& [k, t] : kept) {
       partial.rules.emplace_back(Lemmatizer::RuleKey(Lemmatizer::TagKey(k.first), k.second), partial.transforms.size());
@@ -202,27 +216,13 @@ class Perceptron {
 
   void Tick() { ++c_; }
 
-  // Writes the averaged, quantised weights into `m`, features sorted by key.
-  void Export(const TaggerOptions& o, TaggerModel& m) const {
-    std::vector<std::pair<uint64_t, uint32_t>> rows(index_.begin(), index_.end());
-    std::sort(rows.begin(), rows.end());
-    m.feature_keys.clear();
-    m.feature_begin.assign(1, 0);
-    m.weight_labels.clear();
-    m.weight_values.clear();
-    for (const auto& [key, row] : rows) {
-      size_t before = m.weight_labels.size();
-      for (size_t l = 0; l < nl_; ++l) {
-        double avg = double(w_[row * nl_ + l]) - u_[row * nl_ + l] / double(c_);
-        double q = std::round(avg * o.weight_scale);
-        q = std::clamp(q, -32767.0, 32767.0);
-        if (std::fabs(q) < o.min_weight) continue;
-        m.weight_labels.push_back(static_cast<uint8_t>(l));
-        m.weight_values.push_back(static_cast<int16_t>(q));
-      }
-      if (m.weight_labels.size() == before) continue;
-      m.feature_keys.push_back(key);
-      m.feature_begin.push_back(static_cast<uint32_t>(m.weight_labels.size()));
+  // Adds `factor` times the averaged weights to `sum`.
+  void AddAveraged(std::unordered_map<uint64_t, std::vector<double>>& sum, double factor) const {
+    for (const auto& [key, row] : index_) {
+      std::vector<double>& out = sum[key];
+      if (out.empty()) out.assign(nl_, 0.0);
+      for (size_t l = 0; l < nl_; ++l)
+        out[l] += factor * (double(w_[row * nl_ + l]) - u_[row * nl_ + l] / double(c_));
     }
   }
 
@@ -235,6 +235,31 @@ class Perceptron {
   std::vector<float> w_;
   std::vector<double> u_;
 };
+
+// Writes weights into `m` quantised, features sorted by key.
+void Quantize(const std::unordered_map<uint64_t, std::vector<double>>& sum, const TaggerOptions& o, TaggerModel& m) {
+  std::vector<uint64_t> keys;
+  keys.reserve(sum.size());
+  for (const auto& [key, row] : sum) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  m.feature_keys.clear();
+  m.feature_begin.assign(1, 0);
+  m.weight_labels.clear();
+  m.weight_values.clear();
+  for (uint64_t key : keys) {
+    const std::vector<double>& row = sum.at(key);
+    size_t before = m.weight_labels.size();
+    for (size_t l = 0; l < row.size(); ++l) {
+      double q = std::clamp(std::round(row[l] * o.weight_scale), -32767.0, 32767.0);
+      if (std::fabs(q) < o.min_weight) continue;
+      m.weight_labels.push_back(static_cast<uint8_t>(l));
+      m.weight_values.push_back(static_cast<int16_t>(q));
+    }
+    if (m.weight_labels.size() == before) continue;
+    m.feature_keys.push_back(key);
+    m.feature_begin.push_back(static_cast<uint32_t>(m.weight_labels.size()));
+  }
+}
 
 struct Prepared {
   std::vector<tag::TokenHashes> hashes;  // with two padding entries on each side
@@ -301,56 +326,65 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
   say(fmt::format("train pos: {} sentences, {} labels, {} words in the tag dictionary", train.size(), nl,
                   model.tagdict.size()));
 
-  model.lemmas = LearnLemmatizer(train, options.lemma_max_suffix);
+  model.lemmas = LearnLemmatizer(train, options.lemma_max_suffix, options.lemma_min_support);
   say(fmt::format("train pos: lemmatizer has {} rules, {} + {} exceptions, {} transforms", model.lemmas.rules.size(),
                   model.lemmas.exceptions.size(), model.lemmas.case_exceptions.size(), model.lemmas.transforms.size()));
 
-  Perceptron perceptron(nl);
-  std::vector<uint32_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-  tag::SplitMix64 rng(options.seed);
+  // An ensemble of perceptrons trained on different sentence orders; their averaged
+  // weights are averaged again (a linear model, so tagging costs the same).
   std::vector<float> scores(nl);
   uint64_t feats[tag::kMaxFeatures];
-  for (uint32_t it = 0; it < options.iterations; ++it) {
-    auto start = std::chrono::steady_clock::now();
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.Below(i)]);
-    size_t right = 0, total = 0;
-    for (uint32_t si : order) {
-      const Prepared& p = prepared[si];
-      const tag::TokenHashes* toks = p.hashes.data() + 2;
-      const int n = static_cast<int>(p.gold.size());
-      uint32_t t1 = tag::kStartTag, t2 = tag::kStartTag;
-      for (int i = 0; i < n; ++i) {
-        uint16_t guess;
-        if (const uint16_t* known = tagdict.Find(toks[i].word)) {
-          guess = *known;
-        } else {
-          int k = tag::ExtractFeatures(toks, n, i, t1, t2, feats);
-          perceptron.Score(feats, k, scores);
-          guess = 0;
-          for (size_t l = 1; l < nl; ++l)
-            if (scores[l] > scores[guess]) guess = static_cast<uint16_t>(l);
-          if (guess != p.gold[i]) perceptron.Update(feats, k, p.gold[i], guess);
-          perceptron.Tick();
+  std::unordered_map<uint64_t, std::vector<double>> ensemble;
+  const uint32_t members = std::max<uint32_t>(1, options.ensemble);
+  for (uint32_t member = 0; member < members; ++member) {
+    Perceptron perceptron(nl);
+    tag::SplitMix64 rng(options.seed + member);
+    std::vector<uint32_t> order(train.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    for (uint32_t it = 0; it < options.iterations; ++it) {
+      auto start = std::chrono::steady_clock::now();
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.Below(i)]);
+      size_t right = 0, total = 0;
+      for (uint32_t si : order) {
+        const Prepared& p = prepared[si];
+        const tag::TokenHashes* toks = p.hashes.data() + 2;
+        const int n = static_cast<int>(p.gold.size());
+        uint32_t t1 = tag::kStartTag, t2 = tag::kStartTag;
+        for (int i = 0; i < n; ++i) {
+          uint16_t guess;
+          if (const uint16_t* known = tagdict.Find(toks[i].word)) {
+            guess = *known;
+          } else {
+            int k = tag::ExtractFeatures(toks, n, i, t1, t2, feats);
+            perceptron.Score(feats, k, scores);
+            guess = 0;
+            for (size_t l = 1; l < nl; ++l)
+              if (scores[l] > scores[guess]) guess = static_cast<uint16_t>(l);
+            if (guess != p.gold[i]) perceptron.Update(feats, k, p.gold[i], guess);
+            perceptron.Tick();
+          }
+          right += guess == p.gold[i];
+          ++total;
+          t2 = t1;
+          t1 = guess;
         }
-        right += guess == p.gold[i];
-        ++total;
-        t2 = t1;
-        t1 = guess;
       }
+      std::string line = fmt::format("train pos: model {} pass {}/{}: train {:.4f}, {} features", member + 1,
+                                     it + 1, options.iterations, double(right) / total, perceptron.features());
+      if (!dev.empty() && it + 1 == options.iterations) {
+        std::unordered_map<uint64_t, std::vector<double>> own;
+        perceptron.AddAveraged(own, 1.0);
+        Quantize(own, options, model);
+        Tagger t(model, "training", false);
+        PosScores s = EvaluateTagger(t, dev);
+        line += fmt::format(", dev upos {:.4f} xpos {:.4f} lemma {:.4f}", s.upos(), s.xpos(), s.lemma());
+      }
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      say(line + fmt::format(" ({:.1f}s)", secs));
     }
-    std::string line = fmt::format("train pos: pass {}/{}: train {:.4f}, {} features", it + 1, options.iterations,
-                                   double(right) / total, perceptron.features());
-    if (!dev.empty() && (it + 1 == options.iterations || it % 2 == 1)) {
-      perceptron.Export(options, model);
-      Tagger t(model, "training", false);
-      PosScores s = EvaluateTagger(t, dev);
-      line += fmt::format(", dev upos {:.4f} xpos {:.4f} lemma {:.4f}", s.upos(), s.xpos(), s.lemma());
-    }
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    say(line + fmt::format(" ({:.1f}s)", secs));
+    perceptron.AddAveraged(ensemble, 1.0 / members);
   }
-  perceptron.Export(options, model);
+  Quantize(ensemble, options, model);
 
   // Self-test samples: what this model says about the first few held-out sentences.
   const std::vector<ConlluSentence>& source = dev.empty() ? train : dev;

@@ -19,8 +19,10 @@
 
 namespace newsledger {
 
-// Learns the lemmatizer's exception and rule tables from gold (word, XPOS, lemma)s.
-Lemmatizer::Tables LearnLemmatizer(const std::vector<tag::ConlluSentence>& train, uint32_t max_suffix);
+// Learns the lemmatizer's exception and rule tables from gold (word, XPOS, lemma)s;
+// a suffix rule needs `min_support` word types ending in it.
+Lemmatizer::Tables LearnLemmatizer(const std::vector<tag::ConlluSentence>& train, uint32_t max_suffix,
+                                   uint32_t min_support = 2);
 
 // Trains the tagger on `train`; after each pass it logs its accuracy on `dev` (when
 // not empty) through `log`. Self-test samples are taken from the first sentences of

@@ -12,27 +12,28 @@ namespace {
 struct TransformCase {
   const char* word;
   const char* lemma;
-  bool lower;
+  uint8_t casing;
   int strip;
   const char* append;
 };
 
 const TransformCase kTransforms[] = {
-    {"said", "say", true, 2, "y"},
-    {"Said", "say", true, 2, "y"},
-    {"Madrid", "Madrid", false, 0, ""},
-    {"children", "child", true, 3, ""},
-    {"went", "go", true, 4, "go"},
-    {"I", "I", false, 0, ""},
-    {"caf\xC3\xA9s", "caf\xC3\xA9", true, 1, ""},
+    {"said", "say", Lemmatizer::kLower, 2, "y"},
+    {"Said", "say", Lemmatizer::kLower, 2, "y"},
+    {"Madrid", "Madrid", Lemmatizer::kKeep, 0, ""},
+    {"kerala", "Kerala", Lemmatizer::kTitle, 0, ""},
+    {"children", "child", Lemmatizer::kLower, 3, ""},
+    {"went", "go", Lemmatizer::kLower, 4, "go"},
+    {"I", "I", Lemmatizer::kKeep, 0, ""},
+    {"caf\xC3\xA9s", "caf\xC3\xA9", Lemmatizer::kLower, 1, ""},
     // The common prefix "caf\xC3" ends inside a character: cut before it.
-    {"caf\xC3\xA9", "caf\xC3\xA8", true, 2, "\xC3\xA8"},
+    {"caf\xC3\xA9", "caf\xC3\xA8", Lemmatizer::kLower, 2, "\xC3\xA8"},
 };
 
 TEST(LemmatizerTest, TransformForAndApply) {
   for (const TransformCase& c : kTransforms) {
     Lemmatizer::Transform t = Lemmatizer::TransformFor(c.word, c.lemma);
-    EXPECT_EQ(t.lower, c.lower) << c.word;
+    EXPECT_EQ(t.casing, c.casing) << c.word;
     EXPECT_EQ(t.strip, c.strip) << c.word;
     EXPECT_EQ(t.append, c.append) << c.word;
     std::string out;
@@ -43,18 +44,19 @@ TEST(LemmatizerTest, TransformForAndApply) {
 
 TEST(LemmatizerTest, ApplyNeverCutsInsideACharacterOrPastTheWord) {
   std::string out;
-  Lemmatizer::Apply({true, 1, "x"}, "caf\xC3\xA9", out);
+  Lemmatizer::Apply({Lemmatizer::kLower, 1, "x"}, "caf\xC3\xA9", out);
   EXPECT_EQ(out, "caf\xC3\xA9");
-  Lemmatizer::Apply({true, 9, "x"}, "abc", out);
+  Lemmatizer::Apply({Lemmatizer::kLower, 9, "x"}, "abc", out);
   EXPECT_EQ(out, "abc");
-  Lemmatizer::Apply({true, 3, ""}, "abc", out);
+  Lemmatizer::Apply({Lemmatizer::kLower, 3, ""}, "abc", out);
   EXPECT_EQ(out, "abc");  // never empty
 }
 
 TEST(LemmatizerTest, HandMadeTablesPreferExceptionsThenLongestSuffix) {
   Lemmatizer::Tables t;
   t.max_suffix = 4;
-  t.transforms = {{true, 0, ""}, {true, 1, ""}, {true, 3, "y"}, {true, 4, "go"}};
+  const uint8_t lower = Lemmatizer::kLower;
+  t.transforms = {{lower, 0, ""}, {lower, 1, ""}, {lower, 3, "y"}, {lower, 4, "go"}};
   uint64_t nns = Lemmatizer::TagKey("NNS"), vbd = Lemmatizer::TagKey("VBD");
   t.rules = {{Lemmatizer::RuleKey(nns, ""), 0}, {Lemmatizer::RuleKey(nns, "s"), 1},
              {Lemmatizer::RuleKey(nns, "ies"), 2}};
