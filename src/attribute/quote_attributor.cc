@@ -506,7 +506,7 @@ bool QuoteScan::NounPhraseLeft(uint32_t from, uint32_t sb, uint32_t* a, uint32_t
     if (w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93")
       break;
     if (Has(i, kBoundary)) {
-      // "critics in Congress and human rights groups": a short verbless phrase before
+      // "critics in the legislature and civil liberties groups": a short verbless phrase before
       // "and" belongs to a coordinated subject.
       if (w == "and" && start != kNo && !IsPronoun(L(start).view()) && i > sb) {
         uint32_t j = i - 1, len = 0;
@@ -819,7 +819,7 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
           continue;
         }
       }
-      // "in a statement that", "in the Oval Office on November 17, 2025, that".
+      // "in a statement that", "in the Cabinet Room on March 3, 2024, that".
       uint32_t j = i + 1;
       for (; j < se && j <= i + 16; ++j) {
         if (IsQuoteMark(j) || T(j) == ";") return;

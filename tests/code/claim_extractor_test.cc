@@ -16,15 +16,15 @@ const ClaimExtractor& Extractor() {
 
 TEST(ClaimExtractor, QuotedVagueClaimExceedsLatestYear) {
   Document doc = DocBuilder(
-                     "The senator said the United States has \"lost hundreds of thousands of people to "
+                     "The senator said the United States had \"seen hundreds of thousands of lives lost to "
                      "drugs\" in recent years. Official figures show about 80,000 people died from "
                      "overdoses in 2024.")
                      .Entity("senator", EntityType::kPerson, "e1")
                      .Entity("United States", EntityType::kLoc, "e2", "US")
-                     .Quantity("hundreds of thousands", std::nullopt, 200000, 999999, Qualifier::kVague, "people")
+                     .Quantity("hundreds of thousands", std::nullopt, 200000, 999999, Qualifier::kVague, "lives")
                      .Quantity("about 80,000", 80000, std::nullopt, std::nullopt, Qualifier::kApprox, "people")
                      .Time("2024", "2024")
-                     .Quote("lost hundreds of thousands of people to drugs", "the senator", "e1")
+                     .Quote("seen hundreds of thousands of lives lost to drugs", "the senator", "e1")
                      .Build();
   doc.outlet = "example.com";
   Extractor().annotate(doc);
