@@ -157,6 +157,10 @@ struct TM {
   int level = 0;                // 3 day, 2 month, 1 year: what `day` pins down
   bool explicit_full = false;   // an explicit full date (for LatestExplicitDate)
   bool anchor_free = true;      // resolved without the publication date
+  // The calendar parts as written (month, day; year when written), so that a range can
+  // lend one end's year to the other ("May to Oct 2020", "Nov 18-Dec 19, 2015").
+  int wm = 0, wd = 0, wy = 0;
+  bool weak = false;            // a time range of two bare hours: needs a date beside it
 };
 
 }  // namespace
@@ -204,7 +208,12 @@ struct TimeScan {
                  (w.size() >= 5 && w.ends_with("ed") && !NotPastEd().count(w))) {
         tense[i] = Tense::kPast;
       } else if (w == "has" || w == "have") {
-        if (!Is(i + 1, "to")) tense[i] = Tense::kPast;  // present perfect looks back
+        // Present perfect looks back; "will have", "to have", "have to" do not.
+        bool modal = i > b && (lx[i - 1].is("will") || lx[i - 1].is("would") || lx[i - 1].is("could") ||
+                               lx[i - 1].is("should") || lx[i - 1].is("may") || lx[i - 1].is("might") ||
+                               lx[i - 1].is("must") || lx[i - 1].is("can") || lx[i - 1].is("to") ||
+                               lx[i - 1].is("ll"));
+        if (!Is(i + 1, "to") && !modal) tense[i] = Tense::kPast;
       } else if (w == "is" || w == "are" || w == "am") {
         tense[i] = Tense::kPresent;
       }
@@ -429,6 +438,9 @@ struct TimeScan {
 
   void FinishDate(TM* t, int y, int m, int d) {
     t->type = TimeType::kDate;
+    t->wm = m;
+    t->wd = d;
+    t->wy = y;
     if (d && !ValidDate(y, m, d)) {
       t->value.clear();  // "February 30": kept without a value
       return;
@@ -437,9 +449,13 @@ struct TimeScan {
       y = YearFor(m, d, t->begin, t->end);
       t->anchor_free = false;
     }
+    if (d && y > 0 && !ValidDate(y, m, d)) {
+      // "February 29" in a year that has none: the year stays unspecified.
+      t->value = FmtDate(0, m, d);
+      return;
+    }
     t->value = FmtDate(y, m, d);
     if (d && y > 0) SetDay(t, y, m, d);
-    if (d && y > 0 && !ValidDate(y, m, d)) t->value.clear();
   }
 
   // Numeric dates: 2025-11-17, 2015/08/12, 11/17/2025, 21/04/16, 9-18-15, 4/22, 2015-3, 3/2015.
@@ -493,6 +509,7 @@ struct TimeScan {
           return t;
         }
         t.value = FmtDate(y, m, d);
+        t.wy = y; t.wm = m; t.wd = d;
         SetDay(&t, y, m, d);
         return t;
       }
@@ -504,11 +521,13 @@ struct TimeScan {
       if (s0.size() == 4 && a >= 1000 && bnum >= 1 && bnum <= 12 && s2.size() <= 2) {
         t.type = TimeType::kDate;
         t.value = FmtDate(a, bnum);
+        t.wy = a; t.wm = bnum;
         return t;
       }
       if (s2.size() == 4 && a >= 1 && a <= 12 && sepc == "/") {
         t.type = TimeType::kDate;
         t.value = FmtDate(bnum, a);
+        t.wy = bnum; t.wm = a;
         return t;
       }
       if (s0.size() <= 2 && s2.size() <= 2 && sepc != ".") {
@@ -779,6 +798,21 @@ struct TimeScan {
       t.level = 3;
       return t;
     }
+    if (unit == "week" && base && !disc) {
+      // "next week Sunday", "next week on Friday": that day of that week.
+      uint32_t q = u + 1;
+      if (Is(q, "on") || Is(q, ",")) ++q;
+      if (IsWord(q) && Info(q) && Info(q)->weekday && (lx[q].low.size() > 3 || lx[q].upper_initial)) {
+        int64_t monday = *base - (Weekday(*base) - 1) + 7 * delta;
+        int64_t day = monday + Info(q)->weekday - 1;
+        t.end = q + 1;
+        if (Is(t.end, ".") && lx[t.end].glued() && lx[q].low.size() <= 4) ++t.end;
+        t.value = FmtDays(day);
+        t.day = day;
+        t.level = 3;
+        return PartOfDay(t);
+      }
+    }
     if (unit == "week") {
       if (!base) { t.value = "XXXX-WXX"; return t; }
       t.value = FmtWeek(*base + 7 * delta);
@@ -873,6 +907,20 @@ struct TimeScan {
     if (!anchor) {
       t.value = Fmt("XXXX-WXX-%d", wd);
       return PartOfDay(t);
+    }
+    {
+      // "Friday next week", "Sunday of next week", "Tuesday this week".
+      uint32_t q = t.end;
+      if (Is(q, "of")) ++q;
+      if ((Is(q, "this") || Is(q, "next") || Is(q, "last") || Is(q, "previous")) && Is(q + 1, "week")) {
+        int delta = Is(q, "next") ? 1 : Is(q, "this") ? 0 : -1;
+        int64_t day = *anchor - (Weekday(*anchor) - 1) + 7 * delta + wd - 1;
+        t.end = q + 2;
+        t.value = FmtDays(day);
+        t.day = day;
+        t.level = 3;
+        return PartOfDay(t);
+      }
     }
     Tense tn = TenseAt(i, t.end);
     int64_t a = *anchor;
@@ -1191,13 +1239,33 @@ struct TimeScan {
       if (in_future) t.begin = kq;
       return t;
     }
-    // Offsets from the anchor or the discourse date.
+    // Offsets from the anchor or the discourse date ("1 month 21 days ago": every part).
+    auto shift_all = [&](int64_t day, int sign) {
+      for (const Amount& p : parts) day = Shift(day, p.n, p.unit, sign);
+      return day;
+    };
+    bool day_units = std::all_of(parts.begin(), parts.end(), [](const Amount& p) { return p.unit >= recognize::kDay; });
+    // "three weeks from tomorrow", "2 days after Christmas", "5 days before New Year".
+    if ((Is(z, "from") || Is(z, "after") || Is(z, "before")) && !a->vague && mod.empty() && day_units &&
+        !Is(z + 1, "now")) {
+      std::optional<TM> d = Core(z + 1);
+      if (d && d->day && d->level == 3 && DayValue(*d) && d->value.size() == 10) {
+        int64_t day = shift_all(*d->day, Is(z, "before") ? -1 : 1);
+        t.end = d->end;
+        t.type = TimeType::kDate;
+        t.value = FmtDays(day);
+        t.day = day;
+        t.level = 3;
+        t.anchor_free = false;
+        return t;
+      }
+    }
     if (Is(z, "ago") && !a->vague) {
       t.end = z + 1;
       t.type = TimeType::kDate;
       t.anchor_free = false;
       if (!anchor) { t.value = "PAST_REF"; return t; }
-      int64_t day = Shift(*anchor, a->n, a->unit, -1);
+      int64_t day = shift_all(*anchor, -1);
       if (a->unit < recognize::kDay) return std::nullopt;
       t.value = FmtDays(day);
       if (a->vague) t.mod = "APPROX";
@@ -1216,7 +1284,7 @@ struct TimeScan {
       std::optional<int64_t> base = discourse_has() ? **discourse : anchor;
       if (base) {
         int sign = (Is(z, "later") || Is(z, "after")) ? 1 : -1;
-        int64_t day = Shift(*base, a->n, a->unit, sign);
+        int64_t day = shift_all(*base, sign);
         t.end = (Is(z, "after") || Is(z, "before")) ? z + 2 : z + 1;
         t.type = TimeType::kDate;
         t.value = FmtDays(day);
@@ -1226,8 +1294,8 @@ struct TimeScan {
         return t;
       }
     }
-    if (Is(z, "from") && Is(z + 1, "now") && !a->vague && anchor && a->unit >= recognize::kDay) {
-      int64_t day = Shift(*anchor, a->n, a->unit, 1);
+    if (Is(z, "from") && Is(z + 1, "now") && !a->vague && anchor && day_units) {
+      int64_t day = shift_all(*anchor, 1);
       t.end = z + 2;
       t.type = TimeType::kDate;
       t.value = FmtDays(day);
@@ -1235,8 +1303,8 @@ struct TimeScan {
       t.level = 3;
       return t;
     }
-    if (in_future && !a->vague && mod.empty() && anchor && a->unit >= recognize::kDay && TenseAt(i, z) == Tense::kFuture) {
-      int64_t day = Shift(*anchor, a->n, a->unit, 1);
+    if (in_future && !a->vague && mod.empty() && anchor && day_units && TenseAt(i, z) == Tense::kFuture) {
+      int64_t day = shift_all(*anchor, 1);
       t.type = TimeType::kDate;
       t.value = FmtDays(day);
       t.day = day;
@@ -1358,6 +1426,8 @@ struct TimeScan {
     } else if (Is(z - (z > me ? 1 : 0), "of") && z > me) {
       if (auto yr = YearAt(z, false)) { y = yr->first; t.end = yr->second; }
     }
+    t.wm = m;
+    t.wy = y;
     if (!y) {
       y = YearFor(m, 0, i, t.end);
       t.anchor_free = false;
@@ -1498,6 +1568,222 @@ struct TimeScan {
     return std::nullopt;
   }
 
+  // Parts of the day alone: "in the morning", "in the evenings", "at night", and after
+  // "early"/"late" ("early morning"): TIMEX3 TMO, TAF, TEV, TNI, TDT (daytime).
+  std::optional<TM> PartOfDayAlone(uint32_t i) {
+    static const std::unordered_map<std::string_view, const char*> parts = {
+        {"morning", "TMO"}, {"mornings", "TMO"}, {"afternoon", "TAF"}, {"afternoons", "TAF"},
+        {"evening", "TEV"}, {"evenings", "TEV"}, {"night", "TNI"}, {"nights", "TNI"}, {"daytime", "TDT"}};
+    uint32_t k = i;
+    bool lead = false;
+    if (Is(k, "in") && Is(k + 1, "the")) { k += 2; lead = true; }
+    else if (Is(k, "at") && Is(k + 1, "night")) { k += 1; lead = true; }
+    if (!IsWord(k)) return std::nullopt;
+    auto it = parts.find(lx[k].low);
+    if (it == parts.end()) return std::nullopt;
+    if (!lead && !(k > b && (lx[k - 1].is("early") || lx[k - 1].is("late") || lx[k - 1].is("the") ||
+                             lx[k - 1].is("mid"))))
+      return std::nullopt;
+    // "in the morning session" is still the morning; "in the night sky" too: keep it simple.
+    TM t;
+    t.begin = i;
+    t.end = k + 1;
+    t.type = TimeType::kTime;
+    t.value = it->second;
+    return t;
+  }
+
+  // "the first Friday of July", "second Monday of next month", "third Tuesday" (this month).
+  std::optional<TM> NthWeekday(uint32_t i) {
+    uint32_t k = i;
+    if (Is(k, "the")) ++k;
+    if (!IsWord(k) || !Info(k)) return std::nullopt;
+    int nth = Info(k)->ord;
+    if (Is(k, "last")) nth = -1;
+    if (!(nth == -1 || (nth >= 1 && nth <= 5))) return std::nullopt;
+    if (!IsWord(k + 1) || !Info(k + 1) || !Info(k + 1)->weekday || lx[k + 1].low.size() < 6) return std::nullopt;
+    int wd = Info(k + 1)->weekday;
+    uint32_t z = k + 2;
+    int y = 0, m = 0;
+    if ((Is(z, "of") || Is(z, "in")) && z + 1 < e) {
+      uint32_t me = 0;
+      if ((m = MonthAt(z + 1, &me, false))) {
+        z = me;
+        if (auto yr = YearAt(z, false)) { y = yr->first; z = yr->second; }
+        else y = YearFor(m, 0, i, z);
+      } else if (auto r = Relative(z + 1); r && r->value.size() == 7 && r->value[4] == '-') {
+        y = std::stoi(r->value.substr(0, 4));
+        m = std::stoi(r->value.substr(5, 2));
+        z = r->end;
+      } else {
+        return std::nullopt;
+      }
+    } else {
+      if (nth == -1 || !anchor || k == i) return std::nullopt;  // "last Friday" is Relative's
+      Ymd A = CivilFromDays(*anchor);
+      y = A.y;
+      m = A.m;
+    }
+    if (y <= 0) return std::nullopt;
+    int d;
+    if (nth > 0) {
+      int diff = (wd - Weekday(DaysFromCivil(y, m, 1)) + 7) % 7;
+      d = 1 + diff + 7 * (nth - 1);
+    } else {
+      int dim = DaysInMonth(y, m);
+      d = dim - (Weekday(DaysFromCivil(y, m, dim)) - wd + 7) % 7;
+    }
+    if (d > DaysInMonth(y, m)) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = z;
+    t.value = FmtDate(y, m, d);
+    SetDay(&t, y, m, d);
+    t.anchor_free = false;
+    return t;
+  }
+
+  // "the first week of 2015", "last week of 2016", "the third week of next year".
+  std::optional<TM> WeekOfYear(uint32_t i) {
+    uint32_t k = i;
+    if (Is(k, "the")) ++k;
+    if (!IsWord(k) || !Info(k)) return std::nullopt;
+    int nth = Is(k, "last") ? -1 : Info(k)->ord;
+    if (!(nth == -1 || (nth >= 1 && nth <= 53)) || !Is(k + 1, "week")) return std::nullopt;
+    uint32_t z = k + 2;
+    if (Is(z, "of") || Is(z, "in")) ++z;
+    int y = 0;
+    if (auto yr = YearAt(z, false)) { y = yr->first; z = yr->second; }
+    else if ((Is(z, "this") || Is(z, "next") || Is(z, "last")) && Is(z + 1, "year") && anchor) {
+      y = CivilFromDays(*anchor).y + (Is(z, "next") ? 1 : Is(z, "last") ? -1 : 0);
+      z += 2;
+    } else {
+      return std::nullopt;
+    }
+    int iy, w;
+    if (nth == -1) IsoWeek(DaysFromCivil(y, 12, 28), &iy, &w);
+    else { iy = y; w = nth; }
+    TM t;
+    t.begin = i;
+    t.end = z;
+    t.value = FmtDate(iy) + Fmt("-W%02d", w);
+    return t;
+  }
+
+  // "the 20th of next month", "31st of this month", "23 in next month".
+  std::optional<TM> DayOfRelativeMonth(uint32_t i) {
+    uint32_t k = i;
+    if (Is(k, "the")) ++k;
+    auto dd = DayAt(k, true);
+    if (!dd || dd->first <= 0) return std::nullopt;
+    uint32_t q = dd->second;
+    if (Is(q, "of") || Is(q, "in")) ++q;
+    if (!(Is(q, "this") || Is(q, "next") || Is(q, "last") || Is(q, "previous") || Is(q, "the")) ||
+        !Is(q + 1, "month"))
+      return std::nullopt;
+    std::optional<TM> r = Relative(q);
+    if (Is(q, "the") && anchor) {  // "the 26th day of the month": this month
+      r = TM{};
+      r->end = q + 2;
+      r->value = FmtDays(*anchor).substr(0, 7);
+    }
+    if (!r || r->value.size() != 7 || r->value[4] != '-' || r->value[0] == 'X') return std::nullopt;
+    int y = std::stoi(r->value.substr(0, 4)), m = std::stoi(r->value.substr(5, 2));
+    TM t;
+    t.begin = i;
+    t.end = r->end;
+    t.anchor_free = false;
+    t.wd = dd->first;
+    t.wm = m;
+    if (!ValidDate(y, m, dd->first)) {
+      t.value.clear();
+      return t;
+    }
+    t.value = FmtDate(y, m, dd->first);
+    SetDay(&t, y, m, dd->first);
+    return t;
+  }
+
+  // "the 27th", "the 21st", "the 27." alone: that day of this month, or of the month
+  // before (past tense) or after (future) when it has gone by / not come yet.
+  std::optional<TM> DayAlone(uint32_t i) {
+    if (!Is(i, "the") || i + 1 >= e || lx[i + 1].kind != LexKind::kNumber) return std::nullopt;
+    auto dd = DayAt(i + 1, false);
+    if (!dd || dd->first <= 0) return std::nullopt;
+    uint32_t z = dd->second;
+    bool suffix = z > i + 2;
+    bool alone = z >= e || lx[z].kind == LexKind::kPunct;
+    if (!suffix && !alone) return std::nullopt;
+    if (Is(z, "of") || Is(z, "century") || (z < e && lx[z].kind == LexKind::kWord && !Is(z, "and") && !Is(z, "or") &&
+                                            !Is(z, "to") && !Is(z, "at") && !Is(z, "from") && !Is(z, "between")))
+      return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = z;
+    t.wd = dd->first;
+    t.anchor_free = false;
+    if (!anchor) {
+      t.value = Fmt("XXXX-XX-%02d", dd->first);
+      return t;
+    }
+    Ymd A = CivilFromDays(*anchor);
+    int y = A.y, m = A.m;
+    Tense tn = TenseAt(i, z);
+    if (tn == Tense::kPast && dd->first > A.d) { if (--m == 0) { m = 12; --y; } }
+    if (tn == Tense::kFuture && dd->first < A.d) { if (++m == 13) { m = 1; ++y; } }
+    t.wm = m;
+    if (!ValidDate(y, m, dd->first)) {
+      t.value = Fmt("XXXX-XX-%02d", dd->first);
+      return t;
+    }
+    t.value = FmtDate(y, m, dd->first);
+    SetDay(&t, y, m, dd->first);
+    return t;
+  }
+
+  // "the seventies", "the nineteen seventies", "the noughties": decades in words.
+  std::optional<TM> DecadeWords(uint32_t i) {
+    static const std::unordered_map<std::string_view, int> tens = {
+        {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5}, {"sixties", 6},
+        {"seventies", 7}, {"eighties", 8}, {"nineties", 9}, {"noughties", 0}};
+    uint32_t k = i;
+    if (Is(k, "the")) ++k;
+    int century = 19;
+    if (Is(k, "nineteen")) { ++k; }
+    else if (Is(k, "eighteen")) { century = 18; ++k; }
+    if (!IsWord(k)) return std::nullopt;
+    auto it = tens.find(lx[k].low);
+    if (it == tens.end() || k == i) return std::nullopt;  // "the" or a century word leads in
+    if (it->second == 0) century = 20;
+    TM t;
+    t.begin = i;
+    t.end = k + 1;
+    t.value = Fmt("%02d", century) + Fmt("%d", it->second);
+    return t;
+  }
+
+  // "the 21st century", "15th century": TIMEX3 "20", "14" (the hundreds digits).
+  std::optional<TM> Century(uint32_t i) {
+    uint32_t k = i;
+    if (Is(k, "the")) ++k;
+    int n = 0;
+    uint32_t z = k;
+    if (k < e && lx[k].kind == LexKind::kNumber && lx[k].low.size() <= 2 && k + 1 < e && lx[k + 1].glued() &&
+        (lx[k + 1].is("st") || lx[k + 1].is("nd") || lx[k + 1].is("rd") || lx[k + 1].is("th"))) {
+      n = std::stoi(std::string(lx[k].low));
+      z = k + 2;
+    } else if (IsWord(k) && Info(k) && Info(k)->ord >= 1) {
+      n = Info(k)->ord;
+      z = k + 1;
+    }
+    if (n < 1 || n > 30 || !Is(z, "century")) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = z + 1;
+    t.value = Fmt("%02d", n - 1);
+    return t;
+  }
+
   // The best core expression at i (longest).
   std::optional<TM> Core(uint32_t i) {
     std::optional<TM> best;
@@ -1526,6 +1812,13 @@ struct TimeScan {
     take(Season(i));
     take(Holiday(i));
     take(WeekOf(i));
+    take(PartOfDayAlone(i));
+    take(NthWeekday(i));
+    take(WeekOfYear(i));
+    take(DayOfRelativeMonth(i));
+    take(DayAlone(i));
+    take(DecadeWords(i));
+    take(Century(i));
     take(TimeOfDay(i));
     take(DurationOrOffset(i));
     if (Is(i, "the")) take(Year(i));
@@ -1539,7 +1832,8 @@ struct TimeScan {
         {{"the", "end", "of"}, "END"}, {{"end", "of"}, "END"}, {{"the", "beginning", "of"}, "START"},
         {{"beginning", "of"}, "START"}, {{"the", "start", "of"}, "START"}, {{"start", "of"}, "START"},
         {{"the", "middle", "of"}, "MID"}, {{"middle", "of"}, "MID"}, {{"the", "early", "part", "of"}, "START"},
-        {{"the", "latter", "part", "of"}, "END"}, {{"early"}, "START"}, {{"late"}, "END"}, {{"mid", "-"}, "MID"},
+        {{"the", "latter", "part", "of"}, "END"}, {{"early", "in", "the"}, "START"}, {{"late", "in", "the"}, "END"},
+        {{"later", "in", "the"}, "END"}, {{"early"}, "START"}, {{"late"}, "END"}, {{"mid", "-"}, "MID"},
         {{"mid"}, "MID"}, {{"around"}, "APPROX"}, {{"about"}, "APPROX"}, {{"circa"}, "APPROX"},
         {{"approximately"}, "APPROX"}, {{"roughly"}, "APPROX"}};
     for (const P& p : ps) {
@@ -1572,50 +1866,212 @@ struct TimeScan {
     }
     if (!core) core = Core(i);
     if (!core) return std::nullopt;
-    // Date + time: "Monday at 3 p.m.", "November 17 at 10:30", "tomorrow 8:00am".
-    if (core->type == TimeType::kDate && core->level == 3 && core->value.find('T') == std::string::npos) {
+    // Date + time: "Monday at 3 p.m.", "November 17 at 10:30", "tomorrow 8:00am",
+    // "Monday 8-9am", "yesterday afternoon from 3-8pm".
+    if (core->level == 3 && DayValue(*core) && core->value.size() <= 13) {
       uint32_t q = core->end;
       if (Is(q, "at") || Is(q, ",")) ++q;
-      if (auto tm = TimeOfDay(q); tm && q < e) {
-        core->value += tm->value;
+      std::optional<TM> tm = TimeRange(q);
+      if (!tm) {
+        tm = TimeOfDay(q);
+        if (tm && (tm->value.size() < 3 || tm->value[0] != 'T')) tm.reset();
+      }
+      if (tm && q < e) {
+        std::string tv = tm->value;
+        bool pm_part = core->value.size() == 13 && core->value.compare(10, 3, "TMO") != 0;
+        if (pm_part) {
+          // "tonight at 10", "Monday evening 7-9": the hours of the afternoon and evening.
+          size_t slash = tv.find('/');
+          auto pm = [&](std::string x) {
+            int hh = HourOf(x);
+            return hh >= 1 && hh < 12 && !(core->value.compare(10, 3, "TNI") == 0 && hh < 4) ? WithHour(x, hh + 12) : x;
+          };
+          tv = slash == std::string::npos ? pm(tv) : pm(tv.substr(0, slash)) + "/" + pm(tv.substr(slash + 1));
+        }
+        core->value = JoinDateTime(core->value, tv);
         core->type = TimeType::kTime;
         core->end = tm->end;
       }
     } else if (core->type == TimeType::kTime && core->value[0] == 'T') {
       // Time + date: "3 p.m. Monday", "8am this morning", "10 tonight".
-      uint32_t q = core->end;
-      if (Is(q, "on") || Is(q, ",")) ++q;
-      if (q < e) {
-        std::optional<TM> d = Core(q);
-        if (d && d->type == TimeType::kDate && d->level == 3 && d->value.size() >= 10) {
-          std::string date = d->value.substr(0, 10);
-          std::string tv = core->value;
-          if (d->value.size() > 10 && d->value.compare(10, 3, "TNI") == 0 && tv.size() >= 3) {
-            int hh = std::stoi(tv.substr(1, 2));
-            if (hh < 12) tv = Fmt("T%02d", hh + 12) + tv.substr(3);
-          }
-          core->value = date + tv;
-          core->end = d->end;
-          core->day = d->day;
-          core->level = 3;
-        }
-      }
+      if (auto d = DateAfterTime(*core)) core = d;
     }
     return core;
   }
 
-  // A range: "from A to B", "between A and B", "A to B", "A-B", "A through B".
-  std::optional<TM> Range(uint32_t i) {
+  // An hour without a clock mark ("5", "eleven"): only as one end of a time range.
+  std::optional<TM> BareHour(uint32_t i) const {
+    if (i >= e) return std::nullopt;
+    int h = -1;
+    if (lx[i].kind == LexKind::kNumber) {
+      std::string_view s = lx[i].low;
+      if (s.size() > 2 || s.find_first_of(",.") != std::string_view::npos) return std::nullopt;
+      if (i + 1 < e && lx[i + 1].glued() && (lx[i + 1].kind == LexKind::kWord || lx[i + 1].kind == LexKind::kNumber))
+        return std::nullopt;
+      h = std::stoi(std::string(s));
+    } else if (IsWord(i) && Info(i) && Info(i)->card >= 1 && Info(i)->card <= 12) {
+      h = Info(i)->card;
+    }
+    if (h < 0 || h > 24) return std::nullopt;
+    TM t;
+    t.begin = i;
+    t.end = i + 1;
+    t.type = TimeType::kTime;
+    t.value = Fmt("T%02d", h);
+    return t;
+  }
+
+  std::optional<TM> ClockAt(uint32_t i, bool* bare) {
+    if (auto t = TimeOfDay(i); t && t->value.size() >= 3 && t->value[0] == 'T') {
+      *bare = false;
+      return t;
+    }
+    *bare = true;
+    return BareHour(i);
+  }
+
+  static int HourOf(const std::string& v) { return std::stoi(v.substr(1, 2)); }
+  static std::string WithHour(const std::string& v, int h) { return Fmt("T%02d", h) + v.substr(3); }
+
+  // Time ranges: "5 to 6pm", "from 10:30 to 3", "between 5 and 6 in the afternoon",
+  // "8-9am". A bare hour takes the other end's half of the day; two bare hours make a
+  // range only beside a date (the caller checks `weak`).
+  std::optional<TM> TimeRange(uint32_t i) {
     uint32_t k = i;
     bool from = Is(k, "from"), between = Is(k, "between");
     if (from || between) ++k;
-    std::optional<TM> a = Full(k);
-    if (!a || a->type == TimeType::kDuration || a->type == TimeType::kSet) return std::nullopt;
+    bool ba = false, bz = false;
+    auto a = ClockAt(k, &ba);
+    if (!a) return std::nullopt;
     uint32_t s = a->end;
-    bool sep = between ? Is(s, "and")
-                       : (Is(s, "to") || Is(s, "through") || Is(s, "until") || Is(s, "till") || Is(s, "thru") ||
+    bool sep = between ? (Is(s, "and") || Is(s, "to") || (s < e && lx[s].kind == LexKind::kHyphen))
+                       : (Is(s, "to") || Is(s, "till") || Is(s, "until") || Is(s, "through") || Is(s, "thru") ||
                           (s < e && (lx[s].kind == LexKind::kHyphen || lx[s].kind == LexKind::kDash)));
     if (!sep) return std::nullopt;
+    auto z = ClockAt(s + 1, &bz);
+    if (!z) return std::nullopt;
+    int ha = HourOf(a->value), hz = HourOf(z->value);
+    if (ba && !bz && hz >= 12 && ha < 12 && ha + 12 <= hz) ha += 12;         // "5 to 6pm"
+    else if (bz && !ba && ha >= 12 && hz < 12 && hz + 12 > ha) hz += 12;    // "3pm to 5"
+    else if (bz && hz < ha && hz < 12 && hz + 12 > ha) hz += 12;            // "from 10:30 to 3"
+    TM t;
+    t.begin = i;
+    t.end = z->end;
+    t.type = TimeType::kTime;
+    t.value = WithHour(a->value, ha) + "/" + WithHour(z->value, hz);
+    t.weak = ba && bz;
+    return t;
+  }
+
+  // A day (YYYY-MM-DD, maybe with a part of day) and a clock time or time range.
+  static std::string JoinDateTime(const std::string& date, const std::string& time) {
+    std::string d = date.substr(0, std::min<size_t>(date.find('T'), date.size()));
+    size_t slash = time.find('/');
+    if (slash == std::string::npos) return d + time;
+    return d + time.substr(0, slash) + "/" + d + time.substr(slash + 1);
+  }
+
+  static bool DayValue(const TM& d) {
+    return d.type == TimeType::kDate && d.value.size() >= 10 && d.value[4] == '-' && d.value[7] == '-' &&
+           d.value.find('/') == std::string::npos;
+  }
+
+  // A date after a time or time range: "5pm on Monday", "3:00 to 4:00 tomorrow".
+  std::optional<TM> DateAfterTime(const TM& tm) {
+    uint32_t q = tm.end;
+    if (Is(q, "on") || Is(q, ",") || Is(q, "of")) ++q;
+    if (q >= e) return std::nullopt;
+    std::optional<TM> d = Core(q);
+    if (!d || !DayValue(*d)) return std::nullopt;
+    TM t = tm;
+    std::string tv = tm.value;
+    if (d->value.size() > 10 && d->value.compare(10, 3, "TNI") == 0 && tv.find('/') == std::string::npos) {
+      int hh = HourOf(tv);
+      if (hh < 12) tv = WithHour(tv, hh + 12);
+    }
+    t.value = JoinDateTime(d->value, tv);
+    t.end = d->end;
+    t.day = d->day;
+    t.level = d->level;
+    t.weak = false;
+    return t;
+  }
+
+  // "from 4 to 22 this month", "between 3 and 12 of Sept", "4-22 January, 1995": a bare
+  // day before a full date takes that date's month and year.
+  std::optional<TM> DayRange(uint32_t i) {
+    uint32_t k = i;
+    bool from = Is(k, "from"), between = Is(k, "between");
+    if (from || between) ++k;
+    if (Is(k, "the")) ++k;
+    auto dd = DayAt(k, true);
+    if (!dd || dd->first <= 0) return std::nullopt;
+    uint32_t s = dd->second;
+    bool sep = between ? (Is(s, "and") || (s < e && lx[s].kind == LexKind::kHyphen))
+                       : (Is(s, "to") || Is(s, "till") || Is(s, "until") || Is(s, "through") || Is(s, "thru") ||
+                          (s < e && (lx[s].kind == LexKind::kHyphen || lx[s].kind == LexKind::kDash)));
+    if (!sep) return std::nullopt;
+    std::optional<TM> z = Full(s + 1);
+    if (!z || !DayValue(*z) || z->value.size() != 10 || !z->wd) return std::nullopt;
+    if (dd->first > z->wd) return std::nullopt;
+    TM t = *z;
+    t.begin = i;
+    t.value = z->value.substr(0, 8) + Fmt("%02d", dd->first) + "/" + z->value;
+    return t;
+  }
+
+  // A range: "from A to B", "between A and B", "A to B", "A-B", "A through B".
+  std::optional<TM> Range(uint32_t i) {
+    std::optional<TM> best;
+    auto take = [&](std::optional<TM> c) {
+      if (c && c->end > c->begin && (!best || c->end > best->end)) best = std::move(c);
+    };
+    if (auto tr = TimeRange(i)) {
+      auto wd = DateAfterTime(*tr);
+      if (wd) take(wd);
+      else if (!tr->weak) take(tr);
+    }
+    take(DayRange(i));
+    uint32_t k = i;
+    bool from = Is(k, "from"), between = Is(k, "between");
+    if (from || between) ++k;
+    // Years: "2014-2018", "2014~2018".
+    if (k + 2 < e && lx[k].kind == LexKind::kNumber && lx[k].low.size() == 4 &&
+        (lx[k + 1].kind == LexKind::kHyphen || lx[k + 1].kind == LexKind::kDash || lx[k + 1].is("~")) &&
+        lx[k + 1].glued() && lx[k + 2].glued() && lx[k + 2].kind == LexKind::kNumber && lx[k + 2].low.size() == 4 &&
+        !(k + 3 < e && lx[k + 3].glued() && lx[k + 3].kind != LexKind::kPunct) &&
+        !(k > b && lx[k].glued() && lx[k - 1].kind != LexKind::kPunct)) {
+      auto y1 = YearAt(k, false), y2 = YearAt(k + 2, false);
+      if (y1 && y2 && y1->first < y2->first) {
+        TM t;
+        t.begin = i;
+        t.end = k + 3;
+        t.value = FmtDate(y1->first) + "/" + FmtDate(y2->first);
+        t.wy = y2->first;
+        take(t);
+      }
+    }
+    std::optional<TM> a = Full(k);
+    if (!a) {
+      // A month abbreviation opening a range: "Jan-Feb 2017", "Nov to Dec".
+      uint32_t me = 0;
+      if (int m = MonthAt(k, &me, false); m && me < e && (lx[me].kind == LexKind::kHyphen || Is(me, "to"))) {
+        TM t;
+        t.begin = k;
+        t.end = me;
+        t.wm = m;
+        int y = YearFor(m, 0, k, me);
+        t.value = FmtDate(y, m);
+        t.anchor_free = false;
+        a = t;
+      }
+    }
+    if (!a || a->type == TimeType::kDuration || a->type == TimeType::kSet) return best;
+    uint32_t s = a->end;
+    bool sep = Is(s, "to") || Is(s, "through") || Is(s, "until") || Is(s, "till") || Is(s, "thru") ||
+               (s < e && (lx[s].kind == LexKind::kHyphen || lx[s].kind == LexKind::kDash));
+    if (between) sep = Is(s, "and") || Is(s, "through") || Is(s, "to") || (s < e && lx[s].kind == LexKind::kHyphen);
+    if (!sep) return best;
     std::optional<TM> z = Full(s + 1);
     // "November 19-20", "from 4 to 22 this month": a bare day after a month-day.
     if (!z && a->level == 3 && a->value.size() == 10) {
@@ -1625,12 +2081,23 @@ struct TimeScan {
         std::string ym = a->value.substr(0, 8);
         t.end = dd->second;
         t.value = a->value + "/" + ym + Fmt("%02d", dd->first);
-        return t;
+        take(t);
+        return best;
       }
     }
-    if (!z || z->type == TimeType::kDuration || z->type == TimeType::kSet) return std::nullopt;
-    if (!(from || between) && !(a->type == z->type)) return std::nullopt;
-    if (!(from || between) && (lx[s].kind == LexKind::kHyphen) && a->value.size() != z->value.size()) return std::nullopt;
+    if (!z || z->type == TimeType::kDuration || z->type == TimeType::kSet) return best;
+    if (!(from || between) && !(a->type == z->type)) return best;
+    if (!(from || between) && (lx[s].kind == LexKind::kHyphen) && a->value.size() != z->value.size() &&
+        !(a->wm && z->wm))
+      return best;
+    // One end's written year serves both: "May to Oct 2020", "Nov-Feb 2017".
+    auto refit = [&](TM* x, int y) {
+      if (!x->wm || x->wy || !y) return;
+      x->value = FmtDate(y, x->wm, x->wd);
+      x->wy = y;
+    };
+    if (a->wm && !a->wy && z->wy) refit(&*a, z->wm && a->wm > z->wm ? z->wy - 1 : z->wy);
+    if (z->wm && !z->wy && a->wy) refit(&*z, a->wm && z->wm < a->wm ? a->wy + 1 : a->wy);
     TM t;
     t.begin = i;
     t.end = z->end;
@@ -1640,7 +2107,8 @@ struct TimeScan {
     t.day = z->day;
     t.level = z->level;
     t.anchor_free = a->anchor_free && z->anchor_free;
-    return t;
+    take(t);
+    return best;
   }
 
   void Run(std::vector<TM>* out) {
