@@ -11,7 +11,9 @@
 //    fractions, not ordinals), value compared numerically.
 //  - NumberRangeModel: quantities with a bounding qualifier; "(20,35]" compared with
 //    low/high and the qualifier's open or closed end (range: [low,high)).
-//  - PercentModel / OrdinalModel: quantities of type percent / ordinal.
+//  - OrdinalModel: every ordinal the shared number parser reads, with the relative
+//    ones ("last" end+0, "penultimate" end-1, "next" current+1) it reads apart.
+//  - PercentModel: quantities of type percent.
 //  - CurrencyModel / DimensionModel: money / measure quantities; the span compared is
 //    the number with its currency or unit (qualifier words and the rate left out, as
 //    theirs are); currency names map to ISO 4217 codes, cents and pence to hundredths.
@@ -254,7 +256,37 @@ std::vector<Item> Ours(const Runner& r, Model model, const std::string& input, c
       if (!m) { ++i; continue; }
       // Numbers glued to letters ("180ml", "29km", "SCP-173" keeps 173) are units or names.
       bool unit = m->end < lx.size() && lx[m->end].glued() && lx[m->end].kind == recognize::LexKind::kWord;
-      if (!unit) {
+      bool pronoun = m->words && m->end == m->begin + 1 &&
+                     recognize::OneIsPronoun(lx, m->begin, 0, static_cast<uint32_t>(lx.size()));
+      if (!unit && !pronoun) {
+        Item it = MakeOurs(doc, {lx[m->begin].start, lx[m->end - 1].end});
+        it.value = m->has_value ? Num(m->value) : "";
+        out.push_back(it);
+      }
+      i = m->end;
+    }
+    return out;
+  }
+  if (model == Model::kOrdinal) {
+    // Ordinal readings of the number parser: numeric ordinals and relative ones.
+    Document doc;
+    doc.text = input;
+    std::string lower = recognize::LowerAscii(input);
+    std::vector<Lexeme> lx;
+    recognize::Lex(input, lower, {0, static_cast<uint32_t>(input.size())}, &lx);
+    uint32_t n = static_cast<uint32_t>(lx.size()), i = 0;
+    while (i < n) {
+      if (auto rel = recognize::ParseRelativeOrdinal(lx, i, n)) {
+        Item it = MakeOurs(doc, {lx[rel->begin].start, lx[rel->end - 1].end});
+        it.value = std::string(rel->from_end ? "end" : "current") + (rel->offset < 0 ? "-" : "+") +
+                   std::to_string(std::abs(rel->offset));
+        out.push_back(it);
+        i = rel->end;
+        continue;
+      }
+      auto m = recognize::ParseNumber(lx, i, n);
+      if (!m) { ++i; continue; }
+      if (m->ordinal) {
         Item it = MakeOurs(doc, {lx[m->begin].start, lx[m->end - 1].end});
         it.value = m->has_value ? Num(m->value) : "";
         out.push_back(it);

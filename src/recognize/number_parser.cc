@@ -37,7 +37,7 @@ const Table& Words() {
                     {"trillion", 1e12}, {"lakh", 1e5}, {"lakhs", 1e5}, {"crore", 1e7}, {"crores", 1e7},
                     {"dozen", 12}, {"mln", 1e6}, {"bln", 1e9}, {"tln", 1e12}, {"mn", 1e6}, {"bn", 1e9},
                     {"tn", 1e12}, {"trn", 1e12}, {"mil", 1e6}, {"mm", 1e6}, {"k", 1e3}, {"dzs", 12}, {"dozs", 12},
-                    {"dz", 12}})
+                    {"dz", 12}, {"dozens", 12}, {"hundreds", 1e2}, {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9}})
       t[s.w].scale = s.v;
     const char* ords[] = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                           "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -407,8 +407,46 @@ struct WordState {
 
 }  // namespace
 
+namespace {
+std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end,
+                                           const NumberOptions& opt);
+}  // namespace
+
+// Ratios read as fractions: "one in five", "two out of three", "1 over 3" (a share of a
+// whole; "over" only when nothing follows, as in "the answer is 1 over 3").
 std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end,
                                        const NumberOptions& opt) {
+  std::optional<NumberMatch> m = ParseNumberCore(lx, i, end, opt);
+  if (!m || !opt.ratios || !opt.allow_fraction || m->ordinal || m->fraction || m->from_fraction ||
+      !m->has_value || m->value != std::floor(m->value) || m->end + 1 >= end)
+    return m;
+  uint32_t k = m->end, d = 0;
+  int kind = 0;
+  if (lx[k].is("over")) kind = 1, d = k + 1;
+  else if (lx[k].is("out") && lx[k + 1].is("of") && k + 2 < end) kind = 2, d = k + 2;
+  else if (lx[k].is("in")) kind = 3, d = k + 1;
+  if (!kind) return m;
+  NumberOptions o2;
+  o2.allow_negative = o2.allow_ordinal = o2.allow_fraction = o2.ratios = false;
+  auto den = ParseNumberCore(lx, d, end, o2);
+  if (!den || !den->has_value || den->value <= 0 || den->value != std::floor(den->value)) return m;
+  double num = std::fabs(m->value);
+  if (kind != 1 && den->value <= num) return m;
+  const Lexeme& dl = lx[den->begin];
+  if (dl.kind == LexKind::kNumber && dl.low.size() == 4 && den->end == den->begin + 1) return m;  // "2 in 2019"
+  uint32_t after = den->end;
+  if (kind == 1 && after < end && lx[after].kind != LexKind::kPunct) return m;
+  if (kind == 3 && after < end && lx[after].info && (lx[after].info->time_unit || lx[after].info->month))
+    return m;  // "12 in 24 hours"
+  m->value /= den->value;
+  m->fraction = true;
+  m->end = den->end;
+  return m;
+}
+
+namespace {
+std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end,
+                                           const NumberOptions& opt) {
   if (i >= end) return std::nullopt;
   NumberMatch m;
   m.begin = i;
@@ -442,6 +480,30 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
     m.has_value = v.has_value();
     m.value = v.value_or(0);
     k++;
+    // Digits grouped by spaces: "1 234 567", "40 000", "1 234 567.89" (a first group of
+    // 1-3 digits, then groups of exactly 3 separated by one space, thin or no-break).
+    if (m.has_value && first.low.size() <= 3 && first.low.find_first_of(",.") == std::string_view::npos) {
+      std::string joined(first.low);
+      uint32_t g = k;
+      while (g < end && lx[g].kind == LexKind::kNumber && lx[g].space_before && !lx[g].newline_before &&
+             lx[g].start - lx[g - 1].end <= 3 && lx[g].low.size() >= 3 &&
+             lx[g].low.find(',') == std::string_view::npos &&
+             (lx[g].low.size() == 3 || (lx[g].low[3] == '.' && lx[g].low.find('.', 4) == std::string_view::npos))) {
+        joined.append(lx[g].low);
+        ++g;
+        if (joined.back() != '.' && joined.find('.') != std::string::npos) break;  // decimals end it
+      }
+      if (g > k) {
+        std::optional<double> jv = ParseDigits(joined);
+        if (jv) {
+          m.value = *jv;
+          k = g;
+        } else if (joined.size() > 15) {
+          m.has_value = false;
+          k = g;
+        }
+      }
+    }
     // Ordinal suffix.
     if (opt.allow_ordinal && k < end && lx[k].glued() && lx[k].kind == LexKind::kWord &&
         OrdinalSuffixFits(first.low, lx[k].low)) {
@@ -449,6 +511,26 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
       m.end = k + 1;
       m.negative = negative;
       return m;
+    }
+    // "1.3x10^6", "6.23x10^-4"
+    if (k + 3 < end && lx[k].is("x") && lx[k].glued() && lx[k + 1].is("10") && lx[k + 1].glued() &&
+        lx[k + 2].is("^") && lx[k + 2].glued()) {
+      uint32_t e = k + 3;
+      bool eneg = false;
+      while (e < end && (lx[e].is("-") || lx[e].is("+")) && lx[e].glued()) {
+        if (lx[e].is("-")) eneg = !eneg;
+        ++e;
+      }
+      if (e < end && lx[e].kind == LexKind::kNumber && lx[e].glued()) {
+        std::optional<double> p = ParseDigits(lx[e].low);
+        double r = p ? m.value * std::pow(10.0, eneg ? -*p : *p) : HUGE_VAL;
+        m.has_value = m.has_value && p && std::isfinite(r);
+        m.value = m.has_value ? r : 0;
+        m.end = e + 1;
+        if (negative && m.has_value) m.value = -m.value;
+        m.negative = negative;
+        return m;
+      }
     }
     // Scientific and power forms: "1e10", "1.1^23", "10^400".
     if (k + 1 < end && lx[k].glued() && lx[k].is("^") && lx[k + 1].glued()) {
@@ -532,10 +614,14 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
       if (w.end - w.start == 1) {
         // One-letter scales only glued to the digits: 10k, 10K, 10M, 1.2B, 10G; a
         // lower-case m, b or g is a metre, a bit or a gram.
-        if (w.glued() && mult == 1) {
+        // A space before them only at the end of a phrase ("2.33 k", "1,674.5 G").
+        bool spaced_ok = !w.glued() && !w.newline_before && w.start - lx[k - 1].end == 1 &&
+                         (k + 1 >= end || lx[k + 1].kind == LexKind::kPunct) && (w.upper_initial || w.low == "k");
+        if ((w.glued() || spaced_ok) && mult == 1) {
           if (w.low == "k") s = 1e3;
           else if (w.upper_initial && w.low == "m") s = 1e6;
           else if (w.upper_initial && (w.low == "b" || w.low == "g")) s = 1e9;
+          else if (w.low == "b" && w.glued() && first.low.find('.') != std::string_view::npos) s = 1e9;  // "1.2b"
           else if (w.upper_initial && w.low == "t") s = 1e12;
         }
       } else if (w.info && w.info->scale > 0) {
@@ -554,13 +640,30 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
     m.value *= mult;
     if (!std::isfinite(m.value)) m.has_value = false;
     m.end = k;
-    // "3 hundred and 21"
-    if (m.multiplied && k + 1 < end && lx[k].is("and") && lx[k + 1].kind == LexKind::kNumber &&
-        mult >= 100) {
-      std::optional<double> v2 = ParseDigits(lx[k + 1].low);
-      if (v2 && *v2 < mult) {
-        m.value += *v2;
-        m.end = k + 2;
+    if (m.multiplied && m.has_value && mult >= 100 && k < end) {
+      NumberOptions o2;
+      o2.allow_negative = o2.allow_ordinal = o2.ratios = false;
+      o2.allow_fraction = opt.allow_fraction;
+      if (lx[k].kind == LexKind::kNumber && lx[k].space_before &&
+          lx[k].low.find_first_of(",.") == std::string_view::npos) {
+        // "4 thousand 3 hundred and 21": a smaller scaled part follows.
+        auto sub = ParseNumber(lx, k, end, o2);
+        if (sub && sub->multiplied && sub->has_value && !sub->fraction && sub->value < mult) {
+          m.value += sub->value;
+          m.end = k = sub->end;
+        }
+      } else if (lx[k].is("and") && k + 1 < end) {
+        // "3 hundred and 21", "3 hundred and one", "6 crore and two hundred",
+        // "3 million and a half" (a half million), but not "3 hundred and 2 hundred".
+        auto sub = ParseNumber(lx, k + 1, end, o2);
+        if (sub && sub->has_value && sub->from_fraction) {
+          m.value += sub->multiplied ? sub->value : sub->value * mult;
+          m.end = sub->end;
+        } else if (sub && sub->has_value && !sub->fraction && sub->value >= 1 && sub->value < mult &&
+                   sub->value == std::floor(sub->value)) {
+          m.value += sub->value;
+          m.end = sub->end;
+        }
       }
     }
     m.negative = negative;
@@ -573,9 +676,28 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
   uint32_t last_good = k;
   double last_good_value = 0;
   bool any = false;
-  bool ordinal = false, fraction = false, multiplied = false;
+  bool ordinal = false, fraction = false, multiplied = false, from_fraction = false, plural = false;
+  double frac_scale = 1;
   uint32_t j = k;
-  bool pending_a = false;  // "a" / "an" before hundred, thousand, dozen, million
+  bool pending_a = false;      // "a" / "an" before hundred, thousand, dozen, million
+  double before_tens = 0;      // the value before the last tens word ("one hundred | thirty fifths")
+  bool big_scale_last = false; // the last word read was thousand, million...
+  bool after_and = false;      // the last word read was an inner "and"
+  // An ordinal that can serve as a denominator after a count: "one | twenty-fifth",
+  // "three | twenty-firsts", "one | one hundred fifth". A singular one must end the
+  // phrase ("a twenty-first century" is an ordinal, not 1/21).
+  auto denominator_at = [&](uint32_t at) -> std::optional<NumberMatch> {
+    if (!opt.allow_fraction) return std::nullopt;
+    NumberOptions o2;
+    o2.allow_fraction = false;
+    o2.allow_negative = false;
+    o2.plural_ordinal = true;
+    auto r = ParseNumber(lx, at, end, o2);
+    if (!r || !r->ordinal || !r->words || !r->has_value || r->value <= 1) return std::nullopt;
+    if (!r->plural && !(r->end >= end || lx[r->end].is("of") || lx[r->end].kind == LexKind::kPunct))
+      return std::nullopt;
+    return r;
+  };
   while (j < end) {
     const Lexeme& w = lx[j];
     if (w.kind == LexKind::kHyphen && any && j + 1 < end && lx[j + 1].kind == LexKind::kWord) {
@@ -589,27 +711,33 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
       continue;
     }
     if (w.is("and") && any && j + 1 < end) {
-      // "one hundred and six", "two and a half", "five and three quarters"
-      const Lexeme& nx = lx[j + 1];
-      if ((nx.is("a") || nx.is("an") || nx.is("one")) && j + 2 < end && lx[j + 2].info &&
-          (lx[j + 2].info->denom || (lx[j + 2].info->ord > 2 && !lx[j + 2].info->denom_plural))) {
-        double d = lx[j + 2].info->denom ? lx[j + 2].info->denom : lx[j + 2].info->ord;
-        st.current += 1.0 / d;
-        j += 3;
-        last_good = j;
-        last_good_value = st.total + st.current;
-        fraction = false;
-        // "five and a half million"
-        if (j < end && lx[j].info && lx[j].info->scale >= 1e3) {
-          last_good_value = (st.total + st.current) * lx[j].info->scale;
-          multiplied = true;
-          ++j;
-          last_good = j;
+      // "and" + a fraction: "one hundred and three quarters", "two and a half",
+      // "twenty and three fifths", "one million and a half" (of the million),
+      // "five and a half million" (all of it in millions), "one billion and a half million".
+      if (opt.allow_fraction) {
+        NumberOptions o2 = opt;
+        o2.allow_negative = false;
+        o2.allow_ordinal = false;
+        auto f = ParseNumber(lx, j + 1, end, o2);
+        if (f && f->from_fraction && f->words && f->has_value) {
+          double head = st.total + st.current;
+          bool head_scaled = st.last_big < 1e18;
+          double v;
+          if (f->multiplied && !head_scaled) v = (head + f->value / f->scale) * f->scale;
+          else if (f->multiplied) v = head + f->value;
+          else if (big_scale_last) v = head + f->value * st.last_big;
+          else v = head + f->value;
+          multiplied = multiplied || f->multiplied || big_scale_last;
+          last_good = f->end;
+          last_good_value = v;
+          fraction = false;
+          break;
         }
-        break;
       }
-      if (st.last_kind >= 4 && nx.info && nx.info->card >= 1) {
-        ++j;
+      const Lexeme& nx = lx[j + 1];
+      if (st.last_kind >= 4 && nx.kind == LexKind::kWord && nx.info && nx.info->card >= 1) {
+        ++j;  // "one hundred and six"
+        after_and = true;
         continue;
       }
       break;
@@ -617,13 +745,28 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
     const WordInfo* in = w.info;
     if (!in) break;
     if (in->card >= 0 && w.kind == LexKind::kWord) {
-      if (pending_a) break;
       int ck = in->card_kind;
-      bool ok = st.last_kind == 0 || st.last_kind >= 4 || (st.last_kind == 3 && ck == 1 && in->card > 0);
-      if (!ok) break;
+      bool ok = !pending_a &&
+                (st.last_kind == 0 || st.last_kind >= 4 || (st.last_kind == 3 && ck == 1 && in->card > 0));
+      if (!ok) {
+        // "a twenty-first", "one twenty-fifth", "three twenty-firsts", "one one hundred fifth".
+        if ((any || pending_a) && !ordinal) {
+          if (auto d = denominator_at(j)) {
+            last_good_value = (any ? st.total + st.current : 1) / d->value;
+            last_good = d->end;
+            fraction = from_fraction = true;
+            any = true;
+          }
+        }
+        break;
+      }
+      // "one hundred thirty fifths" is 100/35, "one hundred and thirty fifths" 130/5.
+      if (ck == 3) before_tens = after_and ? 0 : st.total + st.current;
+      after_and = false;
       st.current += in->card;
       st.last_kind = ck;
       any = true;
+      big_scale_last = false;
       ++j;
       last_good = j;
       last_good_value = st.total + st.current;
@@ -631,24 +774,30 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
     }
     if (in->scale > 0 && w.kind == LexKind::kWord && w.low.size() > 2) {
       double s = in->scale;
-      if (!any && !pending_a) break;
+      // A bare "hundred" opens a number only before a larger scale ("hundred thousand").
+      bool bare_hundred = !any && !pending_a && s == 100 && j + 1 < end && lx[j + 1].kind == LexKind::kWord &&
+                          lx[j + 1].info && lx[j + 1].info->scale >= 1e3 && lx[j + 1].low.back() != 's';
+      if (!any && !pending_a && !bare_hundred) break;
       double base = (any ? st.current : 1);
       if (s == 100) {
         if (st.last_kind == 4) break;
         st.current = (base == 0 ? 1 : base) * 100;
         st.last_kind = 4;
+        big_scale_last = false;
       } else {
         if (s >= st.last_big && st.last_big < 1e18) break;
         double seg = base == 0 ? 1 : base;
         if (s == 12) {
-          // "a dozen", "three dozen", "half a dozen" handled by the fraction path
+          // "a dozen", "three dozen(s)"; "half a dozen" is read by the fraction path
           st.current = seg * 12;
           st.last_kind = 5;
+          big_scale_last = false;
         } else {
           st.total += seg * s;
           st.current = 0;
           st.last_kind = 5;
           st.last_big = s;
+          big_scale_last = true;
         }
       }
       multiplied = true;
@@ -659,41 +808,54 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
       last_good_value = st.total + st.current;
       continue;
     }
-    if (opt.allow_fraction && (in->denom || in->denom_plural || (in->ord >= 3 && any))) {
-      // Fractions: "two-thirds", "three quarters", "a half", "one third", "half".
+    bool ord_word = (in->ord >= 0 || in->ord_scale > 0);
+    if (opt.allow_fraction &&
+        (in->denom || in->denom_plural || ((in->ord >= 3 || in->ord_scale > 0) && (any || pending_a)))) {
+      // Fractions: "two-thirds", "three quarters", "a half", "one third", "half", "a fifth",
+      // "a hundredth", "one hundred thirty fifths" (100/35).
       double d = in->denom ? in->denom : (in->ord > 0 ? in->ord : in->ord_scale);
-      if (d <= 0) break;
-      double num = any ? st.current : 1;
-      bool plural_ok = in->denom_plural ? num != 1 || any : true;
-      if (!plural_ok) break;
-      bool singular_after_count = !in->denom_plural && !in->denom && any && num != 1;
-      if (singular_after_count) break;  // "two third" is not a fraction
-      if (!any && !pending_a && !in->denom) break;
-      if (!any && !pending_a && in->denom == 4 && !(j + 1 < end && lx[j + 1].is("of"))) break;
-      if (!any && pending_a && !in->denom && !(j + 1 >= end || lx[j + 1].is("of") ||
-                                                lx[j + 1].kind == LexKind::kPunct))
-        break;  // "a third term" is an ordinal
-      st.current = num / d;
-      fraction = st.total == 0;
-      any = true;
-      pending_a = false;
-      ++j;
-      last_good = j;
-      last_good_value = st.total + st.current;
-      // "half a million", "half a dozen", "two thirds of a million", "quarter million"
-      uint32_t q = j;
-      if (q < end && lx[q].is("of") && q + 2 < end && lx[q + 1].is("a")) ++q;
-      if (q < end && (lx[q].is("a") || lx[q].is("an"))) ++q;
-      if (q < end && lx[q].info && lx[q].info->scale >= 12 && lx[q].kind == LexKind::kWord && lx[q].low.size() > 2 &&
-          lx[q].info->scale != 100) {
-        last_good_value = (st.total + st.current) * lx[q].info->scale;
-        fraction = false;
-        multiplied = true;
-        last_good = q + 1;
+      double num = any ? st.total + st.current : 1;
+      bool frac_ok = d > 0;
+      if (in->denom_plural && in->ord >= 1 && in->ord <= 9 && st.last_kind == 3 && before_tens > 0) {
+        d = (num - before_tens) + in->ord;  // a compound denominator: thirty + fifths
+        num = before_tens;
       }
-      break;
+      if (in->denom_plural && !any && !pending_a && !in->denom) frac_ok = false;
+      // "two third", "twenty fifth", "one hundred twenty first": ordinals, not fractions.
+      if (!in->denom_plural && !in->denom && any && num != 1) frac_ok = false;
+      if (!any && !pending_a && !in->denom) frac_ok = false;
+      if (!any && !pending_a && in->denom == 4 &&
+          !(j + 1 < end && (lx[j + 1].is("of") || (lx[j + 1].info && lx[j + 1].info->scale >= 1e3))))
+        frac_ok = false;
+      if (!any && pending_a && !in->denom &&
+          !(j + 1 >= end || lx[j + 1].is("of") || lx[j + 1].kind == LexKind::kPunct))
+        frac_ok = false;  // "a third term" is an ordinal
+      if (frac_ok) {
+        st.current = num / d;
+        st.total = 0;
+        fraction = from_fraction = true;
+        any = true;
+        pending_a = false;
+        ++j;
+        last_good = j;
+        last_good_value = st.current;
+        // "half a million", "half a dozen", "two thirds of a million", "quarter million"
+        uint32_t q = j;
+        if (q < end && lx[q].is("of") && q + 2 < end && lx[q + 1].is("a")) ++q;
+        if (q < end && (lx[q].is("a") || lx[q].is("an"))) ++q;
+        if (q < end && lx[q].info && lx[q].info->scale >= 12 && lx[q].kind == LexKind::kWord &&
+            lx[q].low.size() > 2 && lx[q].info->scale != 100) {
+          frac_scale = lx[q].info->scale;
+          last_good_value = st.current * frac_scale;
+          fraction = false;
+          multiplied = true;
+          last_good = q + 1;
+        }
+        break;
+      }
+      if (!ord_word || in->denom_plural) break;
     }
-    if (opt.allow_ordinal && (in->ord >= 0 || in->ord_scale > 0) && !in->denom_plural) {
+    if (opt.allow_ordinal && ord_word && (!in->denom_plural || opt.plural_ordinal)) {
       if (pending_a && !any) break;
       if (in->ord >= 0) {
         bool ok = st.last_kind == 0 || st.last_kind >= 4 || (st.last_kind == 3 && in->ord < 10 && in->ord > 0);
@@ -703,6 +865,7 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
         st.current = (st.current == 0 ? 1 : st.current) * in->ord_scale;
       }
       ordinal = true;
+      plural = in->denom_plural;
       any = true;
       ++j;
       last_good = j;
@@ -712,16 +875,106 @@ std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i
     break;
   }
   if (!any || last_good == k) return std::nullopt;
+  // Decimals read digit by digit: "five point two five", "nought point eleven",
+  // "two hundred point seventy-one", "one point five million".
+  if (!ordinal && !fraction && !from_fraction && last_good + 1 < end && lx[last_good].is("point") &&
+      last_good_value == std::floor(last_good_value)) {
+    uint32_t p = last_good + 1;
+    std::string digits;
+    while (p < end && lx[p].kind == LexKind::kWord && lx[p].info && lx[p].info->card_kind == 1) {
+      digits.push_back(static_cast<char>('0' + lx[p].info->card));
+      ++p;
+    }
+    if (digits.empty() && lx[p].kind == LexKind::kWord && lx[p].info && lx[p].info->card >= 10) {
+      NumberOptions o2;
+      o2.allow_fraction = o2.allow_ordinal = o2.allow_negative = false;
+      auto d = ParseNumber(lx, p, end, o2);
+      if (d && d->value < 100 && !d->multiplied) {
+        digits = FormatNumber(d->value);
+        p = d->end;
+      }
+    }
+    if (!digits.empty()) {
+      last_good_value += std::strtod(("0." + digits).c_str(), nullptr);
+      last_good = p;
+      if (p < end && lx[p].kind == LexKind::kWord && lx[p].info && lx[p].info->scale >= 1e3 && lx[p].low.size() > 2) {
+        last_good_value *= lx[p].info->scale;
+        multiplied = true;
+        last_good = p + 1;
+      }
+    }
+  }
   m.end = last_good;
   m.value = last_good_value;
   m.words = true;
   m.ordinal = ordinal;
+  m.plural = plural;
   m.fraction = fraction;
+  m.from_fraction = from_fraction;
+  m.scale = frac_scale;
   m.multiplied = multiplied;
   m.negative = negative;
   if (negative) m.value = -m.value;
   if (!std::isfinite(m.value)) m.has_value = false;
   return m;
+}
+}  // namespace
+
+bool OneIsPronoun(const std::vector<Lexeme>& lx, uint32_t i, uint32_t begin, uint32_t end) {
+  if (i >= end || !lx[i].is("one")) return false;
+  if (i > begin) {
+    std::string_view p = lx[i - 1].low;
+    if (p == "the" || p == "this" || p == "that" || p == "which" || p == "each" || p == "every" || p == "any" ||
+        p == "no" || p == "another" || p == "last" || p == "next" || p == "previous" || p == "current")
+      return true;
+  }
+  return i + 1 < end && (lx[i + 1].is("another") || lx[i + 1].is("you"));
+}
+
+std::optional<RelativeOrdinal> ParseRelativeOrdinal(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end) {
+  if (i >= end || lx[i].kind != LexKind::kWord) return std::nullopt;
+  auto is = [&](uint32_t k, std::string_view w) { return k < end && lx[k].is(w); };
+  RelativeOrdinal r;
+  r.begin = i;
+  if (is(i, "the")) {
+    // "the last but one", "the second to last", "the one before the last (one)"
+    if (is(i + 1, "last") && is(i + 2, "but") && is(i + 3, "one")) {
+      r.end = i + 4, r.from_end = true, r.offset = -1;
+      return r;
+    }
+    if (is(i + 1, "one") && is(i + 2, "before") && is(i + 3, "the") && is(i + 4, "last")) {
+      r.end = is(i + 5, "one") ? i + 6 : i + 5, r.from_end = true, r.offset = -1;
+      return r;
+    }
+    if (i + 3 < end && lx[i + 1].info && lx[i + 1].info->ord >= 2 && !lx[i + 1].info->denom_plural &&
+        is(i + 2, "to") && is(i + 3, "last")) {
+      r.end = i + 4, r.from_end = true, r.offset = 1 - lx[i + 1].info->ord;
+      return r;
+    }
+    return std::nullopt;
+  }
+  if (is(i, "next") && is(i + 1, "to") && is(i + 2, "last")) {
+    r.end = i + 3, r.from_end = true, r.offset = -1;
+    return r;
+  }
+  if (is(i, "last") && is(i + 1, "but") && is(i + 2, "one")) {
+    r.end = i + 3, r.from_end = true, r.offset = -1;
+    return r;
+  }
+  if (is(i, "penultimate") || is(i, "antepenultimate")) {
+    r.end = i + 1, r.from_end = true, r.offset = is(i, "penultimate") ? -1 : -2;
+    return r;
+  }
+  if (is(i, "last")) {
+    r.end = i + 1, r.from_end = true, r.offset = 0;
+    return r;
+  }
+  if (is(i, "next") || is(i, "previous") || is(i, "current")) {
+    r.end = is(i + 1, "one") ? i + 2 : i + 1;
+    r.offset = is(i, "next") ? 1 : is(i, "previous") ? -1 : 0;
+    return r;
+  }
+  return std::nullopt;
 }
 
 std::vector<Span> WorkRanges(const Document& doc) {

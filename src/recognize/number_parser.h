@@ -107,6 +107,9 @@ struct NumberMatch {
   bool words = false;            // spelled out ("twenty-one")
   bool multiplied = false;       // ends with a scale word ("1.2 million", "a dozen")
   bool negative = false;
+  bool plural = false;           // a plural ordinal ("fifths"), read only with plural_ordinal
+  bool from_fraction = false;    // starts with a fraction, maybe scaled ("a half million")
+  double scale = 1;              // the scale word after such a fraction (1e6 in "half a million")
 };
 
 struct NumberOptions {
@@ -114,11 +117,29 @@ struct NumberOptions {
   bool allow_fraction = true;    // "3/4", "two-thirds", "half"
   bool allow_ordinal = true;
   bool allow_bare_a = false;     // "a hundred" ok always; "a" alone never
+  bool plural_ordinal = false;   // read "fifths", "twenty-firsts" as ordinals (denominators)
+  bool ratios = true;            // "one in five", "two out of three", "1 over 3" as fractions
 };
 
 // The longest number starting at lexeme i (before `end`), or nullopt.
 std::optional<NumberMatch> ParseNumber(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end,
                                        const NumberOptions& options = {});
+
+// True when the word "one" at lexeme i is a pronoun ("the one", "which one", "this one
+// you", "one another"), not a count; `begin` is the first lexeme of the sentence.
+bool OneIsPronoun(const std::vector<Lexeme>& lx, uint32_t i, uint32_t begin, uint32_t end);
+
+// Ordinals relative to a position rather than a number: "last" (end+0), "penultimate",
+// "next to last", "the second to last", "the last but one", "the one before the last"
+// (end-1), "antepenultimate" (end-2), "next" (current+1), "previous" (current-1),
+// "current" (current+0). The quantity recognizer does not report them (they have no
+// value); the evaluation of ordinal readings does.
+struct RelativeOrdinal {
+  uint32_t begin = 0, end = 0;   // lexeme indices [begin, end)
+  bool from_end = false;         // relative to the end of a list, else to the current item
+  int offset = 0;
+};
+std::optional<RelativeOrdinal> ParseRelativeOrdinal(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end);
 
 // The byte ranges the recognizers read: the document's sentences when the segmenter
 // has run, otherwise its non-empty lines.

@@ -729,16 +729,8 @@ struct QuantityScan {
     if (k >= e || Blocked(lx[k])) return false;
     std::optional<NumberMatch> m = recognize::ParseNumber(lx, k, e);
     if (!m) return false;
-    if (m->words && m->end == m->begin + 1 && lx[m->begin].is("one") && !cur) {
-      // "one" as a pronoun: "the one", "which one", "one of the" keeps its count.
-      if (m->begin > b) {
-        std::string_view p = lx[m->begin - 1].low;
-        if (p == "the" || p == "this" || p == "that" || p == "which" || p == "each" || p == "every" ||
-            p == "any" || p == "no" || p == "another" || p == "no" || p == "last" || p == "next")
-          return false;
-      }
-      if (m->end < e && (lx[m->end].is("another") || lx[m->end].is("you"))) return false;
-    }
+    // "one" as a pronoun: "the one", "which one"; "one of the" keeps its count.
+    if (m->words && m->end == m->begin + 1 && !cur && recognize::OneIsPronoun(lx, m->begin, b, e)) return false;
     if (m->ordinal && (qual || cur)) return false;
     bool money = cur.has_value();
     if (NotAQuantity(*m, money)) {
