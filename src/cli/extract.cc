@@ -71,9 +71,12 @@ class Extractor {
                  stdout);
     else if (format_ == OutputFormat::kJson)
       std::fputs("[\n", stdout);
+    // On one thread a batch is one document: it is annotated and printed while its
+    // tokens are still in cache, and its memory is reused by the next document.
+    const size_t batch_size = args_.threads == 1 ? 1 : kBatch;
     auto sink = [&](Document&& doc) {
       batch_.push_back(std::move(doc));
-      if (batch_.size() >= kBatch) Flush();
+      if (batch_.size() >= batch_size) Flush();
     };
     auto issues = [&](const ReadIssue& issue) {
       if (issue.skipped) ++skipped_;
@@ -119,7 +122,8 @@ class Extractor {
   void Flush() {
     if (batch_.empty()) return;
     Annotate();
-    std::string out;
+    std::string& out = out_;  // reused: no allocation per batch
+    out.clear();
     for (const Document& doc : batch_) {
       totals_.Add(doc);
       if (args_.summary) {
@@ -144,6 +148,7 @@ class Extractor {
   OutputFormat format_;
   Pipeline pipeline_;
   std::vector<Document> batch_;
+  std::string out_;
   Totals totals_;
   size_t skipped_ = 0;
   bool first_ = true;

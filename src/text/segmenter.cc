@@ -1,6 +1,8 @@
 // segmenter.cc: paragraphs (with outlet tags), then tokens and sentences per paragraph.
 #include "newsledger/segmenter.h"
 
+#include <cstring>
+
 #include "text/sentence_model.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
@@ -39,8 +41,8 @@ void Segmenter::SplitParagraphs(Document& doc) {
   uint32_t n = static_cast<uint32_t>(t.size());
   uint32_t i = 0;
   while (i < n) {
-    uint32_t e = i;
-    while (e < n && t[e] != '\n') ++e;
+    const void* nl = std::memchr(t.data() + i, '\n', n - i);
+    uint32_t e = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - t.data()) : n;
     uint32_t a = i, b = e;
     while (a < b && IsSpaceByte(t[a])) ++a;
     while (b > a && IsSpaceByte(t[b - 1])) --b;

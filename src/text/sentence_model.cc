@@ -1,5 +1,6 @@
 #include "text/sentence_model.h"
 
+#include <array>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -15,9 +16,15 @@
 namespace newsledger::text {
 namespace {
 
-using hash::HashBytes;
-
 constexpr ModelFileSpec kSpec{"NLSENTBD", 1, "sentence boundary", "newsledger train sentences"};
+
+// Shape classes of ASCII bytes: 1 upper, 2 lower, 3 digit, 4 '.', 5 anything else.
+constexpr std::array<uint8_t, 128> kAsciiShape = [] {
+  std::array<uint8_t, 128> t{};
+  for (uint32_t c = 0; c < 128; ++c)
+    t[c] = (c >= 'A' && c <= 'Z') ? 1 : (c >= 'a' && c <= 'z') ? 2 : (c >= '0' && c <= '9') ? 3 : c == '.' ? 4 : 5;
+  return t;
+}();
 
 // A coarse shape code: runs of X (upper), x (lower), d (digit), '.', '-' over the
 // first 8 characters, at most 4 runs ("Xx", "X", "dx"); for punctuation, quotes and
@@ -37,8 +44,13 @@ uint64_t ShapeCode(std::string_view tok, TokenKind kind) {
   for (size_t i = 0; i < limit && runs < 4;) {
     int len = 1;
     unsigned char b = static_cast<unsigned char>(tok[i]);
-    uint32_t cp = b < 0x80 ? b : DecodeAt(tok, i, &len);
-    uint64_t c = IsUpper(cp) ? 1 : IsLower(cp) ? 2 : (cp >= '0' && cp <= '9') ? 3 : cp == '.' ? 4 : 5;
+    uint64_t c;
+    if (b < 0x80) {
+      c = kAsciiShape[b];
+    } else {
+      uint32_t cp = DecodeAt(tok, i, &len);
+      c = IsUpper(cp) ? 1 : IsLower(cp) ? 2 : 5;
+    }
     if (c != last) {
       code = code * 8 + c;
       ++runs;
@@ -56,11 +68,18 @@ inline uint64_t Key(uint64_t id, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   return h ^ (h >> 29) ^ (h >> 41);
 }
 
+// HashBytes of the token's first 32 bytes with ASCII upper case lowered, computed
+// without copying them: the same FNV-1a steps over the lowered bytes.
 uint64_t Lower(std::string_view tok) {
-  char buf[32];
-  size_t n = std::min(tok.size(), sizeof(buf));
-  for (size_t i = 0; i < n; ++i) buf[i] = (tok[i] >= 'A' && tok[i] <= 'Z') ? static_cast<char>(tok[i] + 32) : tok[i];
-  return HashBytes(std::string_view(buf, n));
+  size_t n = std::min<size_t>(tok.size(), 32);
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(tok[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return hash::Mix64(h);
 }
 
 }  // namespace
@@ -74,23 +93,20 @@ bool IsCandidateGap(const GapContext& g) {
   return !IsLower(DecodeAt(g.text, b.span.start, &len));
 }
 
+void TokenCodes(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                uint64_t* shapes, uint64_t* lowers) {
+  for (uint32_t k = begin; k < end; ++k) {
+    std::string_view tok = text.substr(tokens[k].span.start, tokens[k].span.size());
+    shapes[k - begin] = ShapeCode(tok, tokens[k].kind);
+    lowers[k - begin] = Lower(tok) | 1;
+  }
+}
+
 int GapFeatures(const GapContext& g, uint64_t* out) {
   const std::vector<Token>& tk = *g.tokens;
   auto view = [&](uint32_t t) { return g.text.substr(tk[t].span.start, tk[t].span.size()); };
-  auto shape = [&](uint32_t k) {
-    uint64_t* slot = g.shape_cache ? &(*g.shape_cache)[k - g.begin] : nullptr;
-    if (slot && *slot) return *slot;
-    uint64_t h = ShapeCode(view(k), tk[k].kind);
-    if (slot) *slot = h;
-    return h;
-  };
-  auto lower = [&](uint32_t k) {
-    uint64_t* slot = g.lower_cache ? &(*g.lower_cache)[k - g.begin] : nullptr;
-    if (slot && *slot) return *slot;
-    uint64_t h = Lower(view(k)) | 1;
-    if (slot) *slot = h;
-    return h;
-  };
+  auto shape = [&](uint32_t k) { return g.shapes ? g.shapes[k - g.begin] : ShapeCode(view(k), tk[k].kind); };
+  auto lower = [&](uint32_t k) { return g.lowers ? g.lowers[k - g.begin] : Lower(view(k)) | 1; };
   uint32_t t = g.t;
   uint64_t s0 = shape(t), s1 = shape(t + 1);
   uint64_t sm = t > g.begin ? shape(t - 1) : 2;

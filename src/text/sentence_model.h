@@ -28,11 +28,16 @@ struct GapContext {
   bool rule_split;           // the rules end a sentence here
   bool in_quote;             // inside a double-quotation frame
   uint32_t since_start;      // tokens since the current sentence started
-  // Per-token hashes of shape and lower-cased form, filled on first use (0 = not yet);
-  // indexed by token - begin. Null: computed every time.
-  std::vector<uint64_t>* shape_cache = nullptr;
-  std::vector<uint64_t>* lower_cache = nullptr;
+  // Per-token shape codes and lower-cased-form hashes of the paragraph, indexed by
+  // token - begin, as TokenCodes fills them. Null: computed for each gap.
+  const uint64_t* shapes = nullptr;
+  const uint64_t* lowers = nullptr;
 };
+
+// Fills shapes[k] and lowers[k] for tokens [begin, end): the per-token inputs of
+// GapFeatures, computed once per paragraph instead of once per gap that uses them.
+void TokenCodes(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                uint64_t* shapes, uint64_t* lowers);
 
 constexpr int kMaxGapFeatures = 24;
 

@@ -166,15 +166,16 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
   // Reused across calls on this thread: no allocation per paragraph.
   thread_local std::vector<uint64_t> shapes, lowers;
   if (model) {
-    shapes.assign(end - begin, 0);
-    lowers.assign(end - begin, 0);
+    shapes.resize(end - begin);
+    lowers.resize(end - begin);
+    TokenCodes(text, tokens, begin, end, shapes.data(), lowers.data());
   }
   uint32_t start = begin;
   for (uint32_t t = begin; t + 1 < end; ++t) {
     size_t g = t - begin;
     bool split = gaps.split[g];
     if (model && !gaps.blocked[g]) {
-      GapContext ctx{text, &tokens, begin, end, t, split != 0, gaps.in_quote[g] != 0, t + 1 - start, &shapes, &lowers};
+      GapContext ctx{text, &tokens, begin, end, t, split != 0, gaps.in_quote[g] != 0, t + 1 - start, shapes.data(), lowers.data()};
       split = model->Split(ctx);
     }
     if (!split) continue;

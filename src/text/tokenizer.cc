@@ -51,6 +51,13 @@ CharClass ClassAt(std::string_view s, size_t i, int* len) {
   return Classify(DecodeAt(s, i, len));
 }
 
+// ASCII letters; bytes from 0x80 up are decoded and classified separately.
+constexpr std::array<bool, 256> kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  return t;
+}();
+
 bool IsWordChar(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }
 
 // An apostrophe at i: ' or ’ (U+2019, bytes E2 80 99). Returns its length or 0.
@@ -122,7 +129,6 @@ class Scanner {
         while (i_ < end_ && s_[i_] == s_[start]) ++i_;
       Emit(start, i_, TokenKind::kSymbol);
     }
-    FixSpaceAfter();
   }
 
  private:
@@ -135,18 +141,17 @@ class Scanner {
     return !IsWordChar(c);
   }
 
+  // Built in place (no temporary Token to move); the previous token of this range
+  // learns here whether a space follows it, so no second pass is needed.
   void Emit(size_t a, size_t b, TokenKind kind) {
-    Token t;
-    t.span = {static_cast<uint32_t>(a), static_cast<uint32_t>(b)};
-    t.kind = kind;
-    out_->push_back(std::move(t));
-  }
-
-  void FixSpaceAfter() {
-    for (size_t k = first_; k < out_->size(); ++k) {
-      Token& t = (*out_)[k];
-      t.space_after = !(k + 1 < out_->size() && (*out_)[k + 1].span.start == t.span.end);
+    if (out_->size() > first_) {
+      Token& prev = out_->back();
+      prev.space_after = prev.span.end != a;
     }
+    // Every member given: `emplace_back()` (or leaving members out) value-initialises,
+    // and g++ then zeroes the whole 112-byte Token with a slow `rep stos` first.
+    out_->emplace_back(Span{static_cast<uint32_t>(a), static_cast<uint32_t>(b)}, kind, true, std::string(),
+                       std::string(), std::string());
   }
 
   void Punct(int len, CharClass c) {
@@ -184,7 +189,18 @@ class Scanner {
     size_t j = i_;
     bool has_at = false, has_letter = false, has_apostrophe = false;
     int dots = 0;
-    while (j < end_) {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
+    const size_t e = end_;
+    while (j < e) {
+      // Runs of ASCII letters and digits, the bulk of every word, in tight loops.
+      size_t k = j;
+      while (k < e && kAsciiLetter[p[k]]) ++k;
+      if (k != j) has_letter = true;
+      while (k < e && static_cast<unsigned>(p[k] - '0') < 10u) ++k;
+      if (k != j) {
+        j = k;
+        continue;
+      }
       int len;
       CharClass c = ClassAt(s_, j, &len);
       if (IsWordChar(c)) {
