@@ -27,6 +27,7 @@ struct Args {
   std::string model;
   size_t errors = 0;
   bool sentences = false;
+  bool model_only = false;
 };
 
 // Predicted labels of every sentence with the whole stage run on each document of
@@ -90,16 +91,23 @@ int Run(const Args& a) {
   std::vector<EntityRecognizer::Mention> found;
   size_t shown = 0;
   std::vector<std::vector<uint8_t>> by_document;
-  if (!a.sentences) by_document = DocumentLabels(rec, gold);
+  const bool per_sentence = a.sentences || a.model_only;
+  if (!per_sentence) by_document = DocumentLabels(rec, gold);
   for (size_t si = 0; si < gold.size(); ++si) {
     const NerSentence& s = gold[si];
     std::vector<uint8_t> predicted(s.words.size(), ner::kO);
-    if (a.sentences) {
+    if (per_sentence) {
       toks.clear();
       for (size_t k = 0; k < s.words.size(); ++k)
         toks.push_back({s.words[k], k < s.upos.size() ? std::string_view(s.upos[k]) : std::string_view()});
-      rec.RecognizeSentence(toks.data(), toks.size(), scratch, found);
+      if (a.model_only) {
+        rec.model().Decode(toks.data(), toks.size(), scratch);
+        predicted = scratch.labels;
+      } else {
+        rec.RecognizeSentence(toks.data(), toks.size(), scratch, found);
+      }
       for (const auto& m : found) {
+        if (a.model_only) break;
         int type = m.type == EntityType::kPerson ? 1 : m.type == EntityType::kOrg ? 2 : m.type == EntityType::kLoc ? 3 : 0;
         if (!type) continue;
         for (uint32_t k = m.begin; k < m.end; ++k)
@@ -138,6 +146,7 @@ std::function<int()> Setup(CLI::App& sub) {
   sub.add_option("--model", a->model, "model file (default models/ner.bin)");
   sub.add_option("--errors", a->errors, "print up to N sentences with wrong labels");
   sub.add_flag("--sentences", a->sentences, "score the sentence step alone (no document-level steps)");
+  sub.add_flag("--model-only", a->model_only, "score the sequence model alone (no rules, no document-level steps)");
   return [a] { return Run(*a); };
 }
 

@@ -97,7 +97,6 @@ std::function<int()> Setup(CLI::App& sub) {
   sub.add_option("--out", a->out, "model file to write");
   sub.add_option("--epochs", a->options.epochs, "training epochs (the best on UNER dev is kept)");
   sub.add_option("--hash-bits", a->options.hash_bits, "log2 of the weight rows")->check(CLI::Range(12, 24));
-  sub.add_option("--beam", a->options.beam, "decoding beam width")->check(CLI::Range(1, 8));
   sub.add_option("--seed", a->options.seed, "shuffling seed");
   sub.add_flag("!--no-gum", a->gum, "train on UNER only");
   sub.add_option("--pos", a->options.use_pos, "1: UPOS features (gold UD tags in training)")->check(CLI::Range(0, 1));

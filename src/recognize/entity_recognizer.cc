@@ -56,6 +56,14 @@ bool IsCalendarWord(std::string_view w) {
   return false;
 }
 
+// Whether a capitalised word may continue a person's name: a listed first name or
+// surname, a proper name of the dictionary, or a word the dictionary does not know.
+// Common words ("Direct", "Power") end the name.
+bool LooksLikeNameWord(uint8_t kinds) {
+  if (kinds & (kWordFirstName | kWordSurname | kDictProper)) return true;
+  return !(kinds & kDictCommon);
+}
+
 enum Gender : uint8_t { kUnknownGender = 0, kMale = 1, kFemale = 2 };
 
 Gender PronounGender(std::string_view w) {
@@ -153,11 +161,12 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     if (!letters) continue;
     // A person's name runs on over capitalised words the model dropped ("Jane Doe",
     // where "doe" is also a common word), unless they are titles, organisation
-    // heads, places, days or months.
+    // heads, places, days, months or common words that are no names.
     if (et == EntityType::kPerson && e == j) {
       while (e < n && e - b < 4 && labels[e] == ner::kO && IsUpperStart(toks[e].text) &&
              !(gaz_.WordKinds(scratch.folded[e]) & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[e].text) &&
              !gaz_.LongestMatch(scratch.folded.data(), n, e) && toks[e].text.size() > 1 &&
+             LooksLikeNameWord(gaz_.WordKinds(scratch.folded[e])) &&
              toks[e].text.find('.') == std::string_view::npos)
         ++e;
       i = std::max(i, e);
@@ -198,7 +207,16 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
   // A capitalised run ending in an organisation head ("Justice Department", "Oval
   // Office", "Bank of Japan") is an organisation, absorbing the pieces of it the model
   // found, unless it holds a person.
-  for (size_t i = 0; i < n; ++i) {
+  // In a sentence of capitalised words (a heading, a signature block, shouting) a
+  // capital says nothing, so the organisation-head rules stay out of it.
+  size_t letter_words = 0, capital_words = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (IsLetterStart(toks[i].text)) {
+      ++letter_words;
+      capital_words += IsUpperStart(toks[i].text);
+    }
+  const bool title_case = letter_words >= 4 && capital_words * 10 > letter_words * 6;
+  for (size_t i = 0; i < n && !title_case; ++i) {
     if (!(gaz_.WordKinds(scratch.folded[i]) & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
     size_t b = i;
     while (b > 0) {
@@ -234,7 +252,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
 
   // An organisation head opening a capitalised run ("Radio Kivu Nord", "Bank Mandiri"):
   // the run is the organisation, whatever the model made of the words after the head.
-  for (size_t i = 0; i + 1 < n; ++i) {
+  for (size_t i = 0; i + 1 < n && !title_case; ++i) {
     if (!(gaz_.WordKinds(scratch.folded[i]) & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
     size_t e = i + 1;
     while (e < n && e - i <= 4 && IsUpperStart(toks[e].text) && !IsCalendarWord(toks[e].text) &&
@@ -243,7 +261,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     if (e == i + 1) continue;
     bool clash = false;
     for (const Mention& m : out)
-      if (m.begin < e && i < m.end && (m.begin < i || m.end > e || (m.type == EntityType::kPerson && m.begin == i)))
+      if (m.begin < e && i < m.end &&
+          (m.begin < i || m.end > e ||
+           (m.type == EntityType::kPerson && m.begin == i && LooksLikeNameWord(gaz_.WordKinds(scratch.folded[i])))))
         clash = true;
     if (clash) continue;
     out.erase(std::remove_if(out.begin(), out.end(), [&](const Mention& m) { return m.begin < e && i < m.end; }),

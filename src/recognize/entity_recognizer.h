@@ -3,7 +3,7 @@
 //
 // Adds to Document::entities (ordered by span.start):
 //  - PERSON, ORG, LOC mentions found by a linear sequence model (NerModel, BIO labels,
-//    greedy decoding; models/ner.bin, trained on Universal NER English-EWT and GUM)
+//    Viterbi decoding; models/ner.bin, trained on Universal NER English-EWT and GUM)
 //    with gazetteer features (gazetteer.h). Spans follow the Universal NER convention:
 //    no determiner ("the Coast Guard" -> "Coast Guard"), no title ("President Jane
 //    Doe" -> "Jane Doe"), no possessive "'s".

@@ -231,6 +231,17 @@ Gazetteer::Gazetteer(const fs::path& iso_codes_dir, const fs::path& ner_data_dir
     AddName(row[0], kGazRegion, row.size() > 1 ? row[1] : "", -1);
   for (const auto& row : ReadTable(ner_data_dir / "organizations.tsv", 1))
     AddName(row[0], kGazOrganization, row.size() > 1 ? row[1] : "", -1);
+  for (const auto& row : ReadTable(ner_data_dir / "names.tsv", 2)) {
+    if (row[0] == "org") {
+      AddName(row[1], kGazOrgName, "", -1);
+      continue;
+    }
+    uint8_t kind = row[0] == "first" ? kWordFirstName : row[0] == "last" ? kWordSurname : 0;
+    if (!kind) throw Error((ner_data_dir / "names.tsv").string(), "unknown kind '" + row[0] + "'");
+    uint64_t h = HashFolded(row[1]);
+    words_[h] |= kind;
+    fingerprint_ += (h ^ (static_cast<uint64_t>(kind) << 48)) * 0x9e3779b97f4a7c15ULL;
+  }
   for (const auto& [file, kind] : {std::pair{"titles.txt", kWordTitle}, std::pair{"org_heads.txt", kWordOrgHead}}) {
     for (const auto& row : ReadTable(ner_data_dir / file, 1)) {
       uint64_t h = HashFolded(row[0]);

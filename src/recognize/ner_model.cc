@@ -1,4 +1,4 @@
-// ner_model.cc: features, beam decoding and the model file of the entity recognizer.
+// ner_model.cc: features, Viterbi decoding and the model file of the entity recognizer.
 #include "recognize/ner_model.h"
 
 #include <utf8proc.h>
@@ -152,6 +152,16 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     i += e->length;
   }
 
+  for (size_t i = 0; i < n; ++i) {
+    NerScratch::TokenInfo& t = s.info[i];
+    uint8_t cat = 0;
+    if (t.gaz & (kGazCountry | kGazSubdivision | kGazCity | kGazRegion)) cat = 1;
+    else if (t.gaz & (kGazOrganization | kGazOrgName)) cat = 2;
+    else if (t.gaz & kGazDemonym) cat = 3;
+    t.gcode = static_cast<uint8_t>(t.gaz_pos * 4 + cat);
+    bool cap = t.cls == kInitCap || t.cls == kAllCaps || t.cls == kCapAbbrev || t.cls == kMixed;
+    t.ncode = static_cast<uint8_t>((t.wkinds & (kWordFirstName | kWordSurname)) | (cap ? 4 : 0));
+  }
   s.rows.resize(n * kStaticFeatures);
   auto at = [&](ptrdiff_t j) -> const NerScratch::TokenInfo* {
     return j >= 0 && static_cast<size_t>(j) < n ? &s.info[static_cast<size_t>(j)] : nullptr;
@@ -163,6 +173,7 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   auto gaz_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->gaz << 2 | t->gaz_pos) : 999; };
   auto dict_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->wkinds >> 6) : 9; };
   auto upos_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->upos : kPad; };
+  auto name_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? t->ncode : 9; };
   auto capitalised = [&](ptrdiff_t j) {
     auto* t = at(j);
     return t && (t->cls == kInitCap || t->cls == kAllCaps || t->cls == kCapAbbrev || t->cls == kMixed);
@@ -244,17 +255,9 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     r[k] = Row(k, Triple(dict_at(i - 1), t.wkinds >> 6, dict_at(i + 1)), mask_); ++k;  // 37
     r[k] = Row(k, Triple(gaz_at(i), t.wkinds >> 6, cls), mask_); ++k;        // 38
     r[k] = Row(k, Triple(dict_at(i - 1), cls_at(i - 1), Pair(t.wkinds >> 6, cls)), mask_); ++k;  // 39
+    r[k] = Row(k, Triple(name_at(i - 1), t.ncode, name_at(i + 1)), mask_); ++k;  // 40 name lists
+    r[k] = Row(k, Triple(name_at(i - 2), name_at(i - 1), t.ncode), mask_); ++k;  // 41
   }
-}
-
-void NerFeatures::Dynamic(const NerScratch& s, size_t i, int prev, int prev2, uint32_t* out) const {
-  const NerScratch::TokenInfo& t = s.info[i];
-  uint64_t p = static_cast<uint64_t>(prev) + 1;
-  out[0] = Row(100, p, mask_);
-  out[1] = Row(101, p * 16 + static_cast<uint64_t>(prev2) + 1, mask_);
-  out[2] = Row(102, Pair(p, t.lower), mask_);
-  out[3] = Row(103, Pair(p, t.cls), mask_);
-  out[4] = Row(104, Pair(p, static_cast<uint64_t>(t.gaz) << 2 | t.gaz_pos), mask_);
 }
 
 }  // namespace ner
@@ -321,11 +324,11 @@ NerModel::NerModel(const std::filesystem::path& path, const Gazetteer& gaz) : ga
 
 NerModel::NerModel(const ModelOptions& options, const std::vector<float>& weights, const Gazetteer& gaz)
     : gaz_(gaz), options_(options) {
-  size_t rows = size_t{1} << options.hash_bits;
+  size_t rows = (size_t{1} << options.hash_bits) + kDenseRows;
   if (weights.size() != rows * kRowWidth) throw Error("NerModel", "weight table size does not match hash_bits");
   float max_abs = 0;
   for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
-  scale_ = max_abs > 0 ? 32000.0f / max_abs : 1.0f;
+  scale_ = max_abs > 0 ? 16000.0f / max_abs : 1.0f;
   weights_.resize(weights.size());
   for (size_t k = 0; k < weights.size(); ++k)
     weights_[k] = static_cast<int16_t>(std::lrint(weights[k] * scale_));
@@ -336,59 +339,20 @@ void NerModel::Decode(const NerToken* toks, size_t n, NerScratch& s) const {
   s.labels.assign(n, kO);
   if (n == 0) return;
   features_->Prepare(toks, n, s);
-  const size_t beam = std::max<uint32_t>(1, std::min<uint32_t>(options_.beam, 8));
-  s.lattice.assign(n * beam, NerScratch::Hyp{INT32_MIN, -1, kO});
-  int32_t static_score[kRowWidth];
-  struct Cand { int32_t score; int32_t back; uint8_t label; };
-  Cand cands[8 * kNumLabels];
+  s.emission.resize(n * kRowWidth);
+  const int32_t o_penalty = static_cast<int32_t>(std::lrint(options_.o_penalty * scale_));
+  const int16_t* weights = weights_.data();
   for (size_t i = 0; i < n; ++i) {
-    for (int l = 0; l < kRowWidth; ++l) static_score[l] = 0;
-    static_score[kO] = -static_cast<int32_t>(std::lrint(options_.o_penalty * scale_));
+    int32_t acc[kRowWidth] = {0};
     const uint32_t* rows = &s.rows[i * NerFeatures::kStaticFeatures];
     for (int f = 0; f < NerFeatures::kStaticFeatures; ++f) {
-      const int16_t* w = &weights_[size_t{rows[f]} * kRowWidth];
-      for (int l = 0; l < kRowWidth; ++l) static_score[l] += w[l];
+      const int16_t* w = weights + size_t{rows[f]} * kRowWidth;
+      for (int l = 0; l < kRowWidth; ++l) acc[l] += w[l];
     }
-    size_t nc = 0;
-    size_t prev_count = i == 0 ? 1 : beam;
-    for (size_t b = 0; b < prev_count; ++b) {
-      int prev = -1, prev2 = -1;  // -1: before the sentence
-      int32_t base = 0;
-      if (i > 0) {
-        const NerScratch::Hyp& h = s.lattice[(i - 1) * beam + b];
-        if (h.score == INT32_MIN) continue;
-        base = h.score;
-        prev = h.label;
-        if (i > 1) prev2 = s.lattice[(i - 2) * beam + static_cast<size_t>(h.back)].label;
-      }
-      uint32_t dyn[NerFeatures::kDynamicFeatures];
-      features_->Dynamic(s, i, prev, prev2, dyn);
-      int32_t sc[kRowWidth];
-      for (int l = 0; l < kRowWidth; ++l) sc[l] = static_score[l];
-      for (int f = 0; f < NerFeatures::kDynamicFeatures; ++f) {
-        const int16_t* w = &weights_[size_t{dyn[f]} * kRowWidth];
-        for (int l = 0; l < kRowWidth; ++l) sc[l] += w[l];
-      }
-      for (int l = 0; l < kNumLabels; ++l) {
-        if (!Allowed(prev < 0 ? kO : prev, l)) continue;
-        cands[nc++] = {base + sc[l], static_cast<int32_t>(b), static_cast<uint8_t>(l)};
-      }
-    }
-    size_t keep = std::min(beam, nc);
-    std::partial_sort(cands, cands + keep, cands + nc, [](const Cand& a, const Cand& b) {
-      if (a.score != b.score) return a.score > b.score;
-      if (a.back != b.back) return a.back < b.back;
-      return a.label < b.label;
-    });
-    for (size_t b = 0; b < keep; ++b) s.lattice[i * beam + b] = {cands[b].score, cands[b].back, cands[b].label};
+    acc[kO] -= o_penalty;
+    std::copy_n(acc, kRowWidth, &s.emission[i * kRowWidth]);
   }
-  // Best final hypothesis, then follow back pointers.
-  int32_t b = 0;
-  for (size_t i = n; i-- > 0;) {
-    const NerScratch::Hyp& h = s.lattice[i * beam + static_cast<size_t>(b)];
-    s.labels[i] = h.label;
-    b = h.back;
-  }
+  Viterbi(s, n, s.emission.data(), weights + (size_t{features_->mask()} + 1) * kRowWidth, s.score, s.back, s.labels);
 }
 
 std::string NerModel::Serialize(const std::vector<std::vector<std::string>>& self_test_sentences) const {
@@ -466,7 +430,7 @@ void NerModel::Parse(std::string_view bytes, const std::string& where) {
   uint64_t raw_size = r.U64();
   uint64_t packed_size = r.U64();
   uint32_t crc = r.U32();
-  size_t rows = size_t{1} << options_.hash_bits;
+  size_t rows = (size_t{1} << options_.hash_bits) + kDenseRows;
   if (raw_size != rows * kRowWidth * sizeof(int16_t)) throw Error(where, "weight table size does not match hash_bits");
   if (packed_size != r.rest().size())
     throw Error(where, "weight block is " + std::to_string(r.rest().size()) + " bytes, header says " +

@@ -1,33 +1,39 @@
 // ner_model.h: the linear sequence model behind the entity recognizer.
 //
 // Scheme: BIO labels over PER, ORG, LOC (the Universal NER label set), scored by a
-// linear model over hashed features and decoded left to right with a small beam; I-X
-// may only follow B-X or I-X. Trained as an averaged perceptron (ner_trainer.cc).
+// linear model (a first-order structured perceptron, ner_trainer.cc) and decoded
+// exactly with Viterbi; I-X may only follow B-X or I-X. The score of a sequence is the
+// sum over tokens of an emission score (hashed features of the token and its
+// neighbours) and a transition score (small dense tables: previous label x label,
+// crossed with the token's shape class, gazetteer state and name-list bits).
 //
-// Features of token i (all hashed into 2^hash_bits rows of kRowWidth weights): the word
-// and its lowercase form, the lowercase words at -2..+2, word bigrams, the shape
+// Emission features of token i (hashed into 2^hash_bits rows of kRowWidth weights): the
+// word and its lowercase form, the lowercase words at -2..+2, word bigrams, the shape
 // ("Xxxx", "X.X.", "dd") of the word and its neighbours, prefixes and suffixes, the
 // gazetteer names that cover the token and its neighbours (country, subdivision, city,
-// demonym; begin or inside), a title word before ("President", "spokeswoman"), an
-// organisation head ahead or behind ("Department", "Guard"), the sentence-initial
-// flag, the UPOS tags when the tagger has run, and the previous two labels.
+// demonym, organisation; begin or inside), first-name and surname lists, a title word
+// before ("President", "spokeswoman"), an organisation head ahead or behind
+// ("Department", "Guard"), the sentence-initial flag and the UPOS tags when the model
+// was trained with them.
 //
 // File format (little-endian):
 //   magic "NLNERMDL", u32 version, ModelOptions fields (u32 x4, u64, f32), u64 gazetteer fingerprint,
 //   u32 self-test count, each: u32 token count, tokens as (u32 length, bytes), labels
 //   as bytes; f32 scale; u64 raw size, u64 compressed size, u32 CRC-32 of the raw
-//   bytes, then zlib-compressed int16 weights (rows x kRowWidth).
+//   bytes, then zlib-compressed int16 weights ((rows + kDenseRows) x kRowWidth).
 // Loading checks all of it and the self-test decodes, and throws Error naming the
 // file and what is wrong.
 //
 // A loaded model is const and shareable across threads; decoding uses a caller-owned
 // NerScratch (no allocation per token once the scratch has grown).
-// Cost: about 30 table rows read per token and beam entry.
+// Cost: kStaticFeatures table rows read per token (one 16-byte row each), then 7x7
+// transitions from tables that stay in L1.
 #ifndef NEWSLEDGER_RECOGNIZE_NER_MODEL_H_
 #define NEWSLEDGER_RECOGNIZE_NER_MODEL_H_
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,7 +47,7 @@ namespace ner {
 
 enum Label : uint8_t { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kNumLabels };
 constexpr int kRowWidth = 8;  // kNumLabels padded
-constexpr uint32_t kModelVersion = 2;
+constexpr uint32_t kModelVersion = 3;
 
 const char* LabelName(int label);  // "O", "B-PER", ...
 int LabelFromName(std::string_view name);  // -1 when unknown; MISC/OTH map to O
@@ -55,7 +61,7 @@ inline bool Allowed(int prev, int label) { return !IsInside(label) || (prev != k
 struct ModelOptions {
   uint32_t hash_bits = 20;  // 2^hash_bits weight rows
   uint32_t epochs = 12;     // passes over the training data
-  uint32_t beam = 1;        // decoding beam width (1 = greedy)
+  uint32_t beam = 1;        // unused since version 3 (exact Viterbi decoding); kept in the header
   uint32_t use_pos = 0;     // 1: UPOS features (dropped at random in training)
   uint64_t seed = 20251125; // shuffling and POS dropout
   float o_penalty = 0;      // subtracted from the O score (in weight units): trades
@@ -75,29 +81,50 @@ struct NerScratch {
     uint8_t cls;       // shape class
     uint8_t gaz;       // gazetteer kinds covering the token
     uint8_t gaz_pos;   // 0 none, 1 begin, 2 inside
-    uint8_t wkinds;    // title / org-head bits of the word
+    uint8_t wkinds;    // title / org-head / name-list / dictionary bits of the word
+    uint8_t gcode;     // gazetteer state for the transition tables (< 16)
+    uint8_t ncode;     // name-list bits and capital for the transition tables (< 8)
     uint64_t upos;
   };
   std::vector<uint64_t> folded;
   std::vector<TokenInfo> info;
   std::vector<uint32_t> rows;      // static feature rows, kStaticFeatures per token
-  struct Hyp { int32_t score; int32_t back; uint8_t label; };
-  std::vector<Hyp> lattice;        // beam x tokens
+  std::vector<int32_t> emission;   // kRowWidth per token
+  std::vector<int32_t> score;      // Viterbi: kRowWidth per token
+  std::vector<uint8_t> back;       // Viterbi back pointers: kRowWidth per token
   std::vector<uint8_t> labels;
 };
+
+// The dense transition tables that follow the hashed rows in the weight table: rows
+// [hashed rows + offset, ...), one row (a label vector) per (previous label, key).
+// Previous label kStart (= kNumLabels) stands for "before the sentence".
+constexpr int kStart = kNumLabels;
+constexpr int kPrevSlots = 8;
+constexpr uint32_t kTransOffset = 0;                               // [prev]
+constexpr uint32_t kClsOffset = kTransOffset + kPrevSlots;         // [prev][cls < 8]
+constexpr uint32_t kGazOffset = kClsOffset + kPrevSlots * 8;       // [prev][gcode < 16]
+constexpr uint32_t kNameOffset = kGazOffset + kPrevSlots * 16;     // [prev][ncode < 8]
+constexpr uint32_t kDenseRows = kNameOffset + kPrevSlots * 8;
 
 // Feature extraction, shared by training and decoding.
 class NerFeatures {
  public:
-  static constexpr int kStaticFeatures = 40;
-  static constexpr int kDynamicFeatures = 5;
+  static constexpr int kStaticFeatures = 42;
 
   NerFeatures(const Gazetteer& gaz, uint32_t hash_bits, bool use_pos)
       : gaz_(gaz), mask_((1u << hash_bits) - 1), use_pos_(use_pos) {}
   // Fills scratch.info and scratch.rows for the sentence.
   void Prepare(const NerToken* toks, size_t n, NerScratch& s) const;
-  // The rows of the label-dependent features of token i given the two previous labels.
-  void Dynamic(const NerScratch& s, size_t i, int prev, int prev2, uint32_t* out) const;
+  // The four dense rows (relative to the first dense row) of the transition into
+  // token i from label `prev` (kStart before the sentence).
+  static void Transition(const NerScratch& s, size_t i, int prev, uint32_t out[4]) {
+    const NerScratch::TokenInfo& t = s.info[i];
+    const uint32_t p = static_cast<uint32_t>(prev);
+    out[0] = kTransOffset + p;
+    out[1] = kClsOffset + p * 8 + t.cls;
+    out[2] = kGazOffset + p * 16 + t.gcode;
+    out[3] = kNameOffset + p * 8 + t.ncode;
+  }
   uint32_t mask() const { return mask_; }
   const Gazetteer& gazetteer() const { return gaz_; }
 
@@ -106,6 +133,65 @@ class NerFeatures {
   uint32_t mask_;
   bool use_pos_;
 };
+
+// Exact first-order decoding. `emission` holds kRowWidth scores per token, `dense` the
+// kDenseRows transition rows; labels go to `labels`. `score` and `back` are scratch.
+// Ties go to the lower label, so decoding is deterministic.
+template <class Score, class Weight>
+void Viterbi(const NerScratch& s, size_t n, const Score* emission, const Weight* dense, std::vector<Score>& score,
+             std::vector<uint8_t>& back, std::vector<uint8_t>& labels) {
+  labels.assign(n, kO);
+  if (n == 0) return;
+  score.resize(n * kRowWidth);
+  back.resize(n * kRowWidth);
+  auto trans = [&](size_t i, int prev, Score out[kRowWidth]) {
+    uint32_t r[4];
+    NerFeatures::Transition(s, i, prev, r);
+    const Weight* a = dense + size_t{r[0]} * kRowWidth;
+    const Weight* b = dense + size_t{r[1]} * kRowWidth;
+    const Weight* c = dense + size_t{r[2]} * kRowWidth;
+    const Weight* d = dense + size_t{r[3]} * kRowWidth;
+    for (int l = 0; l < kRowWidth; ++l) out[l] = Score(a[l]) + Score(b[l]) + Score(c[l]) + Score(d[l]);
+  };
+  Score t[kRowWidth];
+  trans(0, kStart, t);
+  for (int l = 0; l < kRowWidth; ++l) {
+    score[l] = l < kNumLabels ? emission[l] + t[l] : Score(0);
+    back[l] = 0;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    Score best[kRowWidth];
+    uint8_t arg[kRowWidth];
+    bool seen[kRowWidth] = {false};
+    const Score* prev_score = &score[(i - 1) * kRowWidth];
+    for (int p = 0; p < kNumLabels; ++p) {
+      if (i == 1 && IsInside(p)) continue;  // no I-X opens a sentence
+      trans(i, p, t);
+      for (int l = 0; l < kNumLabels; ++l) {
+        if (!Allowed(p, l)) continue;
+        Score v = prev_score[p] + t[l];
+        if (!seen[l] || v > best[l]) { best[l] = v; arg[l] = static_cast<uint8_t>(p); seen[l] = true; }
+      }
+    }
+    // Every label is reachable after the first token (I-X from B-X). Scores are kept
+    // relative to the best, so integer sums never grow with the sentence length.
+    const Score* e = emission + i * kRowWidth;
+    Score top = best[0] + e[0];
+    for (int l = 1; l < kNumLabels; ++l) top = std::max(top, best[l] + e[l]);
+    for (int l = 0; l < kRowWidth; ++l) {
+      score[i * kRowWidth + l] = l < kNumLabels ? best[l] + e[l] - top : Score(0);
+      back[i * kRowWidth + l] = l < kNumLabels ? arg[l] : 0;
+    }
+  }
+  int l = 0;
+  const Score* last = &score[(n - 1) * kRowWidth];
+  for (int k = 1; k < kNumLabels; ++k)
+    if (last[k] > last[l] && (n > 1 || !IsInside(k))) l = k;
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = static_cast<uint8_t>(l);
+    l = back[i * kRowWidth + l];
+  }
+}
 
 }  // namespace ner
 

@@ -326,14 +326,17 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
   result.train_sentences = train.size();
   log << "ner: " << train.size() << " training sentences, " << result.train_tokens << " tokens\n";
 
-  std::vector<float> w(rows * kRowWidth, 0.0f);
-  std::vector<double> u(rows * kRowWidth, 0.0);
+  const size_t dense0 = rows;  // first dense transition row
+  std::vector<float> w((rows + kDenseRows) * kRowWidth, 0.0f);
+  std::vector<double> u(w.size(), 0.0);
   double c = 1;
   std::vector<size_t> order(train.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::mt19937_64 rng(options.seed);
   std::vector<float> best_avg;
   double best_f1 = -1;
+  std::vector<float> emission, vscore;
+  std::vector<uint8_t> vback, pred;
   for (uint32_t epoch = 1; epoch <= options.epochs; ++epoch) {
     // Fisher-Yates with our own index draw, so the order does not depend on the
     // standard library's distributions.
@@ -342,32 +345,40 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
     for (size_t idx : order) {
       const NerSentence& sent = train[idx];
       const NerScratch& s = prepared[idx];
-      int prev = -1, prev2 = -1;
-      for (size_t i = 0; i < sent.words.size(); ++i) {
-        uint32_t frows[NerFeatures::kStaticFeatures + NerFeatures::kDynamicFeatures];
-        std::copy_n(&s.rows[i * NerFeatures::kStaticFeatures], NerFeatures::kStaticFeatures, frows);
-        features.Dynamic(s, i, prev, prev2, frows + NerFeatures::kStaticFeatures);
-        float score[kRowWidth] = {0};
-        for (uint32_t r : frows)
-          for (int l = 0; l < kRowWidth; ++l) score[l] += w[size_t{r} * kRowWidth + l];
-        int best = -1;
-        for (int l = 0; l < kNumLabels; ++l)
-          if (Allowed(prev < 0 ? kO : prev, l) && (best < 0 || score[l] > score[best])) best = l;
-        int gold = sent.labels[i];
-        if (best != gold) {
+      const size_t n = sent.words.size();
+      if (n == 0) continue;
+      emission.assign(n * kRowWidth, 0.0f);
+      for (size_t i = 0; i < n; ++i) {
+        const uint32_t* frows = &s.rows[i * NerFeatures::kStaticFeatures];
+        for (int f = 0; f < NerFeatures::kStaticFeatures; ++f)
+          for (int l = 0; l < kRowWidth; ++l) emission[i * kRowWidth + l] += w[size_t{frows[f]} * kRowWidth + l];
+      }
+      Viterbi(s, n, emission.data(), w.data() + dense0 * kRowWidth, vscore, vback, pred);
+      auto update = [&](size_t row, int label, float delta) {
+        w[row * kRowWidth + label] += delta;
+        u[row * kRowWidth + label] += c * delta;
+      };
+      for (size_t i = 0; i < n; ++i) {
+        const int gold = sent.labels[i], got = pred[i];
+        const int gprev = i == 0 ? kStart : sent.labels[i - 1], pprev = i == 0 ? kStart : pred[i - 1];
+        if (gold != got) {
           ++errors;
-          for (uint32_t r : frows) {
-            w[size_t{r} * kRowWidth + gold] += 1;
-            u[size_t{r} * kRowWidth + gold] += c;
-            w[size_t{r} * kRowWidth + best] -= 1;
-            u[size_t{r} * kRowWidth + best] -= c;
+          const uint32_t* frows = &s.rows[i * NerFeatures::kStaticFeatures];
+          for (int f = 0; f < NerFeatures::kStaticFeatures; ++f) {
+            update(frows[f], gold, 1);
+            update(frows[f], got, -1);
           }
         }
-        c += 1;
-        ++tokens;
-        prev2 = prev;
-        prev = best;
+        if (gold != got || gprev != pprev) {
+          uint32_t tr[4];
+          NerFeatures::Transition(s, i, gprev, tr);
+          for (uint32_t r : tr) update(dense0 + r, gold, 1);
+          NerFeatures::Transition(s, i, pprev, tr);
+          for (uint32_t r : tr) update(dense0 + r, got, -1);
+        }
       }
+      tokens += n;
+      c += 1;
     }
     std::vector<float> avg(w.size());
     for (size_t k = 0; k < w.size(); ++k) avg[k] = static_cast<float>(w[k] - u[k] / c);

@@ -272,7 +272,7 @@ TEST(NerModelTest, TrainingIsDeterministicAndRoundTrips) {
   NerTrainResult b = TrainNer(options, data, data, Gazetteer::Default(), log);
   EXPECT_EQ(a.model_bytes, b.model_bytes);
   EXPECT_EQ(a.dev_f1.size(), 3u);
-  NerModel m(options, std::vector<float>(size_t{1} << 12 << 3, 0.0f), Gazetteer::Default());
+  NerModel m(options, std::vector<float>(((size_t{1} << 12) + kDenseRows) * kRowWidth, 0.0f), Gazetteer::Default());
   m.Parse(a.model_bytes, "memory");
   EXPECT_EQ(m.options().hash_bits, 12u);
   EXPECT_FALSE(m.self_tests().empty());
