@@ -196,6 +196,27 @@ bool RangeMatch(const std::string& theirs, std::string ours) {
   auto full = [](std::string s) {
     if (s.size() == 4) s += "-01-01";
     else if (s.size() == 7) s += "-01";
+    else if (s.size() == 8 && s[5] == 'W' && s[0] != 'X') {  // an ISO week: its Monday
+      int y = std::stoi(s.substr(0, 4)), w = std::stoi(s.substr(6, 2));
+      // Days from 1970-01-01 of y-01-04 (always in week 1), back to its Monday.
+      auto days = [](int yy, int m, int d) {
+        yy -= m <= 2;
+        long era = (yy >= 0 ? yy : yy - 399) / 400;
+        long yoe = yy - era * 400;
+        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+      };
+      long jan4 = days(y, 1, 4);
+      long wd = ((jan4 + 3) % 7 + 7) % 7;  // 0 = Monday
+      long monday = jan4 - wd + 7L * (w - 1) + 719468;
+      long era = monday / 146097, doe = monday - era * 146097;
+      long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+      long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+      long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, yy = yoe + era * 400 + (m <= 2);
+      char b[64];
+      std::snprintf(b, sizeof b, "%04ld-%02ld-%02ld", yy, m, d);
+      s = b;
+    }
     return s;
   };
   std::string x = ours.substr(0, slash), y = ours.substr(slash + 1);

@@ -290,6 +290,54 @@ struct TimeScan {
   }
 
   // A four-digit year at i (1000..2999), or an apostrophe year "'98".
+  // Years in words: "nineteen seventy eight", "nineteen zero one", "twenty twenty",
+  // "two thousand and eighteen", "two thousand".
+  std::optional<std::pair<int, uint32_t>> YearWordsAt(uint32_t i) const {
+    auto card = [&](uint32_t k) { return IsWord(k) && Info(k) ? int(Info(k)->card) : -1; };
+    auto kind = [&](uint32_t k) { return IsWord(k) && Info(k) ? int(Info(k)->card_kind) : 0; };
+    int c = card(i);
+    if (c == 2 && Is(i + 1, "thousand")) {
+      uint32_t k = i + 2;
+      if (Is(k, "and")) ++k;
+      int rest = 0;
+      if (card(k) >= 0 && kind(k) == 3) {
+        rest = card(k);
+        ++k;
+        if (Is(k, "-")) ++k;
+        if (card(k) >= 1 && kind(k) == 1) { rest += card(k); ++k; }
+      } else if (card(k) >= 1 && kind(k) <= 2) {
+        rest = card(k);
+        ++k;
+      } else {
+        k = i + 2;  // "two thousand" alone
+      }
+      return std::make_pair(2000 + rest, k);
+    }
+    // Century word then the two last digits.
+    if (!(c >= 15 && c <= 20)) return std::nullopt;  // "ten thirty" is a clock time
+    uint32_t k = i + 1;
+    if (Is(k, "-")) ++k;
+    int rest = -1;
+    if ((Is(k, "oh") || Is(k, "zero")) && card(k + 1) >= 1 && kind(k + 1) == 1) {
+      rest = card(k + 1);
+      k += 2;
+    } else if (card(k) >= 20 && kind(k) == 3) {
+      rest = card(k);
+      ++k;
+      if (Is(k, "-")) ++k;
+      if (card(k) >= 1 && kind(k) == 1) { rest += card(k); ++k; }
+      else if (Is(k - 1, "-")) --k;
+    } else if (card(k) >= 10 && kind(k) == 2) {
+      rest = card(k);
+      ++k;
+    } else if (Is(k, "hundred")) {
+      rest = 0;
+      ++k;
+    }
+    if (rest < 0) return std::nullopt;
+    return std::make_pair(c * 100 + rest, k);
+  }
+
   std::optional<std::pair<int, uint32_t>> YearAt(uint32_t i, bool two_digit_ok) const {
     if (i >= e) return std::nullopt;
     if (lx[i].kind == LexKind::kQuote && i + 1 < e && lx[i + 1].glued() && lx[i + 1].kind == LexKind::kNumber &&
@@ -297,6 +345,7 @@ struct TimeScan {
       int y = std::stoi(std::string(lx[i + 1].low));
       return std::make_pair(y < 50 ? 2000 + y : 1900 + y, i + 2);
     }
+    if (lx[i].kind == LexKind::kWord) return YearWordsAt(i);
     if (lx[i].kind != LexKind::kNumber) return std::nullopt;
     std::string_view s = lx[i].low;
     if (s.size() == 4 && s.find_first_of(",.") == std::string_view::npos) {
@@ -325,7 +374,15 @@ struct TimeScan {
       bool capital = l.upper_initial && !(l.low == "may" && (i == b || !lx[i].space_before)) &&
                      !(l.low == "march" && i > b && (lx[i - 1].is("to") || lx[i - 1].is("will")));
       if (l.low == "may" && i == b) capital = false;
-      if (!cue && !capital) return 0;
+      // Full month names in lower case read as months ("june next year") except the
+      // ones that are common words.
+      bool plain = !l.upper_initial && !l.info->month_abbr && l.low != "may" && l.low != "march" &&
+                   l.low != "august" && l.low.size() > 3;
+      if (l.low == "may" && !l.upper_initial && k < e && lx[k].kind == LexKind::kWord &&
+          !(lx[k].info && (lx[k].info->time_strong || lx[k].info->card >= 0 || lx[k].info->ord >= 0)) &&
+          !lx[k].is("of") && !lx[k].is("and") && !lx[k].is("to"))
+        return 0;  // "this may take", "that may be"
+      if (!cue && !capital && !plain) return 0;
       if (l.low == "may" && !cue) {
         // "May" capitalized mid-sentence is the month unless a verb follows ("Kim May said").
         if (k < e && lx[k].kind == LexKind::kWord && !lx[k].upper_initial && !lx[k].info) return 0;
@@ -365,13 +422,20 @@ struct TimeScan {
         y = yr->first;
         t.end = yr->second;
         matched = true;
-      } else if (auto dd = DayAt(q, true); dd && !(dd->second < e && lx[dd->second].is(":"))) {
+      } else if (Is(q, ",") && YearAt(q + 1, false)) {  // "Dec, 2018"
+        auto yr = YearAt(q + 1, false);
+        y = yr->first;
+        t.end = yr->second;
+        matched = true;
+      } else if (auto dd = DayAt(Is(q, ",") && q + 2 < e && lx[q + 2].glued() ? q + 1 : q, true);
+                 dd && !(dd->second < e && lx[dd->second].is(":")) &&
+                 !(Is(q, ",") && dd->second == q + 2)) {  // "October, 1st" but not "May, 2"
         d = dd->first;
         uint32_t q2 = dd->second;
         t.end = q2;
         matched = true;
         uint32_t q3 = q2;
-        if (Is(q3, ",")) ++q3;
+        if (Is(q3, ",") || (Is(q3, "in") && YearAt(q3 + 1, false))) ++q3;
         if (auto yr = YearAt(q3, false)) {
           y = yr->first;
           t.end = yr->second;
@@ -394,12 +458,12 @@ struct TimeScan {
       // Day [of] Month [,] [Year]: "17 November 2025", "17th of November", "1st Jan"
       uint32_t q = dd->second;
       if (Is(q, "of")) ++q;
-      if (q < e && (m = MonthAt(q, &me, false))) {
+      if (q < e && (m = MonthAt(q, &me, false)) && !(k > b && lx[k - 1].kind == LexKind::kSymbol)) {
         d = dd->first;
         t.end = me;
         matched = true;
         uint32_t q3 = me;
-        if (Is(q3, ",")) ++q3;
+        if (Is(q3, ",") || (Is(q3, "in") && YearAt(q3 + 1, false))) ++q3;
         if (auto yr = YearAt(q3, false)) {
           y = yr->first;
           t.end = yr->second;
@@ -493,6 +557,9 @@ struct TimeScan {
         std::string_view s2 = lx[after2 + 1].low;
         if (s0.size() == 4) {  // Y-M-D
           y = a; m = bnum; d = c;
+        } else if (mon_word && (s2.size() == 4 || s2.size() == 2)) {  // "05-Aug-2016"
+          y = s2.size() == 4 ? c : (c < 50 ? 2000 + c : 1900 + c);
+          m = mon_word; d = a;
         } else if (s2.size() == 4 || s2.size() == 2) {
           y = s2.size() == 4 ? c : (c < 50 ? 2000 + c : 1900 + c);
           if (a > 12 && bnum <= 12) { d = a; m = bnum; }   // 21/04/2016
@@ -524,7 +591,7 @@ struct TimeScan {
         t.wy = a; t.wm = bnum;
         return t;
       }
-      if (s2.size() == 4 && a >= 1 && a <= 12 && sepc == "/") {
+      if (s2.size() == 4 && a >= 1 && a <= 12 && (sepc == "/" || sepc == "-")) {
         t.type = TimeType::kDate;
         t.value = FmtDate(bnum, a);
         t.wy = bnum; t.wm = a;
@@ -535,9 +602,9 @@ struct TimeScan {
         else { m = a; d = bnum; }
         if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
         // A lone "3/4" is a fraction and "10-15" a range unless a date word leads in.
-        bool cue = k > b && (lx[k - 1].is("on") || lx[k - 1].is("since") || lx[k - 1].is("until") ||
+        bool cue = wd || (k > b && lx[k - 1].info && lx[k - 1].info->weekday) || (k > b && (lx[k - 1].is("on") || lx[k - 1].is("since") || lx[k - 1].is("until") ||
                              lx[k - 1].is("by") || lx[k - 1].is("from") || lx[k - 1].is("before") ||
-                             lx[k - 1].is("after") || lx[k - 1].is("in") || lx[k - 1].is("to"));
+                             lx[k - 1].is("after") || lx[k - 1].is("in") || lx[k - 1].is("to")));
         if (sepc == "-" && !cue) return std::nullopt;
         static const int fr[] = {2, 3, 4, 5, 6, 8, 10, 16};
         bool fraction_like = false;
@@ -564,6 +631,22 @@ struct TimeScan {
       t.end = k + 3;
       t.value = Fmt("%03d", (yy < 30 ? 200 : 190) + yy / 10);
       return t;
+    }
+    // "the 70s", "70's", "the 1970's": decades.
+    if (k + 1 < e && lx[k].kind == LexKind::kNumber && (lx[k].low.size() == 2 || lx[k].low.size() == 4) &&
+        lx[k].low.back() == '0' && lx[k].low.find_first_of(",.") == std::string_view::npos) {
+      uint32_t q = k + 1;
+      if (lx[q].kind == LexKind::kQuote && lx[q].glued() && Is(q + 1, "s") && lx[q + 1].glued()) q += 2;
+      else if (Is(q, "s") && lx[q].glued() && lx[k].low.size() == 2) q += 1;
+      else if (Is(q, "s") && lx.size() > q && !lx[q].glued() && lx[k].low.size() == 4 && q + 1 >= e) q += 1;  // "1990 s"
+      if (q > k + 1) {
+        int n = std::stoi(std::string(lx[k].low));
+        TM t;
+        t.begin = i;
+        t.end = q;
+        t.value = lx[k].low.size() == 4 ? Fmt("%03d", n / 10) : Fmt("%03d", (n < 30 ? 200 : 190) + n / 10);
+        return t;
+      }
     }
     auto yr = YearAt(k, false);
     if (!yr) return std::nullopt;
@@ -599,6 +682,24 @@ struct TimeScan {
     TM t;
     t.begin = i;
     t.end = z;
+    // "2016 June", "2016, Nov": a year then its month.
+    {
+      uint32_t q = z;
+      if (Is(q, ",")) ++q;
+      uint32_t me = 0;
+      if (int m = q < e ? MonthAt(q, &me, false) : 0; m && !(me < e && lx[me].kind == LexKind::kNumber)) {
+        if (!(lx[q].low == "may" && !lx[q].upper_initial) && !(lx[q].low == "march" && !lx[q].upper_initial)) {
+          t.end = me;
+          t.value = FmtDate(yr->first, m);
+          t.wy = yr->first;
+          t.wm = m;
+          t.day = DaysFromCivil(yr->first, m, 1);
+          t.level = 2;
+          return t;
+        }
+      }
+    }
+    t.wy = yr->first;
     t.value = FmtDate(yr->first);
     t.day = DaysFromCivil(yr->first, 1, 1);
     t.level = 1;
@@ -704,6 +805,23 @@ struct TimeScan {
 
   // "this week", "last month", "next year", "this October", "last Monday", "this summer", ...
   std::optional<TM> Relative(uint32_t i) {
+    if (i + 1 < e) {
+      std::string_view unit = lx[i + 1].low;
+      TM t;
+      t.begin = i;
+      t.anchor_free = false;
+      if (Is(i, "the") && anchor && Is(i + 2, "after") && (Is(i + 3, "next") || (Is(i + 3, "the") && Is(i + 4, "next")))) {
+        // "the week after next", "the month after the next": two steps ahead.
+        t.end = Is(i + 3, "next") ? i + 4 : i + 5;
+        Ymd A = CivilFromDays(*anchor);
+        if (unit == "week") t.value = FmtWeek(*anchor + 14);
+        else if (unit == "weekend") t.value = FmtWeek(*anchor + 14) + "-WE";
+        else if (unit == "month") t.value = FmtDate(A.m >= 11 ? A.y + 1 : A.y, (A.m + 1) % 12 + 1);
+        else if (unit == "year") t.value = FmtDate(A.y + 2);
+        else return std::nullopt;
+        return t;
+      }
+    }
     uint32_t k = i;
     if (Is(k, "the") && k + 1 < e) ++k;
     int delta;
@@ -717,6 +835,14 @@ struct TimeScan {
     if (k > i && (w == "next" || w == "following" || w == "previous" || w == "preceding")) disc = true;  // "the next day"
     if (w == "the" || (k > i && w == "same")) disc = true;
     if (Is(k + 1, "same") && w == "that") ++k;
+    // "this past Wednesday", "this coming Friday": the nearest one gone by / ahead.
+    int nearest = 0;
+    if (w == "this" && (Is(k + 1, "past") || Is(k + 1, "coming") || Is(k + 1, "upcoming"))) {
+      nearest = Is(k + 1, "past") ? -1 : 1;
+      ++k;
+    } else if (w == "past" || w == "coming" || w == "upcoming") {
+      nearest = w == "past" ? -1 : 1;
+    }
     uint32_t u = k + 1;
     if (u >= e) return std::nullopt;
     const recognize::WordInfo* in = lx[u].info;
@@ -734,12 +860,17 @@ struct TimeScan {
       }
       int64_t monday = *base - (Weekday(*base) - 1);
       int64_t day = monday + (in->weekday - 1) + 7 * delta;
+      if (nearest < 0) day = *base - ((Weekday(*base) - in->weekday + 7) % 7 == 0 ? 7 : (Weekday(*base) - in->weekday + 7) % 7);
+      if (nearest > 0) day = *base + ((in->weekday - Weekday(*base) + 7) % 7 == 0 ? 7 : (in->weekday - Weekday(*base) + 7) % 7);
+      t.end = u + 1;
+      if (Is(t.end, ".") && lx[t.end].glued() && lx[u].low.size() <= 4) ++t.end;
       t.value = FmtDays(day);
       t.day = day;
       t.level = 3;
       return PartOfDay(t);
     }
-    if (in && in->month && !disc) {
+    uint32_t month_end = 0;
+    if (in && in->month && !disc && MonthAt(u, &month_end, true)) {
       if (!base) {
         t.value = FmtDate(0, in->month);
         return t;
@@ -760,7 +891,7 @@ struct TimeScan {
       return t;
     }
     std::string_view unit = lx[u].low;
-    if (unit == "weekend") {
+    if (unit == "weekend" && !(w == "the" && Is(u + 1, "after"))) {
       if (!base) { t.value = "XXXX-WXX-WE"; return t; }
       t.value = FmtWeek(*base + 7 * delta) + "-WE";
       return t;
@@ -833,7 +964,7 @@ struct TimeScan {
       t.value = FmtDate(A.y + delta);
       return t;
     }
-    if (unit == "decade" && !disc) {
+    if (unit == "decade" && (!disc || w == "next" || w == "previous")) {
       if (!base) return std::nullopt;
       Ymd A = CivilFromDays(*base);
       t.value = Fmt("%03d", A.y / 10 + delta);
@@ -860,6 +991,17 @@ struct TimeScan {
     return t;
   }
 
+  // "Tuesdays at 9am", "Mondays 10:30": a set of weekdays at a clock time.
+  TM SetTime(TM t) {
+    uint32_t z = t.end;
+    if (Is(z, "at")) ++z;
+    if (auto tm = TimeOfDay(z); tm && tm->value.size() >= 3 && tm->value[0] == 'T') {
+      t.value += tm->value;
+      t.end = tm->end;
+    }
+    return t;
+  }
+
   // Weekdays: "Monday", "on Monday", "Monday night", "Mondays" (a set).
   std::optional<TM> WeekdayExpr(uint32_t i) {
     if (!IsWord(i) || !Info(i) || !Info(i)->weekday) {
@@ -873,10 +1015,23 @@ struct TimeScan {
           t.end = i + 1;
           t.type = TimeType::kSet;
           t.value = Fmt("XXXX-WXX-%d", in->weekday);
-          return t;
+          return SetTime(t);
         }
       }
       return std::nullopt;
+    }
+    {
+      // "Friday mornings", "tuesday afternoons": a set of parts of a weekday.
+      static const std::unordered_map<std::string_view, const char*> parts = {
+          {"mornings", "TMO"}, {"afternoons", "TAF"}, {"evenings", "TEV"}, {"nights", "TNI"}};
+      if (auto it = parts.find(i + 1 < e ? lx[i + 1].low : std::string_view()); it != parts.end()) {
+        TM t;
+        t.begin = i;
+        t.end = i + 2;
+        t.type = TimeType::kSet;
+        t.value = Fmt("XXXX-WXX-%d", Info(i)->weekday) + it->second;
+        return t;
+      }
     }
     const Lexeme& l = lx[i];
     if (l.low.size() <= 4 && !(l.upper_initial && (Is(i + 1, ".") || Is(i + 1, ",")))) {
@@ -889,12 +1044,32 @@ struct TimeScan {
     if (l.low.size() <= 5 && Is(i + 1, ".") && lx[i + 1].glued()) t.end = i + 2;
     t.anchor_free = false;
     // "Thursday the 21st": the day of this or last month that is that weekday.
-    if (Is(t.end, "the")) {
-      if (auto dd = DayAt(t.end + 1, true); dd && dd->first > 0 && anchor) {
+    // "Monday 21": the same with a bare day number (not a clock time).
+    uint32_t dq = Is(t.end, "the") ? t.end + 1 : t.end;
+    if (dq < e && (dq > t.end || (lx[dq].kind == LexKind::kNumber && lx[dq].low.size() <= 2 &&
+                                  !(dq + 1 < e && (lx[dq + 1].is(":") || lx[dq + 1].kind == LexKind::kHyphen ||
+                                                   lx[dq + 1].kind == LexKind::kDash || lx[dq + 1].is("/") ||
+                                                   lx[dq + 1].is(".") || lx[dq + 1].is("to"))) &&
+                                  !AmPm(dq + 1) && !(dq + 1 < e && lx[dq + 1].glued() && lx[dq + 1].kind == LexKind::kWord &&
+                                                     !lx[dq + 1].is("st") && !lx[dq + 1].is("nd") &&
+                                                     !lx[dq + 1].is("rd") && !lx[dq + 1].is("th"))))) {
+      auto dd = DayAt(dq, true);
+      // "on Monday 21 people died": a count, not a day.
+      if (dd && dd->second < e && lx[dd->second].kind == LexKind::kWord && dq == t.end) {
+        const Lexeme& n = lx[dd->second];
+        bool timeish = n.info && (n.info->time_strong || n.info->month);
+        if (!(n.is("at") || n.is("from") || n.is("between") || n.is("and") || n.is("or") || n.is("in") ||
+              n.is("on") || (timeish && !n.info->month)))
+          dd.reset();
+      }
+      if (dd && dd->first > 0 && anchor) {
         Ymd A = CivilFromDays(*anchor);
-        for (int back = 0; back < 3; ++back) {
-          int y = A.y, m = A.m - back;
+        Tense tn0 = TenseAt(i, dd->second);
+        int dir = (tn0 == Tense::kFuture || tn0 == Tense::kPresent) ? 1 : -1;
+        for (int back = 0; back < 12; ++back) {
+          int y = A.y, m = A.m + dir * back;
           while (m <= 0) { m += 12; --y; }
+          while (m > 12) { m -= 12; ++y; }
           if (ValidDate(y, m, dd->first) && Weekday(DaysFromCivil(y, m, dd->first)) == wd) {
             t.end = dd->second;
             t.value = FmtDate(y, m, dd->first);
@@ -948,13 +1123,28 @@ struct TimeScan {
     const char* pod = nullptr;
     uint32_t z = k + 1;
     if (Is(k, "the") && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) &&
-        (Is(k + 3, "yesterday") || Is(k + 3, "tomorrow"))) {
+        (Is(k + 3, "yesterday") || Is(k + 3, "tomorrow") || Is(k + 3, "tmrw"))) {
       delta = Is(k + 3, "yesterday") ? -2 : 2;
       z = k + 4;
       ok = true;
-    } else if (Is(k, "today") || Is(k, "tonight") || Is(k, "yesterday") || Is(k, "tomorrow") || Is(k, "tmrw")) {
+    } else if (Is(k, "the") && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) &&
+               (k + 3 >= e || lx[k + 3].kind == LexKind::kPunct)) {
+      // "the day before", "the day after" alone: next to the last date of the discourse.
+      std::optional<int64_t> base = discourse_has() ? **discourse : anchor;
+      if (!base) return std::nullopt;
+      TM t;
+      t.begin = i;
+      t.end = k + 3;
+      int64_t day = *base + (Is(k + 2, "before") ? -1 : 1);
+      t.value = FmtDays(day);
+      t.day = day;
+      t.level = 3;
+      t.anchor_free = false;
+      return t;
+    } else if (Is(k, "today") || Is(k, "tonight") || Is(k, "tonite") || Is(k, "yesterday") || Is(k, "tomorrow") ||
+               Is(k, "tmrw")) {
       delta = Is(k, "yesterday") ? -1 : (Is(k, "tomorrow") || Is(k, "tmrw")) ? 1 : 0;
-      if (Is(k, "tonight")) pod = "TNI";
+      if (Is(k, "tonight") || Is(k, "tonite")) pod = "TNI";
       ok = true;
     } else if (Is(k, "now") && !(k > b && (lx[k - 1].is("from") || lx[k - 1].is("until") || lx[k - 1].is("by")))) {
       TM t;
@@ -1089,18 +1279,39 @@ struct TimeScan {
     // Sets: "every Monday", "every day", "each two days", "every three weeks".
     if (Is(k, "every") || Is(k, "each")) {
       uint32_t q = k + 1;
+      int other = 1;
+      if (Is(q, "other")) { other = 2; ++q; }  // "every other day"
+      std::optional<TM> r;
+      // "every Monday at 4pm", "every day at 7:13 p.m.", "every evening at 7": a set of
+      // clock times keeps the time (TIMEX3 SET "T19:13"), with the weekday when given.
+      auto at_time = [&](TM* t, bool keep) {
+        uint32_t z = t->end;
+        if (Is(z, "at")) ++z;
+        if (auto tm = TimeOfDay(z); tm && tm->value.size() >= 3 && tm->value[0] == 'T') {
+          std::string tv = tm->value;
+          if (t->value == "TEV" || t->value == "TNI" || t->value == "TAF") {
+            int hh = HourOf(tv);
+            if (hh >= 1 && hh < 12) tv = WithHour(tv, hh + 12);
+          }
+          t->value = keep ? t->value + tv : tv;
+          t->end = tm->end;
+        }
+      };
       if (IsWord(q) && Info(q) && Info(q)->weekday) {
         TM t;
         t.begin = i;
         t.end = q + 1;
         t.type = TimeType::kSet;
         t.value = Fmt("XXXX-WXX-%d", Info(q)->weekday);
-        if (Is(t.end, "at")) {
-          if (auto tm = TimeOfDay(t.end + 1)) {
-            t.value += tm->value;
-            t.end = tm->end;
-          }
-        }
+        at_time(&t, true);
+        return t;
+      }
+      if (Is(q, "weekend")) {
+        TM t;
+        t.begin = i;
+        t.end = q + 1;
+        t.type = TimeType::kSet;
+        t.value = "XXXX-WXX-WE";
         return t;
       }
       if (IsWord(q) && Info(q) && Info(q)->time_unit && !Info(q)->time_unit_plural) {
@@ -1108,7 +1319,8 @@ struct TimeScan {
         t.begin = i;
         t.end = q + 1;
         t.type = TimeType::kSet;
-        t.value = DurationValue(1, static_cast<recognize::TimeUnit>(Info(q)->time_unit), false);
+        t.value = DurationValue(other, static_cast<recognize::TimeUnit>(Info(q)->time_unit), false);
+        if (Is(q, "day") && other == 1) at_time(&t, false);
         return t;
       }
       if (Is(q, "morning") || Is(q, "night") || Is(q, "evening") || Is(q, "afternoon")) {
@@ -1117,9 +1329,10 @@ struct TimeScan {
         t.end = q + 1;
         t.type = TimeType::kSet;
         t.value = std::string(Is(q, "morning") ? "TMO" : Is(q, "night") ? "TNI" : Is(q, "evening") ? "TEV" : "TAF");
+        at_time(&t, false);
         return t;
       }
-      if (auto a = AmountAt(q); a && !a->vague) {
+      if (auto a = AmountAt(q); a && !a->vague && other == 1) {
         TM t;
         t.begin = i;
         t.end = a->end;
@@ -1128,6 +1341,16 @@ struct TimeScan {
         return t;
       }
       return std::nullopt;
+    }
+    // "once a week", "one a day", "twice a year" (TIMEX3 keeps the period; the count is freq).
+    if ((Is(k, "once") || Is(k, "one") || Is(k, "twice")) && Is(k + 1, "a") && IsWord(k + 2) && Info(k + 2) &&
+        Info(k + 2)->time_unit && !Info(k + 2)->time_unit_plural && lx[k + 2].low.size() > 2) {
+      TM t;
+      t.begin = i;
+      t.end = k + 3;
+      t.type = TimeType::kSet;
+      t.value = DurationValue(1, static_cast<recognize::TimeUnit>(Info(k + 2)->time_unit), false);
+      return t;
     }
     static const std::unordered_map<std::string_view, const char*> adverbs = {
         {"daily", "P1D"}, {"everyday", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually", "P1Y"},
@@ -1303,7 +1526,15 @@ struct TimeScan {
       t.level = 3;
       return t;
     }
-    if (in_future && !a->vague && mod.empty() && anchor && day_units && TenseAt(i, z) == Tense::kFuture) {
+    if (Is(i, "within") && !a->vague && mod.empty() && anchor && day_units && TenseAt(i, z) != Tense::kPast) {
+      // "within 5 days" (ahead): the interval from the anchor to the deadline.
+      t.type = TimeType::kDate;
+      t.value = FmtDays(*anchor) + "/" + FmtDays(shift_all(*anchor, 1));
+      t.anchor_free = false;
+      return t;
+    }
+    if (in_future && !a->vague && mod.empty() && anchor && day_units && TenseAt(i, z) != Tense::kPast &&
+        !Is(z, "time")) {
       int64_t day = shift_all(*anchor, 1);
       t.type = TimeType::kDate;
       t.value = FmtDays(day);
@@ -1318,6 +1549,48 @@ struct TimeScan {
   }
 
   // Times of day: "10:30", "10:30 a.m.", "5 p.m.", "5pm", "noon", "midnight", "7 o'clock".
+  // An hour word or number 0..24 at i ("seven", "7"): (hour, end).
+  std::optional<std::pair<int, uint32_t>> HourAt(uint32_t i) const {
+    if (i >= e) return std::nullopt;
+    if (lx[i].kind == LexKind::kNumber) {
+      std::string_view s = lx[i].low;
+      if (s.size() > 2 || s.find_first_of(",.") != std::string_view::npos) return std::nullopt;
+      int h = std::stoi(std::string(s));
+      if (h > 24) return std::nullopt;
+      return std::make_pair(h, i + 1);
+    }
+    if (IsWord(i) && Info(i) && Info(i)->card >= 1 && Info(i)->card <= 12) return std::make_pair(int(Info(i)->card), i + 1);
+    return std::nullopt;
+  }
+
+  // After a clock time: "o'clock", "a.m."/"pm", "in the morning"/"in the evening", "at night".
+  // Returns the new end and adjusts the hour.
+  uint32_t ClockSuffix(uint32_t q, int* hh, bool* marked) const {
+    if (Is(q, "o'clock") || Is(q, "oclock")) { ++q; *marked = true; }
+    else if (Is(q, "o") && Is(q + 1, "'") && Is(q + 2, "clock")) { q += 3; *marked = true; }
+    if (auto ap = AmPm(q)) {
+      if (*hh < 1 || *hh > 12) return q;
+      if (ap->first && *hh != 12) *hh += 12;
+      if (!ap->first && *hh == 12) *hh = 0;
+      *marked = true;
+      return ap->second;
+    }
+    if (Is(q, "in") && Is(q + 1, "the") && (Is(q + 2, "afternoon") || Is(q + 2, "evening") || Is(q + 2, "morning"))) {
+      if (!Is(q + 2, "morning") && *hh < 12) *hh += 12;
+      *marked = true;
+      return q + 3;
+    }
+    if (Is(q, "at") && Is(q + 1, "night")) {
+      if (*hh >= 6 && *hh < 12) *hh += 12;
+      *marked = true;
+      return q + 2;
+    }
+    return q;
+  }
+
+  // Times of day: "10:30", "10:30 a.m.", "5 p.m.", "5pm", "9a", "noon", "12 noon",
+  // "midnight", "7 o'clock", "six pm", "one in the morning", "half past seven",
+  // "20 min past eight", "ten to six", "8.10 pm", "at 6.45", "11ish".
   std::optional<TM> TimeOfDay(uint32_t i) {
     uint32_t k = i;
     TM t;
@@ -1326,6 +1599,74 @@ struct TimeScan {
     if (Is(k, "noon") || Is(k, "midday") || Is(k, "midnight") || Is(k, "noonish")) {
       t.end = k + 1;
       t.value = (Is(k, "midnight")) ? "T00" : "T12";
+      return t;
+    }
+    if (Is(k, "mid") && Is(k + 1, "night")) {
+      t.end = k + 2;
+      t.value = "T00";
+      return t;
+    }
+    if (k < e && lx[k].is("12") && Is(k + 1, "noon")) {
+      t.end = k + 2;
+      t.value = "T12";
+      return t;
+    }
+    // "half past seven", "a quarter to nine", "20 min past eight", "ten past 9".
+    {
+      int minutes = -1;
+      uint32_t q = k;
+      if (Is(q, "half")) { minutes = 30; ++q; }
+      else if (Is(q, "quarter")) { minutes = 15; ++q; }
+      else if (Is(q, "a") && Is(q + 1, "quarter")) { minutes = 15; q += 2; }
+      else if (auto n = HourAt(q)) {
+        recognize::NumberOptions o;
+        o.allow_ordinal = false;
+        o.allow_fraction = false;
+        auto m = recognize::ParseNumber(lx, q, e, o);
+        if (m && m->has_value && m->value >= 1 && m->value <= 59 && m->value == std::floor(m->value)) {
+          minutes = static_cast<int>(m->value);
+          q = m->end;
+          if (Is(q, "min") || Is(q, "mins") || Is(q, "minutes") || Is(q, "minute")) ++q;
+        }
+      }
+      if (minutes > 0 && (Is(q, "past") || Is(q, "to") || Is(q, "after")) && q > k) {
+        bool to = Is(q, "to");
+        if (auto h = HourAt(q + 1); h && h->first >= 1 && h->first <= 12 &&
+                                    !(h->second < e && lx[h->second].is(":"))) {
+          // "5 to 6pm" is a range: "to" only with a quarter or half, or minutes words.
+          if (to && !(Is(k, "half") || Is(k, "quarter") || Is(k, "a") || Is(q - 1, "min") || Is(q - 1, "minutes") ||
+                      Is(q - 1, "mins")))
+            goto digits;
+          int hh = h->first;
+          int mm = minutes;
+          if (to) { hh = hh == 1 ? 12 : hh - 1; mm = 60 - minutes; }
+          bool marked = false;
+          uint32_t z = ClockSuffix(h->second, &hh, &marked);
+          t.end = z;
+          t.value = Fmt("T%02d", hh) + Fmt(":%02d", mm);
+          return t;
+        }
+      }
+    }
+  digits:
+    if (k < e && IsWord(k) && Info(k) && Info(k)->card >= 1 && Info(k)->card <= 12) {
+      // "six pm", "one in the morning", "seven o'clock", "nine thirty pm".
+      int hh = Info(k)->card, mm = -1;
+      uint32_t q = k + 1;
+      if (IsWord(q) && Info(q) && Info(q)->card >= 10 && Info(q)->card <= 59 && Info(q)->card % 10 == 0 &&
+          Info(q)->card_kind == 3) {
+        mm = Info(q)->card;
+        ++q;
+        if (IsWord(q) && Info(q) && Info(q)->card >= 1 && Info(q)->card <= 9 && Info(q)->card_kind == 1) {
+          mm += Info(q)->card;
+          ++q;
+        }
+      }
+      bool marked = false;
+      uint32_t z = ClockSuffix(q, &hh, &marked);
+      if (!marked) return std::nullopt;
+      t.end = z;
+      t.value = Fmt("T%02d", hh) + (mm >= 0 ? Fmt(":%02d", mm) : std::string());
       return t;
     }
     if (k >= e || lx[k].kind != LexKind::kNumber) return std::nullopt;
@@ -1341,6 +1682,26 @@ struct TimeScan {
         if (ap->first && hh != 12) hh += 12;
         if (!ap->first && hh == 12) hh = 0;
         t.end = ap->second;
+        t.value = Fmt("T%02d", hh) + Fmt(":%02d", mm);
+        return t;
+      }
+      // "8.10 pm", "2.30pm", "at 6.45": a dot between hours and minutes.
+      size_t dot = s.find('.');
+      if (dot != std::string_view::npos && dot >= 1 && dot <= 2 && s.size() == dot + 3 &&
+          s.find(',') == std::string_view::npos) {
+        int hh = std::stoi(std::string(s.substr(0, dot))), mm = std::stoi(std::string(s.substr(dot + 1)));
+        if (hh > 23 || mm > 59) return std::nullopt;
+        bool marked = false;
+        uint32_t z = ClockSuffix(k + 1, &hh, &marked);
+        if (!marked) {
+          // "at 6.45" alone; "at 6.45 percent" is a rate.
+          uint32_t n = k + 1;
+          bool clear = n >= e || lx[n].kind == LexKind::kPunct ||
+                       (lx[n].info && (lx[n].info->time_strong || lx[n].info->weekday || lx[n].info->month)) ||
+                       Is(n, "on");
+          if (!(k > b && lx[k - 1].is("at")) || !clear || hh > 12) return std::nullopt;
+        }
+        t.end = z;
         t.value = Fmt("T%02d", hh) + Fmt(":%02d", mm);
         return t;
       }
@@ -1361,40 +1722,46 @@ struct TimeScan {
       }
     }
     if (hh > 24 || mm > 59 || ss > 59) return std::nullopt;
-    auto ap = AmPm(q);
-    bool oclock = false;
-    if (!ap && (Is(q, "o'clock") || Is(q, "oclock"))) { oclock = true; ++q; }
-    if (!ap && Is(q, "o") && Is(q + 1, "'") && Is(q + 2, "clock")) { oclock = true; q += 3; }
-    if (!ap && (!oclock && mm < 0)) return std::nullopt;
-    if (!ap && mm >= 0 && !oclock) {
-      // "10:30" alone: a time when it reads as one (hours < 24).
-      if (hh > 23) return std::nullopt;
+    if (Is(q, "ish") && lx[q].glued() && hh <= 23) {  // "11ish"
+      t.end = q + 1;
+      t.value = Fmt("T%02d", hh) + (mm >= 0 ? Fmt(":%02d", mm) : std::string());
+      return t;
     }
-    if (ap) {
-      if (hh < 1 || hh > 12) return std::nullopt;
-      if (ap->first && hh != 12) hh += 12;
-      if (!ap->first && hh == 12) hh = 0;
-      q = ap->second;
+    bool marked = false;
+    int h2 = hh;
+    uint32_t z = ClockSuffix(q, &h2, &marked);
+    if (!marked && mm < 0) {
+      // "9a", "7p", "8:45a": a single glued letter.
+      if ((Is(q, "a") || Is(q, "p")) && lx[q].glued() && !(q + 1 < e && lx[q + 1].glued() && !lx[q + 1].is("."))) {
+        if (hh < 1 || hh > 12) return std::nullopt;
+        h2 = Is(q, "p") ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh);
+        z = q + 1;
+        marked = true;
+      } else {
+        return std::nullopt;
+      }
+    } else if (!marked && mm >= 0) {
+      if ((Is(q, "a") || Is(q, "p")) && lx[q].glued() && !(q + 1 < e && lx[q + 1].glued() && !lx[q + 1].is("."))) {
+        if (hh >= 1 && hh <= 12) h2 = Is(q, "p") ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh);
+        z = q + 1;
+      }
+      if (hh > 23) return std::nullopt;  // "10:30" alone reads as a time (hours < 24)
     }
-    // "in the morning/afternoon/evening": PM for afternoon and evening
-    if (!ap && (Is(q, "in") && Is(q + 1, "the") && (Is(q + 2, "afternoon") || Is(q + 2, "evening")))) {
-      if (hh < 12) hh += 12;
-      q += 3;
-    } else if (!ap && Is(q, "in") && Is(q + 1, "the") && Is(q + 2, "morning")) {
-      q += 3;
-    }
-    t.end = q;
-    t.value = Fmt("T%02d", hh);
+    t.end = z;
+    t.value = Fmt("T%02d", h2);
     if (mm >= 0) t.value += Fmt(":%02d", mm);
     if (ss >= 0) t.value += Fmt(":%02d", ss);
     return t;
   }
 
-  // "a.m."/"am"/"p.m."/"pm" at q: (is_pm, end).
+  // "a.m."/"am"/"p.m."/"pm"/".am" at q: (is_pm, end).
   std::optional<std::pair<bool, uint32_t>> AmPm(uint32_t q) const {
     if (q >= e) return std::nullopt;
+    if (Is(q, ".") && lx[q].glued() && q + 1 < e && lx[q + 1].glued() && (Is(q + 1, "am") || Is(q + 1, "pm")))
+      ++q;  // "9.am"
     if (Is(q, "am") || Is(q, "pm")) {
-      if (Is(q, "am") && lx[q].space_before && lx[q].upper_initial == false && !(q > b && lx[q - 1].kind == LexKind::kNumber))
+      if (Is(q, "am") && lx[q].space_before && lx[q].upper_initial == false && !(q > b && lx[q - 1].kind == LexKind::kNumber) &&
+          !(q > b && lx[q - 1].info && lx[q - 1].info->card >= 1))
         return std::nullopt;
       uint32_t z = q + 1;
       if (Is(z, ".") && lx[z].glued() && z + 1 < e && !(lx[z + 1].upper_initial && lx[z + 1].space_before)) ++z;
@@ -1405,6 +1772,9 @@ struct TimeScan {
       if (Is(z, ".") && lx[z].glued()) ++z;
       return std::make_pair(Is(q, "p"), z);
     }
+    if ((Is(q, "a") || Is(q, "p")) && Is(q + 1, "m") && !lx[q + 1].glued() && q > b &&
+        (lx[q - 1].kind == LexKind::kNumber || (lx[q - 1].info && lx[q - 1].info->card >= 1)))
+      return std::make_pair(Is(q, "p"), q + 2);  // "nine a m"
     return std::nullopt;
   }
 
@@ -1784,6 +2154,27 @@ struct TimeScan {
     return t;
   }
 
+  // "9 tonight", "10, this evening": a bare hour before a day with a part of the day.
+  std::optional<TM> HourThenPart(uint32_t i) {
+    auto h = BareHour(i);
+    if (!h || HourOf(h->value) < 1 || HourOf(h->value) > 12) return std::nullopt;
+    // "at 9 tonight", "back 10, tonight"; "building 4 this afternoon" is a name.
+    if (i > b && lx[i - 1].kind == LexKind::kWord && !(lx[i - 1].is("at") || lx[i - 1].is("by") ||
+        lx[i - 1].is("around") || lx[i - 1].is("until") || lx[i - 1].is("till") || lx[i - 1].is("back") ||
+        lx[i - 1].is("about")))
+      return std::nullopt;
+    uint32_t q = h->end;
+    if (Is(q, ",")) ++q;
+    if (!(Is(q, "tonight") || Is(q, "tonite") || Is(q, "this"))) return std::nullopt;
+    std::optional<TM> d = Core(q);
+    if (!d || !DayValue(*d) || d->value.size() != 13 || d->value.compare(10, 3, "TMO") == 0) return std::nullopt;
+    TM t = *d;
+    t.begin = i;
+    t.type = TimeType::kTime;
+    t.value = JoinDateTime(d->value, WithHour(h->value, HourOf(h->value) + 12));
+    return t;
+  }
+
   // The best core expression at i (longest).
   std::optional<TM> Core(uint32_t i) {
     std::optional<TM> best;
@@ -1798,10 +2189,16 @@ struct TimeScan {
       take(Quarter(i));
       take(TimeOfDay(i));
       take(DurationOrOffset(i));
+      if (!best) take(HourThenPart(i));
       return best;
     }
     if (l.kind != LexKind::kWord) return std::nullopt;
     const recognize::WordInfo* in = l.info;
+    if (!in) {
+      take(DecadeWords(i));
+      take(DurationOrOffset(i));
+      return best;
+    }
     if (in && (in->month || in->weekday || in->card >= 0 || in->ord >= 0)) take(ExplicitDate(i));
     if (in && in->month) take(MonthAlone(i));
     if (in && in->weekday) take(WeekdayExpr(i));
@@ -1821,7 +2218,7 @@ struct TimeScan {
     take(Century(i));
     take(TimeOfDay(i));
     take(DurationOrOffset(i));
-    if (Is(i, "the")) take(Year(i));
+    if (Is(i, "the") || (in && in->card >= 2)) take(Year(i));
     return best;
   }
 
@@ -1833,7 +2230,8 @@ struct TimeScan {
         {{"beginning", "of"}, "START"}, {{"the", "start", "of"}, "START"}, {{"start", "of"}, "START"},
         {{"the", "middle", "of"}, "MID"}, {{"middle", "of"}, "MID"}, {{"the", "early", "part", "of"}, "START"},
         {{"the", "latter", "part", "of"}, "END"}, {{"early", "in", "the"}, "START"}, {{"late", "in", "the"}, "END"},
-        {{"later", "in", "the"}, "END"}, {{"early"}, "START"}, {{"late"}, "END"}, {{"mid", "-"}, "MID"},
+        {{"later", "in", "the"}, "END"}, {{"earlier", "in", "the"}, "START"}, {{"later"}, "END"},
+        {{"earlier"}, "START"}, {{"early"}, "START"}, {{"late"}, "END"}, {{"mid", "-"}, "MID"},
         {{"mid"}, "MID"}, {{"around"}, "APPROX"}, {{"about"}, "APPROX"}, {{"circa"}, "APPROX"},
         {{"approximately"}, "APPROX"}, {{"roughly"}, "APPROX"}};
     for (const P& p : ps) {
@@ -1851,7 +2249,9 @@ struct TimeScan {
   std::optional<TM> Full(uint32_t i) {
     std::optional<TM> core;
     std::string mod;
-    if (auto m = ModAt(i)) {
+    // "how about Monday", "what about 3pm": a suggestion, not an approximation.
+    bool suggestion = (Is(i, "about")) && i > b && (lx[i - 1].is("how") || lx[i - 1].is("what"));
+    if (auto m = ModAt(i); m && !suggestion) {
       core = Core(m->second);
       if (core && core->type != TimeType::kDuration && core->type != TimeType::kSet && core->begin == m->second &&
           core->value != "PRESENT_REF") {
@@ -1862,6 +2262,28 @@ struct TimeScan {
         core->begin = i;
       } else {
         core.reset();
+      }
+      if (!core && anchor) {
+        // "the end of the week", "later in the year", "end of month": a part of the
+        // publication date's own period.
+        uint32_t q = m->second;
+        if (Is(q, "the")) ++q;
+        std::string_view u = q < e ? lx[q].low : std::string_view();
+        if ((u == "week" || u == "month" || u == "year" || u == "day") &&
+            !(q + 1 < e && (lx[q + 1].is("of") || lx[q + 1].is("before") || lx[q + 1].is("after") ||
+                            lx[q + 1].kind == LexKind::kWord))) {
+          TM t;
+          t.begin = i;
+          t.end = q + 1;
+          t.anchor_free = false;
+          t.value = u == "week" ? FmtWeek(*anchor) : u == "month" ? FmtDays(*anchor).substr(0, 7)
+                    : u == "year" ? FmtDays(*anchor).substr(0, 4) : FmtDays(*anchor);
+          bool later = Is(i, "later") || Is(i, "earlier");
+          t.mod = later ? "" : m->first;
+          core = t;
+        }
+      } else if (core && (Is(i, "later") || Is(i, "earlier")) && core->type != TimeType::kTime) {
+        core->mod.clear();  // "later this month" is this month
       }
     }
     if (!core) core = Core(i);
@@ -1894,7 +2316,26 @@ struct TimeScan {
       }
     } else if (core->type == TimeType::kTime && core->value[0] == 'T') {
       // Time + date: "3 p.m. Monday", "8am this morning", "10 tonight".
-      if (auto d = DateAfterTime(*core)) core = d;
+      if (auto d = DateAfterTime(*core)) {
+        core = d;
+      } else {
+        // "3pm each day", "6am everyday", "9am daily": a set of clock times.
+        uint32_t q = core->end;
+        if ((Is(q, "each") || Is(q, "every")) && Is(q + 1, "day")) q += 2;
+        else if (Is(q, "everyday") || Is(q, "daily")) q += 1;
+        if (q > core->end) {
+          core->end = q;
+          core->type = TimeType::kSet;
+        }
+      }
+    } else if (core->type == TimeType::kSet && (core->value == "P1D") && core->end < e) {
+      // "everyday 6am", "daily at 9".
+      uint32_t q = core->end;
+      if (Is(q, "at")) ++q;
+      if (auto tm = TimeOfDay(q); tm && tm->value.size() >= 3 && tm->value[0] == 'T' && !Is(core->begin, "every")) {
+        core->value = tm->value;
+        core->end = tm->end;
+      }
     }
     return core;
   }
@@ -2113,6 +2554,7 @@ struct TimeScan {
 
   void Run(std::vector<TM>* out) {
     uint32_t i = b;
+    uint32_t last_end = b;
     while (i < e) {
       const Lexeme& l = lx[i];
       if (l.kind != LexKind::kWord && l.kind != LexKind::kNumber && l.kind != LexKind::kQuote) {
@@ -2121,15 +2563,22 @@ struct TimeScan {
       }
       if (l.kind == LexKind::kWord) {
         const recognize::WordInfo* in = l.info;
-        if (!in || !(in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
-                     in->time_unit || in->denom)) {
+        // Words outside the shared word table that still open or make a time: decades
+        // ("seventies"), "once a week". Tested by length and suffix, no lookup.
+        auto extra = [](const Lexeme& x) {
+          std::string_view w = x.low;
+          return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice";
+        };
+        if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
+                     in->time_unit || in->denom)) &&
+            !extra(l)) {
           ++i;
           continue;
         }
         // A function word ("the", "in", "a", "since") opens a time expression only
         // when a time word or a number follows closely.
         auto strong = [&](const Lexeme& x) {
-          return x.kind == LexKind::kNumber || x.kind == LexKind::kQuote ||
+          return x.kind == LexKind::kNumber || x.kind == LexKind::kQuote || extra(x) ||
                  (x.info && (x.info->time_strong || x.info->month || x.info->weekday || x.info->time_unit ||
                              x.info->card >= 0 || x.info->ord >= 0));
         };
@@ -2146,7 +2595,7 @@ struct TimeScan {
       uint32_t k = i;
       static const std::unordered_set<std::string_view> rels = {"since", "until", "till", "before", "after", "by",
                                                                 "through", "starting", "beginning"};
-      if (IsWord(k) && rels.count(l.low)) {
+      if (IsWord(k) && rels.count(l.low) && !((l.low == "beginning" || l.low == "starting") && Is(k + 1, "of"))) {
         relation = std::string(l.low);
         ++k;
         if (relation == "starting" || relation == "beginning") {
@@ -2168,11 +2617,18 @@ struct TimeScan {
         ++i;
         continue;
       }
+      // Words that are no trigger by themselves but open a time expression ("later
+      // this month", "earlier in the week"): tried only once a time follows them.
+      if (relation.empty() && best->begin == k && k > b && k > last_end &&
+          (lx[k - 1].is("later") || lx[k - 1].is("earlier"))) {
+        if (auto f = Full(k - 1); f && f->end >= best->end) best = f;
+      }
       if (!relation.empty()) best->relation = relation == "till" ? "until" : relation;
       if (best->day && best->level == 3) *discourse = best->day;
       else if (best->day && !discourse->has_value()) *discourse = best->day;
       out->push_back(*best);
       i = std::max(best->end, i + 1);
+      last_end = i;
     }
   }
 };
