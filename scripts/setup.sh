@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config git ca-certificates
   libsqlite3-dev sqlite3          # the ledger
+  libpq-dev postgresql            # the ledger's PostgreSQL backend (libpq) and a server for its tests
   rapidjson-dev                   # JSON in and out
   libcli11-dev                    # command line
   libutf8proc-dev                 # Unicode categories and normalisation

@@ -1,7 +1,11 @@
-// ledger.h: the sourced ledger, a SQLite store of every fact of every article.
+// ledger.h: the sourced ledger, a store of every fact of every article.
 //
-// A Ledger is one connection to one SQLite file (docs/schema.md documents every table
-// and column, for people who open the file in Datasette or the sqlite3 shell). Each
+// A Ledger is one connection to one database: a SQLite file (the default; one file
+// that opens in Datasette or the sqlite3 shell) or a PostgreSQL database, selected by
+// a `postgresql://user@host/db` URI or by `postgres:` and a libpq connection string
+// (`postgres:dbname=news host=/var/run/postgresql`). Both hold the same tables and
+// columns, documented in docs/schema.md, and the same code writes and queries them
+// (src/ledger/backend.h). Each
 // Store() writes one annotated Document in one transaction: the document row, its
 // paragraphs, sentences, entities and their mentions, quantities, times, quotes,
 // events, claims and checks, each with the document id and its byte span, and the
@@ -17,8 +21,8 @@
 // Entities are merged across documents into global_entities by canonical name, type
 // and country, with the aliases each document used (see docs/schema.md).
 //
-// Schema: versioned with PRAGMA user_version; opening runs the pending migrations in
-// one transaction. A file written by a newer newsledger (user_version above
+// Schema: versioned (SQLite: PRAGMA user_version; PostgreSQL: table newsledger_schema);
+// opening runs the pending migrations in one transaction. A file written by a newer newsledger (user_version above
 // kSchemaVersion) is refused, never modified.
 //
 // Errors: every failure throws newsledger::Error(path, reason) with a reason a person
@@ -30,7 +34,8 @@
 // Threads: a Ledger is one connection; use it from one thread at a time. Readers in
 // other processes or threads open their own Ledger (WAL lets them read while a writer
 // writes). Cost: Store() is O(annotations) prepared-statement executions with bound
-// parameters, and one commit (WAL, synchronous=NORMAL: no fsync per document).
+// parameters, and one commit (SQLite: WAL, synchronous=NORMAL, no fsync per document;
+// PostgreSQL: one round trip per statement).
 #ifndef NEWSLEDGER_LEDGER_H_
 #define NEWSLEDGER_LEDGER_H_
 
@@ -42,9 +47,12 @@
 
 #include "newsledger/document.h"
 
-struct sqlite3;
-
 namespace newsledger {
+
+namespace ledger_internal {
+class Connection;
+struct Dialect;
+}  // namespace ledger_internal
 
 struct LedgerOptions {
   // Open for reading only (queries): no migration, no write; a file that does not
@@ -82,9 +90,10 @@ class Ledger {
   // The schema version this program writes and reads (PRAGMA user_version).
   static constexpr int kSchemaVersion = 1;
 
-  // Opens (creating unless read_only) the ledger at `path` and migrates it to
-  // kSchemaVersion. Throws Error for a file it cannot open, a newer schema, a
-  // read-only or locked file when writing.
+  // Opens (creating unless read_only) the ledger at `path` (a file name or a
+  // PostgreSQL location) and migrates it to kSchemaVersion. Throws Error for a file
+  // it cannot open, a server it cannot reach, a newer schema, a read-only or locked
+  // file when writing.
   explicit Ledger(std::string path, const LedgerOptions& options = {});
   ~Ledger();
   Ledger(const Ledger&) = delete;
@@ -112,22 +121,21 @@ class Ledger {
   const std::string& path() const { return path_; }
   bool read_only() const { return options_.read_only; }
 
-  // The underlying connection, for the query layer and for tests.
-  sqlite3* handle() { return db_; }
+  // True for a PostgreSQL ledger.
+  bool postgres() const;
 
-  // Throws Error(path, reason) for the SQLite result code `rc` (not OK/ROW/DONE),
-  // with `what` naming the operation.
-  [[noreturn]] void Fail(int rc, std::string_view what) const;
+  // The underlying connection and its SQL dialect, for the query layer and for tests.
+  ledger_internal::Connection& connection() { return *conn_; }
+  const ledger_internal::Dialect& dialect() const { return *dialect_; }
 
  private:
   struct Statements;
-  void Configure();
-  void Migrate();
   int64_t GlobalEntity(const Document& doc, const Entity& first, const std::vector<std::string>& aliases);
 
   std::string path_;
   LedgerOptions options_;
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<ledger_internal::Connection> conn_;
+  std::unique_ptr<ledger_internal::Dialect> dialect_;
   std::unique_ptr<Statements> stmts_;
 };
 

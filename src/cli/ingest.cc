@@ -1,4 +1,5 @@
-// ingest.cc: `newsledger ingest [--db FILE] [--threads N] PATH...`: extract into the ledger.
+// ingest.cc: `newsledger ingest [--db FILE|URI] [--threads N] PATH...`: extract into the ledger
+// (a SQLite file, or a PostgreSQL database: see ledger.h).
 //
 // Progress goes to stderr: a bar redrawn in place when stderr is a terminal, a plain
 // line every few seconds otherwise (logs, CI). Exit status: 0 all went through, 1 some
@@ -87,14 +88,14 @@ int RunIngest(const IngestArgs& args) {
                "ingest: %zu documents read: %zu stored, %zu revisions, %zu duplicates, %zu failed; %zu inputs "
                "skipped; %.1f s, %.0f docs/s; %s holds %lld documents\n",
                s.read, s.stored, s.revisions, s.duplicates, s.failed, s.skipped, s.seconds,
-               s.seconds > 0 ? s.read / s.seconds : 0.0, args.db.c_str(),
+               s.seconds > 0 ? s.read / s.seconds : 0.0, ledger.path().c_str(),
                static_cast<long long>(ledger.DocumentCount()));
   return s.skipped || s.failed ? 1 : 0;
 }
 
 std::function<int()> Setup(CLI::App& sub) {
   auto args = std::make_shared<IngestArgs>();
-  sub.add_option("--db", args->db, "ledger file (created when missing)")->capture_default_str();
+  sub.add_option("--db", args->db, "ledger: a SQLite file (created when missing), or PostgreSQL as postgresql://user@host/db or postgres:CONNINFO")->capture_default_str();
   sub.add_option("--threads,-j", args->threads, "annotation workers (default: one per core)")
       ->check(CLI::Range(0u, 256u));
   sub.add_flag("--quiet,-q", args->quiet, "no progress, only the summary");
@@ -103,7 +104,7 @@ std::function<int()> Setup(CLI::App& sub) {
   return [args] { return RunIngest(*args); };
 }
 
-NEWSLEDGER_COMMAND(ingest, "ingest", "Extract articles into the ledger (SQLite)", Setup);
+NEWSLEDGER_COMMAND(ingest, "ingest", "Extract articles into the ledger (SQLite or PostgreSQL)", Setup);
 
 }  // namespace
 }  // namespace newsledger::cli

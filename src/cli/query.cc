@@ -49,7 +49,7 @@ std::function<int()> Setup(CLI::App& sub) {
       ->required()
       ->check(CLI::IsMember(QueryKinds()));
   sub.add_option("text", args->words, "words to search for (search), same as --text");
-  sub.add_option("--db", args->db, "ledger file")->capture_default_str();
+  sub.add_option("--db", args->db, "ledger: a SQLite file, or PostgreSQL as postgresql://user@host/db or postgres:CONNINFO")->capture_default_str();
   sub.add_option("--format,-f", args->format, "table | json | jsonl | csv | markdown (default: table on a terminal, "
                                               "jsonl otherwise)")
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "markdown", "md"}));

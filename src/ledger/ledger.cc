@@ -1,9 +1,6 @@
 // ledger.cc: opening, migrating and writing the SQLite ledger (see ledger.h).
 #include "newsledger/ledger.h"
 
-#include <sqlite3.h>
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -11,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "ledger/backend.h"
 #include "ledger/schema.h"
 #include "ledger/statement.h"
 #include "ledger/subject.h"
@@ -86,10 +84,7 @@ void CheckSpans(const Document& doc) {
 // Every statement Store() runs, prepared once per connection.
 struct Ledger::Statements {
   explicit Statements(Ledger& l)
-      : begin(l, "BEGIN IMMEDIATE"),
-        commit(l, "COMMIT"),
-        rollback(l, "ROLLBACK"),
-        find_hash(l, "SELECT id, revision FROM documents WHERE content_hash = ?"),
+      : find_hash(l, "SELECT id, revision FROM documents WHERE content_hash = ?"),
         find_url(l, "SELECT id, revision FROM documents WHERE url = ? ORDER BY revision DESC LIMIT 1"),
         supersede(l, "UPDATE documents SET current = 0 WHERE url = ? AND current = 1"),
         insert_document(l,
@@ -97,15 +92,14 @@ struct Ledger::Statements {
                         "content_hash, revision, current, origin, text, bytes, ingested_at, n_paragraphs, "
                         "n_sentences, n_entities, n_mentions, n_quantities, n_times, n_quotes, n_events, "
                         "n_claims, n_checks, complete) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"),
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"),
         complete(l, "UPDATE documents SET complete = 1 WHERE id = ?"),
         insert_paragraph(l,
-                         "INSERT INTO paragraphs (document_id, idx, start, end, body_start, body_end, source) "
+                         "INSERT INTO paragraphs (document_id, idx, start, \"end\", body_start, body_end, source) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?)"),
         insert_sentence(l,
-                        "INSERT INTO sentences (document_id, idx, paragraph, start, end, token_begin, "
-                        "token_end, source, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        insert_sentence_fts(l, "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)"),
+                        "INSERT INTO sentences (document_id, idx, paragraph, start, \"end\", token_begin, "
+                        "token_end, source, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         find_global(l, "SELECT id FROM global_entities WHERE name_key = ? AND type = ? AND country = ?"),
         find_global_any_country(l,
                                 "SELECT id, country FROM global_entities WHERE name_key = ? AND type = ? "
@@ -114,38 +108,45 @@ struct Ledger::Statements {
                              "SELECT DISTINCT a.global_id FROM entity_aliases a JOIN global_entities g "
                              "ON g.id = a.global_id WHERE a.alias_key = ? AND g.type = ? "
                              "AND (g.country = ? OR g.country = '' OR ? = '') LIMIT 2"),
-        set_global_country(l, "UPDATE global_entities SET country = ? WHERE id = ? AND country = ''"),
-        rename_global(l, "UPDATE OR IGNORE global_entities SET name = ?, name_key = ? WHERE id = ?"),
+                // Both updates leave the row as it is when another row already has the key
+        // they would give it (the unique index on name_key, type, country).
+        set_global_country(l,
+                           "UPDATE global_entities AS g SET country = ?1 WHERE g.id = ?2 AND g.country = '' "
+                           "AND NOT EXISTS (SELECT 1 FROM global_entities o WHERE o.name_key = g.name_key "
+                           "AND o.type = g.type AND o.country = ?1)"),
+        rename_global(l,
+                      "UPDATE global_entities AS g SET name = ?1, name_key = ?2 WHERE g.id = ?3 "
+                      "AND NOT EXISTS (SELECT 1 FROM global_entities o WHERE o.name_key = ?2 "
+                      "AND o.type = g.type AND o.country = g.country AND o.id <> g.id)"),
         insert_global(l,
                       "INSERT INTO global_entities (name, type, country, name_key, geonames_id) "
-                      "VALUES (?, ?, ?, ?, ?)"),
+                      "VALUES (?, ?, ?, ?, ?) RETURNING id"),
         count_global(l,
                      "UPDATE global_entities SET documents = documents + ?, mentions = mentions + ?, "
                      "first_document = coalesce(first_document, ?3), last_document = ?3 WHERE id = ?4"),
         upsert_alias(l,
                      "INSERT INTO entity_aliases (global_id, alias, alias_key, documents) VALUES (?, ?, ?, 1) "
-                     "ON CONFLICT(alias_key, global_id) DO UPDATE SET documents = documents + 1"),
+                     "ON CONFLICT(alias_key, global_id) DO UPDATE SET documents = entity_aliases.documents + 1"),
         insert_entity(l,
-                      "INSERT INTO entities (document_id, local_id, global_id, type, canonical, start, end, text, "
+                      "INSERT INTO entities (document_id, local_id, global_id, type, canonical, start, \"end\", text, "
                       "country, geonames_id, latitude, longitude, mentions) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         insert_mention(l,
-                       "INSERT INTO mentions (document_id, entity_id, idx, start, end, text, pronoun, sentence) "
+                       "INSERT INTO mentions (document_id, entity_id, idx, start, \"end\", text, pronoun, sentence) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_quantity(l,
-                        "INSERT INTO quantities (document_id, idx, start, end, text, type, value, low, high, "
+                        "INSERT INTO quantities (document_id, idx, start, \"end\", text, type, value, low, high, "
                         "qualifier, unit, per, counted, counted_start, counted_end, sentence, subject, place, "
                         "period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_time(l,
-                    "INSERT INTO times (document_id, idx, start, end, text, type, value, mod, sentence) "
+                    "INSERT INTO times (document_id, idx, start, \"end\", text, type, value, mod, sentence) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_quote(l,
-                     "INSERT INTO quotes (document_id, idx, start, end, text, direct, speaker, speaker_id, "
+                     "INSERT INTO quotes (document_id, idx, start, \"end\", text, direct, speaker, speaker_id, "
                      "speaker_global_id, speaker_start, speaker_end, cue, cue_start, cue_end, outlet, "
-                     "reported_by, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        insert_quote_fts(l, "INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)"),
+                     "reported_by, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         insert_event(l,
-                     "INSERT INTO events (document_id, idx, start, end, text, type, mode, status, "
+                     "INSERT INTO events (document_id, idx, start, \"end\", text, type, mode, status, "
                      "actor_id, actor_text, actor_start, actor_end, actor_country, actor_sector, "
                      "actor_geonames_id, target_id, target_text, target_start, target_end, target_country, "
                      "target_sector, target_geonames_id, location_id, location_text, location_start, "
@@ -153,163 +154,49 @@ struct Ledger::Statements {
                      "sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_event_quantity(l,
-                              "INSERT OR IGNORE INTO event_quantities (document_id, event, quantity) "
-                              "VALUES (?, ?, ?)"),
+                              "INSERT INTO event_quantities (document_id, event, quantity) "
+                              "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
         insert_claim(l,
-                     "INSERT INTO claims (document_id, idx, start, end, text, speaker, speaker_id, subject, "
+                     "INSERT INTO claims (document_id, idx, start, \"end\", text, speaker, speaker_id, subject, "
                      "place, period, quantity, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_check(l,
-                     "INSERT INTO checks (document_id, claim, idx, start, end, status, ratio, ref_subject, "
+                     "INSERT INTO checks (document_id, claim, idx, start, \"end\", status, ratio, ref_subject, "
                      "ref_place, ref_period, ref_low, ref_high, ref_source, ref_url) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
+    // SQLite keeps its FTS5 indexes by hand (external-content tables); PostgreSQL's
+    // GIN indexes over to_tsvector follow the rows by themselves.
+    if (!l.postgres()) {
+      insert_sentence_fts = std::make_unique<Statement>(l, "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)");
+      insert_quote_fts =
+          std::make_unique<Statement>(l, "INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)");
+    }
+  }
 
-  Statement begin, commit, rollback, find_hash, find_url, supersede, insert_document, complete,
-      insert_paragraph, insert_sentence, insert_sentence_fts, find_global, find_global_any_country,
-      find_global_by_alias, set_global_country, rename_global, insert_global, count_global, upsert_alias,
-      insert_entity, insert_mention, insert_quantity, insert_time, insert_quote, insert_quote_fts,
+  Statement find_hash, find_url, supersede, insert_document, complete, insert_paragraph, insert_sentence,
+      find_global, find_global_any_country, find_global_by_alias, set_global_country, rename_global, insert_global,
+      count_global, upsert_alias, insert_entity, insert_mention, insert_quantity, insert_time, insert_quote,
       insert_event, insert_event_quantity, insert_claim, insert_check;
+  std::unique_ptr<Statement> insert_sentence_fts, insert_quote_fts;
 };
 
-void Ledger::Fail(int rc, std::string_view what) const {
-  std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-  std::string reason;
-  switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      reason = "database is locked by another writer (waited " + std::to_string(options_.busy_timeout_ms) +
-               " ms); try again when it has finished";
-      break;
-    case SQLITE_READONLY:
-      reason = "database is read-only (the file or its directory is not writable, or it was opened for "
-               "reading): " + detail;
-      break;
-    case SQLITE_FULL:
-      reason = "disk is full (or the database reached its size limit); the document being written was "
-               "rolled back and the ones stored before it are intact";
-      break;
-    case SQLITE_NOTADB:
-      reason = "not a SQLite database";
-      break;
-    case SQLITE_CORRUPT:
-      reason = "database file is corrupt: " + detail;
-      break;
-    case SQLITE_CANTOPEN:
-      reason = "cannot open the database (missing directory or no permission): " + detail;
-      break;
-    case SQLITE_IOERR:
-      reason = "I/O error: " + detail;
-      break;
-    default:
-      reason = detail;
-  }
-  throw Error(path_, reason + " [" + std::string(what) + "]");
-}
-
-Ledger::Ledger(std::string path, const LedgerOptions& options) : path_(std::move(path)), options_(options) {
-  if (path_.starts_with("postgresql://") || path_.starts_with("postgres://"))
-    throw Error(path_, "the PostgreSQL backend is not part of this build yet; give a SQLite file name");
-  struct stat st {};
-  bool exists = path_ != ":memory:" && ::stat(path_.c_str(), &st) == 0;
-  if (options_.read_only && !exists && path_ != ":memory:") throw Error(path_, "no such ledger file");
-  // SQLite opens a write-protected file read-only without a word, and root ignores the
-  // mode bits: say so at once rather than at the first write.
-  if (!options_.read_only && exists && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
-    throw Error(path_, "database is read-only (the file is write-protected); cannot ingest into it");
-  int flags = options_.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  flags |= SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    sqlite3_close(db_);
-    db_ = nullptr;
-    Fail(rc, "open: " + detail);
-  }
-  try {
-    sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, options_.busy_timeout_ms);
-    if (!options_.read_only && sqlite3_db_readonly(db_, "main") == 1)
-      throw Error(path_, "database is read-only (the file or its directory is not writable); cannot ingest into it");
-    Configure();
-    Migrate();
-    if (!options_.read_only) stmts_ = std::make_unique<Statements>(*this);
-  } catch (...) {
-    stmts_.reset();
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw;
-  }
+Ledger::Ledger(std::string path, const LedgerOptions& options)
+    : path_(ledger_internal::RedactLocation(path)), options_(options) {
+  static_assert(ledger_internal::kMigrations.size() == kSchemaVersion);
+  conn_ = ledger_internal::OpenConnection(path, options_);
+  dialect_ = std::make_unique<ledger_internal::Dialect>();
+  dialect_->kind = conn_->kind();
+  conn_->Migrate();
+  if (!options_.read_only) stmts_ = std::make_unique<Statements>(*this);
 }
 
 Ledger::~Ledger() {
   stmts_.reset();
-  if (db_) sqlite3_close(db_);
+  conn_.reset();
 }
 
-namespace {
-void Exec(Ledger& l, const char* sql, const char* what) {
-  char* msg = nullptr;
-  int rc = sqlite3_exec(l.handle(), sql, nullptr, nullptr, &msg);
-  sqlite3_free(msg);
-  if (rc != SQLITE_OK) l.Fail(rc, what);
-}
-}  // namespace
+bool Ledger::postgres() const { return conn_->kind() == ledger_internal::BackendKind::kPostgres; }
 
-void Ledger::Configure() {
-  // Reading the schema first turns "not a database" into a clear error here.
-  Exec(*this, "SELECT count(*) FROM sqlite_master", "read schema");
-  if (options_.read_only) return;
-  // WAL: readers query while ingest writes, and a crash never leaves half a
-  // transaction. synchronous=NORMAL in WAL mode: a commit is durable against a
-  // process kill (kill -9) without an fsync per document; only a power loss may lose
-  // the last commits, never consistency.
-  Exec(*this, "PRAGMA journal_mode=WAL", "enable WAL");
-  Exec(*this, "PRAGMA synchronous=NORMAL", "configure");
-  Exec(*this, "PRAGMA cache_size=-32000", "configure");
-  Exec(*this, "PRAGMA temp_store=MEMORY", "configure");
-  // Each per-document commit rewrites the tail pages of every table into the WAL; a
-  // checkpoint every 1000 pages (the default) would copy them back and fsync about
-  // every 30 documents. Every 64 MB coalesces those rewrites and fsyncs rarely.
-  Exec(*this, "PRAGMA wal_autocheckpoint=16384", "configure");
-}
-
-int Ledger::SchemaVersion() {
-  Statement s(*this, "PRAGMA user_version");
-  return s.Step() ? static_cast<int>(s.Int(0)) : 0;
-}
-
-void Ledger::Migrate() {
-  int version = SchemaVersion();
-  const int target = static_cast<int>(ledger_internal::kMigrations.size());
-  static_assert(ledger_internal::kMigrations.size() == kSchemaVersion);
-  if (version > target)
-    throw Error(path_, "written by a newer newsledger (schema " + std::to_string(version) +
-                           ", this program reads up to " + std::to_string(target) +
-                           "); upgrade newsledger to open it. The file was not modified.");
-  if (version == target) return;
-  if (version == 0) {
-    Statement tables(*this, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
-    if (tables.Step() && tables.Int(0) > 0)
-      throw Error(path_, "not a newsledger ledger (it holds other tables and no ledger schema version)");
-  }
-  if (options_.read_only)
-    throw Error(path_, version == 0 ? "empty file, not a newsledger ledger yet (ingest into it first)"
-                                    : "schema " + std::to_string(version) + " needs migrating to " +
-                                          std::to_string(target) + "; open it for writing (ingest) once");
-  Exec(*this, "BEGIN IMMEDIATE", "migrate");
-  try {
-    for (int v = version; v < target; ++v) {
-      std::string sql(ledger_internal::kMigrations[static_cast<size_t>(v)]);
-      Exec(*this, sql.c_str(), "migrate");
-      // user_version takes no bound parameter; the value is our own integer.
-      std::string bump = "PRAGMA user_version = " + std::to_string(v + 1);
-      Exec(*this, bump.c_str(), "migrate");
-    }
-    Exec(*this, "COMMIT", "migrate");
-  } catch (...) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
-}
+int Ledger::SchemaVersion() { return conn_->SchemaVersion(); }
 
 bool Ledger::Contains(std::string_view content_hash) {
   Statement s(*this, "SELECT 1 FROM documents WHERE content_hash = ?");
@@ -387,9 +274,7 @@ int64_t Ledger::GlobalEntity(const Document& doc, const Entity& first, const std
   s.insert_global.Reset();
   s.insert_global.BindAll(name, type, country, key);
   if (first.geonames_id) s.insert_global.Bind(5, first.geonames_id); else s.insert_global.Bind(5, Null{});
-  while (s.insert_global.Step()) {}
-  s.insert_global.Reset();
-  return sqlite3_last_insert_rowid(db_);
+  return s.insert_global.Returning();
 }
 
 StoreResult Ledger::Store(const Document& doc) {
@@ -398,7 +283,7 @@ StoreResult Ledger::Store(const Document& doc) {
   Statements& s = *stmts_;
   StoreResult result;
   std::string hash = ContentHash(doc.text);
-  s.begin.Run();
+  conn_->Begin();
   try {
     s.find_hash.Reset();
     s.find_hash.BindAll(hash);
@@ -407,7 +292,7 @@ StoreResult Ledger::Store(const Document& doc) {
       result.document = s.find_hash.Int(0);
       result.revision = static_cast<int>(s.find_hash.Int(1));
       s.find_hash.Reset();
-      s.rollback.Run();
+      conn_->Rollback();
       return result;
     }
     s.find_hash.Reset();
@@ -458,9 +343,7 @@ StoreResult Ledger::Store(const Document& doc) {
     d.Bind(20, doc.events.size());
     d.Bind(21, doc.claims.size());
     d.Bind(22, n_checks);
-    while (d.Step()) {}
-    d.Reset();
-    const int64_t id = sqlite3_last_insert_rowid(db_);
+    const int64_t id = d.Returning();
     result.document = id;
 
     auto sentence_of = [&](Span sp) -> std::optional<double> {
@@ -488,8 +371,8 @@ StoreResult Ledger::Store(const Document& doc) {
       s.insert_sentence.BindAll(id, i, st.paragraph, st.span.start, st.span.end, st.token_begin, st.token_end);
       s.insert_sentence.BindOpt(8, source_of(st.paragraph));
       s.insert_sentence.Bind(9, text);
-      while (s.insert_sentence.Step()) {}
-      s.insert_sentence_fts.Run(sqlite3_last_insert_rowid(db_), text);
+      int64_t row = s.insert_sentence.Returning();
+      if (s.insert_sentence_fts) s.insert_sentence_fts->Run(row, text);
     }
 
     // Entities: one row per document-local entity, one per mention; merged globally.
@@ -529,8 +412,7 @@ StoreResult Ledger::Store(const Document& doc) {
       en.Bind(11, head.latitude);
       en.Bind(12, head.longitude);
       en.Bind(13, idx.size());
-      while (en.Step()) {}
-      int64_t entity_row = sqlite3_last_insert_rowid(db_);
+      int64_t entity_row = en.Returning();
       for (size_t i : idx) {
         const Entity& e = doc.entities[i];
         s.insert_mention.Run(id, entity_row, i, e.span.start, e.span.end, doc.view(e.span), e.pronoun,
@@ -589,8 +471,8 @@ StoreResult Ledger::Store(const Document& doc) {
       st.BindOpt(15, q.outlet);
       st.BindOpt(16, q.reported_by);
       st.Bind(17, sentence_of(q.span));
-      while (st.Step()) {}
-      s.insert_quote_fts.Run(sqlite3_last_insert_rowid(db_), doc.view(q.span), q.speaker);
+      int64_t row = st.Returning();
+      if (s.insert_quote_fts) s.insert_quote_fts->Run(row, doc.view(q.span), q.speaker);
     }
     for (size_t i = 0; i < doc.events.size(); ++i) {
       const Event& e = doc.events[i];
@@ -651,9 +533,9 @@ StoreResult Ledger::Store(const Document& doc) {
       }
     }
     s.complete.Run(id);
-    s.commit.Run();
+    conn_->Commit();
   } catch (...) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    conn_->Rollback();
     for (Statement* st : {&s.find_hash, &s.find_url, &s.insert_document, &s.insert_global}) st->Reset();
     throw;
   }
@@ -682,13 +564,13 @@ Document Ledger::Load(int64_t document) {
   };
   auto opt_span = [&](Statement& s, int c) { return s.IsNull(c) ? Span{} : span(s, c); };
   {
-    Statement s(*this, "SELECT start, end, body_start, body_end, source FROM paragraphs WHERE document_id = ? ORDER BY idx");
+    Statement s(*this, "SELECT start, \"end\", body_start, body_end, source FROM paragraphs WHERE document_id = ? ORDER BY idx");
     s.BindAll(document);
     while (s.Step()) doc.paragraphs.push_back({span(s, 0), span(s, 2), s.Text(4)});
   }
   {
     Statement s(*this,
-                "SELECT start, end, paragraph, token_begin, token_end FROM sentences WHERE document_id = ? ORDER BY idx");
+                "SELECT start, \"end\", paragraph, token_begin, token_end FROM sentences WHERE document_id = ? ORDER BY idx");
     s.BindAll(document);
     while (s.Step())
       doc.sentences.push_back({span(s, 0), static_cast<uint32_t>(s.Int(2)), static_cast<uint32_t>(s.Int(3)),
@@ -717,7 +599,7 @@ Document Ledger::Load(int64_t document) {
   }
   {
     Statement s(*this,
-                "SELECT start, end, type, value, low, high, qualifier, unit, per, counted, counted_start, "
+                "SELECT start, \"end\", type, value, low, high, qualifier, unit, per, counted, counted_start, "
                 "counted_end FROM quantities WHERE document_id = ? ORDER BY idx");
     s.BindAll(document);
     while (s.Step()) {
@@ -740,7 +622,7 @@ Document Ledger::Load(int64_t document) {
     }
   }
   {
-    Statement s(*this, "SELECT start, end, type, value, mod FROM times WHERE document_id = ? ORDER BY idx");
+    Statement s(*this, "SELECT start, \"end\", type, value, mod FROM times WHERE document_id = ? ORDER BY idx");
     s.BindAll(document);
     while (s.Step()) {
       TimeExpr t;
@@ -753,7 +635,7 @@ Document Ledger::Load(int64_t document) {
   }
   {
     Statement s(*this,
-                "SELECT start, end, direct, speaker, speaker_id, speaker_start, speaker_end, cue, cue_start, "
+                "SELECT start, \"end\", direct, speaker, speaker_id, speaker_start, speaker_end, cue, cue_start, "
                 "cue_end, outlet, reported_by FROM quotes WHERE document_id = ? ORDER BY idx");
     s.BindAll(document);
     while (s.Step()) {
@@ -772,7 +654,7 @@ Document Ledger::Load(int64_t document) {
   }
   {
     Statement s(*this,
-                "SELECT idx, start, end, type, mode, status, "
+                "SELECT idx, start, \"end\", type, mode, status, "
                 "actor_id, actor_text, actor_start, actor_end, actor_country, actor_sector, actor_geonames_id, "
                 "target_id, target_text, target_start, target_end, target_country, target_sector, target_geonames_id, "
                 "location_id, location_text, location_start, location_end, location_country, location_sector, "
@@ -813,7 +695,7 @@ Document Ledger::Load(int64_t document) {
   }
   {
     Statement s(*this,
-                "SELECT start, end, speaker, speaker_id, subject, place, period, quantity FROM claims "
+                "SELECT start, \"end\", speaker, speaker_id, subject, place, period, quantity FROM claims "
                 "WHERE document_id = ? ORDER BY idx");
     s.BindAll(document);
     while (s.Step()) {

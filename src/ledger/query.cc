@@ -12,6 +12,7 @@
 #include <numeric>
 #include <set>
 
+#include "ledger/backend.h"
 #include "ledger/statement.h"
 #include "ledger/subject.h"
 #include "newsledger/error.h"
@@ -61,10 +62,10 @@ Table Run(Ledger& ledger, const Query& q) {
   while (st.Step()) {
     std::vector<Cell> row;
     for (int c = 0; c < st.Columns(); ++c) {
-      switch (st.ColumnType(c)) {
-        case SQLITE_INTEGER: row.emplace_back(st.Int(c)); break;
-        case SQLITE_FLOAT: row.emplace_back(st.Double(c)); break;
-        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+      switch (st.Kind(c)) {
+        case ledger_internal::ColumnKind::kInt: row.emplace_back(st.Int(c)); break;
+        case ledger_internal::ColumnKind::kDouble: row.emplace_back(st.Double(c)); break;
+        case ledger_internal::ColumnKind::kNull: row.emplace_back(std::monostate{}); break;
         default: row.emplace_back(st.Text(c)); break;
       }
     }
@@ -89,7 +90,8 @@ constexpr std::string_view kAliasIds = "SELECT global_id FROM entity_aliases WHE
 void DateFilters(Query& q, const QueryOptions& o, std::string_view column) {
   if (!o.since.empty()) q.Add(" AND " + std::string(column) + " >= ?", o.since);
   // "until 2031-04-12" includes that whole day, also for values with a time part.
-  if (!o.until.empty()) q.Add(" AND substr(" + std::string(column) + ", 1, length(?)) <= ?", o.until, o.until);
+  if (!o.until.empty())
+    q.Add(" AND substr(" + std::string(column) + ", 1, ?) <= ?", static_cast<int64_t>(o.until.size()), o.until);
 }
 
 void Limit(Query& q, const QueryOptions& o) {
@@ -102,13 +104,12 @@ Table Documents(Ledger& l, const QueryOptions& o) {
         "d.n_entities AS entities, d.n_quantities AS quantities, d.n_quotes AS quotes, d.n_events AS events, "
         "d.n_claims AS claims FROM documents d WHERE d.current = 1");
   if (!o.text.empty())
-    q.Add(" AND d.id IN (SELECT document_id FROM sentences WHERE id IN "
-          "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))",
-          FtsQuery(o.text));
+    q.Add(" AND d.id IN (SELECT document_id FROM sentences s WHERE " + l.dialect().SentenceMatch("s") + ")",
+          l.dialect().MatchParam(FtsQuery(o.text)));
   if (!o.entity.empty())
     q.Add(" AND d.id IN (SELECT document_id FROM entities WHERE global_id IN (" + std::string(kAliasIds) + "))",
           FoldName(o.entity));
-  if (!o.outlet.empty()) q.Add(" AND d.outlet = ? COLLATE NOCASE", o.outlet);
+  if (!o.outlet.empty()) q.Add(" AND lower(d.outlet) = lower(?)", o.outlet);
   DateFilters(q, o, "d.published");
   q.Add(" ORDER BY d.published DESC, d.id DESC");
   Limit(q, o);
@@ -119,15 +120,15 @@ Table Entities(Ledger& l, const QueryOptions& o) {
   Query q;
   q.Add("SELECT g.id AS entity, g.name, g.type, g.country, g.documents, g.mentions, "
         "(SELECT group_concat(a.alias, '; ') FROM entity_aliases a WHERE a.global_id = g.id AND a.alias <> g.name) "
-        "AS aliases FROM global_entities g WHERE 1");
-  if (!o.type.empty()) q.Add(" AND g.type = ? COLLATE NOCASE", o.type);
+        "AS aliases FROM global_entities g WHERE 1 = 1");
+  if (!o.type.empty()) q.Add(" AND lower(g.type) = lower(?)", o.type);
   std::string name = !o.entity.empty() ? o.entity : o.text;
   if (!name.empty())
     q.Add(" AND (g.id IN (" + std::string(kAliasIds) + ") OR g.name_key LIKE ? ESCAPE '\\')", FoldName(name),
           Contains(FoldName(name)));
   if (!o.since.empty() || !o.until.empty() || !o.outlet.empty()) {
     q.Add(" AND g.id IN (SELECT e.global_id FROM entities e JOIN documents d ON d.id = e.document_id WHERE d.current = 1");
-    if (!o.outlet.empty()) q.Add(" AND d.outlet = ? COLLATE NOCASE", o.outlet);
+    if (!o.outlet.empty()) q.Add(" AND lower(d.outlet) = lower(?)", o.outlet);
     DateFilters(q, o, "d.published");
     q.Add(")");
   }
@@ -145,7 +146,7 @@ Table Quotes(Ledger& l, const QueryOptions& o) {
   if (!o.speaker.empty()) {
     std::string fts = FtsQuery(o.speaker);
     q.Add(" AND (q.speaker_global_id IN (" + std::string(kAliasIds) + ")", FoldName(o.speaker));
-    if (!fts.empty()) q.Add(" OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", "speaker : (" + fts + ")");
+    if (!fts.empty()) q.Add(" OR " + l.dialect().QuoteMatch("q", "speaker"), l.dialect().MatchParam(fts, "speaker"));
     q.Add(")");
   }
   if (!o.entity.empty()) {
@@ -158,12 +159,12 @@ Table Quotes(Ledger& l, const QueryOptions& o) {
           "WHERE m.document_id = q.document_id AND m.start >= q.start AND m.end <= q.end "
           "AND e.global_id IN (" + std::string(kAliasIds) + "))",
           key);
-    if (!fts.empty()) q.Add(" OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", "text : (" + fts + ")");
+    if (!fts.empty()) q.Add(" OR " + l.dialect().QuoteMatch("q", "text"), l.dialect().MatchParam(fts, "text"));
     q.Add(")");
   }
   if (!o.text.empty())
-    q.Add(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", "text : (" + FtsQuery(o.text) + ")");
-  if (!o.outlet.empty()) q.Add(" AND coalesce(q.outlet, d.outlet) = ? COLLATE NOCASE", o.outlet);
+    q.Add(" AND " + l.dialect().QuoteMatch("q", "text"), l.dialect().MatchParam(FtsQuery(o.text), "text"));
+  if (!o.outlet.empty()) q.Add(" AND lower(coalesce(q.outlet, d.outlet)) = lower(?)", o.outlet);
   DateFilters(q, o, "d.published");
   q.Add(" ORDER BY d.published DESC, q.document_id DESC, q.idx");
   Limit(q, o);
@@ -176,7 +177,7 @@ Table Events(Ledger& l, const QueryOptions& o) {
         "e.location_text AS location, e.time, e.text AS trigger, s.text AS sentence, e.document_id AS document, "
         "e.start, e.end FROM events e JOIN documents d ON d.id = e.document_id "
         "LEFT JOIN sentences s ON s.document_id = e.document_id AND s.idx = e.sentence WHERE d.current = 1");
-  if (!o.type.empty()) q.Add(" AND e.type = ? COLLATE NOCASE", o.type);
+  if (!o.type.empty()) q.Add(" AND lower(e.type) = lower(?)", o.type);
   if (!o.entity.empty()) {
     std::string key = FoldName(o.entity);
     q.Add(" AND (EXISTS (SELECT 1 FROM entities en WHERE en.document_id = e.document_id "
@@ -188,8 +189,8 @@ Table Events(Ledger& l, const QueryOptions& o) {
     q.Add(" OR e.target_text LIKE ? ESCAPE '\\'", like);
     q.Add(" OR e.location_text LIKE ? ESCAPE '\\')", like);
   }
-  if (!o.text.empty()) q.Add(" AND s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)", FtsQuery(o.text));
-  if (!o.outlet.empty()) q.Add(" AND d.outlet = ? COLLATE NOCASE", o.outlet);
+  if (!o.text.empty()) q.Add(" AND " + l.dialect().SentenceMatch("s"), l.dialect().MatchParam(FtsQuery(o.text)));
+  if (!o.outlet.empty()) q.Add(" AND lower(d.outlet) = lower(?)", o.outlet);
   DateFilters(q, o, "d.published");
   q.Add(" ORDER BY d.published DESC, e.document_id DESC, e.idx");
   Limit(q, o);
@@ -199,7 +200,7 @@ Table Events(Ledger& l, const QueryOptions& o) {
 Table Claims(Ledger& l, const QueryOptions& o) {
   Query q;
   q.Add("SELECT d.published, d.outlet, c.speaker, c.subject, c.place, c.period, qn.text AS figure, "
-        "(SELECT group_concat(k.status || coalesce(' x' || printf('%.2f', k.ratio), '') || "
+        "(SELECT group_concat(k.status || coalesce(' x' || " + l.dialect().TwoDecimals("k.ratio") + ", '') || "
         "coalesce(' vs ' || k.ref_source, ''), '; ') FROM checks k WHERE k.document_id = c.document_id "
         "AND k.claim = c.idx) AS checks, c.text AS claim, c.document_id AS document, c.start, c.end "
         "FROM claims c JOIN documents d ON d.id = c.document_id "
@@ -209,7 +210,7 @@ Table Claims(Ledger& l, const QueryOptions& o) {
   if (!o.text.empty()) q.Add(" AND c.text LIKE ? ESCAPE '\\'", Contains(o.text));
   if (!o.entity.empty())
     q.Add(" AND (c.place LIKE ? ESCAPE '\\' OR c.speaker LIKE ? ESCAPE '\\')", Contains(o.entity), Contains(o.entity));
-  if (!o.outlet.empty()) q.Add(" AND d.outlet = ? COLLATE NOCASE", o.outlet);
+  if (!o.outlet.empty()) q.Add(" AND lower(d.outlet) = lower(?)", o.outlet);
   DateFilters(q, o, "d.published");
   q.Add(" ORDER BY d.published DESC, c.document_id DESC, c.idx");
   Limit(q, o);
@@ -227,13 +228,13 @@ Table Timeline(Ledger& l, const QueryOptions& o) {
         "AND qu.sentence = t.sentence) AS quoted, s.text AS sentence, t.document_id AS document, t.start, t.end "
         "FROM times t JOIN documents d ON d.id = t.document_id "
         "LEFT JOIN sentences s ON s.document_id = t.document_id AND s.idx = t.sentence "
-        "WHERE d.current = 1 AND t.type = 'DATE' AND t.value GLOB '[0-9][0-9][0-9][0-9]*'");
+        "WHERE d.current = 1 AND t.type = 'DATE' AND " + l.dialect().StartsWithYear("t.value"));
   if (!o.entity.empty())
     q.Add(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = "
           "t.document_id AND m.sentence = t.sentence AND e.global_id IN (" + std::string(kAliasIds) + "))",
           FoldName(o.entity));
-  if (!o.text.empty()) q.Add(" AND s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)", FtsQuery(o.text));
-  if (!o.outlet.empty()) q.Add(" AND d.outlet = ? COLLATE NOCASE", o.outlet);
+  if (!o.text.empty()) q.Add(" AND " + l.dialect().SentenceMatch("s"), l.dialect().MatchParam(FtsQuery(o.text)));
+  if (!o.outlet.empty()) q.Add(" AND lower(d.outlet) = lower(?)", o.outlet);
   DateFilters(q, o, "t.value");
   q.Add(" ORDER BY t.value, d.published, t.document_id, t.start");
   Limit(q, o);
@@ -244,11 +245,18 @@ Table Search(Ledger& l, const QueryOptions& o) {
   std::string fts = FtsQuery(o.text);
   if (fts.empty()) throw Error("query search", "give the words to search for");
   Query q;
+  const bool sqlite = !l.postgres();
   q.Add("SELECT d.published, coalesce(s.source, d.outlet) AS outlet, s.text AS sentence, d.title, "
-        "s.document_id AS document, s.start, s.end FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-        "JOIN documents d ON d.id = s.document_id WHERE sentences_fts MATCH ? AND d.current = 1",
-        fts);
-  if (!o.outlet.empty()) q.Add(" AND d.outlet = ? COLLATE NOCASE", o.outlet);
+        "s.document_id AS document, s.start, s.end FROM ");
+  if (sqlite)
+    q.Add("sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id "
+          "WHERE sentences_fts MATCH ? AND d.current = 1",
+          fts);
+  else
+    q.Add("sentences s JOIN documents d ON d.id = s.document_id WHERE " + l.dialect().SentenceMatch("s") +
+              " AND d.current = 1",
+          l.dialect().MatchParam(fts));
+  if (!o.outlet.empty()) q.Add(" AND lower(d.outlet) = lower(?)", o.outlet);
   if (!o.entity.empty())
     q.Add(" AND EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = "
           "s.document_id AND m.sentence = s.idx AND e.global_id IN (" + std::string(kAliasIds) + "))",
@@ -256,7 +264,7 @@ Table Search(Ledger& l, const QueryOptions& o) {
   DateFilters(q, o, "d.published");
   // Newest ingested first: FTS5 walks its index in rowid order and stops at the limit,
   // where ranking by bm25 would score every match (seconds for a common word).
-  q.Add(" ORDER BY f.rowid DESC");
+  q.Add(sqlite ? " ORDER BY f.rowid DESC" : " ORDER BY s.id DESC");
   Limit(q, o);
   return Run(l, q);
 }
@@ -271,7 +279,7 @@ std::map<std::pair<std::string, std::string>, std::vector<FigureReport>> Reports
         "WHERE q.subject <> '' AND d.current = 1");
   if (!o.subject.empty()) q.Add(" AND q.subject LIKE ? ESCAPE '\\'", Contains(NormalizeSubject(o.subject)));
   if (!o.entity.empty()) q.Add(" AND q.place LIKE ? ESCAPE '\\'", Contains(FoldName(o.entity)));
-  if (!o.outlet.empty()) q.Add(" AND coalesce(p.source, d.outlet) = ? COLLATE NOCASE", o.outlet);
+  if (!o.outlet.empty()) q.Add(" AND lower(coalesce(p.source, d.outlet)) = lower(?)", o.outlet);
   DateFilters(q, o, "d.published");
   q.Add(" ORDER BY q.subject, 2, d.published, q.document_id, q.start");
   Statement st(l, q.sql);

@@ -13,14 +13,17 @@
 namespace newsledger {
 namespace {
 
-using testing::TempDir;
+using testing::Backend;
+using testing::BackendName;
+using testing::BackendTest;
 
 const std::string kExamples = std::string(NEWSLEDGER_SOURCE_DIR) + "/examples";
 
-TEST(ExamplesLedgerTest, IngestingTwiceStoresEachDocumentOnce) {
-  TempDir dir;
+class ExamplesLedgerTest : public BackendTest {};
+
+TEST_P(ExamplesLedgerTest, IngestingTwiceStoresEachDocumentOnce) {
   Pipeline pipeline;
-  Ledger ledger(dir.file("ledger.db"));
+  Ledger ledger(location());
   IngestStats first = Ingest({kExamples}, pipeline, ledger);
   ASSERT_GT(first.read, 10u);
   EXPECT_EQ(first.stored, first.read);
@@ -32,10 +35,12 @@ TEST(ExamplesLedgerTest, IngestingTwiceStoresEachDocumentOnce) {
   EXPECT_EQ(ledger.DocumentCount(), static_cast<int64_t>(first.read));
 }
 
-class ExampleStoriesTest : public ::testing::Test {
+class ExampleStoriesTest : public BackendTest {
  protected:
   void SetUp() override {
-    ledger_ = std::make_unique<Ledger>(dir_.file("ledger.db"));
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    ledger_ = std::make_unique<Ledger>(location());
     IngestStats s = Ingest({kExamples + "/flood-paraguay-meridian.txt", kExamples + "/flood-paraguay-southerncone.txt",
                             kExamples + "/mine-collapse-ghana-day1.txt", kExamples + "/mine-collapse-ghana-followup.txt"},
                            pipeline_, *ledger_);
@@ -46,12 +51,11 @@ class ExampleStoriesTest : public ::testing::Test {
     if (n == 0) GTEST_SKIP() << "the pipeline has no quantity stage yet";
   }
 
-  TempDir dir_;
   Pipeline pipeline_;
   std::unique_ptr<Ledger> ledger_;
 };
 
-TEST_F(ExampleStoriesTest, TheTwoFloodReportsContradictEachOther) {
+TEST_P(ExampleStoriesTest, TheTwoFloodReportsContradictEachOther) {
   QueryOptions o;
   o.subject = "killed";
   std::vector<Contradiction> found = FindContradictions(*ledger_, o);
@@ -68,7 +72,7 @@ TEST_F(ExampleStoriesTest, TheTwoFloodReportsContradictEachOther) {
   EXPECT_TRUE(flood) << FormatTable(RunQuery(*ledger_, "contradictions", {}), TableFormat::kTable);
 }
 
-TEST_F(ExampleStoriesTest, TheMineCollapseTollIsATally) {
+TEST_P(ExampleStoriesTest, TheMineCollapseTollIsATally) {
   QueryOptions o;
   o.subject = "killed";
   bool found = false;
@@ -83,6 +87,11 @@ TEST_F(ExampleStoriesTest, TheMineCollapseTollIsATally) {
   }
   EXPECT_TRUE(found) << FormatTable(RunQuery(*ledger_, "tallies", {}), TableFormat::kTable);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExamplesLedgerTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, ExampleStoriesTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
 
 }  // namespace
 }  // namespace newsledger

@@ -1,5 +1,6 @@
 // kill_test.cc: `kill -9` during ingest leaves a ledger that opens, passes
 // PRAGMA integrity_check and holds only whole documents; ingesting again finishes.
+// Run on both backends (PostgreSQL when NEWSLEDGER_TEST_PG names a test server).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
@@ -14,23 +15,31 @@
 #include <thread>
 
 #include "ledger_fixtures.h"
+#include "newsledger/error.h"
+#include "newsledger/ledger.h"
 
 extern char** environ;
 
 namespace newsledger {
 namespace {
 
+using testing::Backend;
+using testing::BackendName;
+using testing::BackendTest;
+using testing::Scalar;
 using testing::TempDir;
 
-constexpr int kDocuments = 800;
+// Enough documents that the ingest is still running when it is killed; PostgreSQL
+// writes each statement in a round trip, so fewer keep its run short.
+int Documents(Backend backend) { return backend == Backend::kSqlite ? 800 : 300; }
 
-// Writes kDocuments small articles, one file each; returns their paths.
-std::vector<std::string> WriteCorpus(const TempDir& dir) {
+// Writes `documents` small articles, one file each; returns their paths.
+std::vector<std::string> WriteCorpus(const TempDir& dir, int documents) {
   static const char* kPlaces[] = {"Marrow", "Quell", "Tessel", "Harlow", "Vantry"};
   static const char* kOutlets[] = {"north.example", "south.example", "east.example"};
   std::vector<std::string> paths;
   std::filesystem::create_directories(dir.path() / "corpus");
-  for (int i = 0; i < kDocuments; ++i) {
+  for (int i = 0; i < documents; ++i) {
     std::string path = (dir.path() / "corpus" / ("doc" + std::to_string(i) + ".txt")).string();
     std::ofstream out(path);
     const char* place = kPlaces[i % 5];
@@ -61,22 +70,6 @@ pid_t Spawn(const std::vector<std::string>& args) {
   return rc == 0 ? pid : -1;
 }
 
-int64_t Scalar(sqlite3* db, const char* sql) {
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) return -1;
-  int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-  sqlite3_finalize(st);
-  return v;
-}
-
-std::string Text(sqlite3* db, const char* sql) {
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) return sqlite3_errmsg(db);
-  std::string v = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "";
-  sqlite3_finalize(st);
-  return v;
-}
-
 // Documents whose rows are not all there.
 constexpr const char* kBroken =
     "SELECT count(*) FROM documents d WHERE complete <> 1 "
@@ -91,11 +84,29 @@ constexpr const char* kBroken =
     "OR n_claims <> (SELECT count(*) FROM claims WHERE document_id = d.id) "
     "OR n_checks <> (SELECT count(*) FROM checks WHERE document_id = d.id)";
 
-void ExpectWhole(const std::string& db_path) {
+// Documents in the ledger at `location`, or 0 while it has no schema yet.
+int64_t StoredDocuments(const std::string& location) {
+  try {
+    Ledger ledger(location, {.read_only = true});
+    return ledger.DocumentCount();
+  } catch (const Error&) {
+    return 0;
+  }
+}
+
+void ExpectWhole(const std::string& location, Backend backend) {
+  {
+    Ledger ledger(location);  // opens (and would migrate) for writing
+    EXPECT_EQ(Scalar(ledger, kBroken), 0);
+  }
+  if (backend != Backend::kSqlite) return;  // PostgreSQL keeps its own pages whole
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-  EXPECT_EQ(Text(db, "PRAGMA integrity_check"), "ok");
-  EXPECT_EQ(Scalar(db, kBroken), 0);
+  ASSERT_EQ(sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
+  sqlite3_finalize(st);
   EXPECT_EQ(sqlite3_exec(db, "INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')", nullptr, nullptr,
                          nullptr),
             SQLITE_OK)
@@ -103,11 +114,12 @@ void ExpectWhole(const std::string& db_path) {
   sqlite3_close(db);
 }
 
-TEST(KillTest, KillNineLeavesOnlyWholeDocumentsAndIngestFinishesAfterwards) {
-  TempDir dir;
-  std::vector<std::string> corpus = WriteCorpus(dir);
-  std::string db_path = dir.file("ledger.db");
-  std::vector<std::string> args = {NEWSLEDGER_BINARY, "ingest", "--quiet", "--db", db_path};
+class KillTest : public BackendTest {};
+
+TEST_P(KillTest, KillNineLeavesOnlyWholeDocumentsAndIngestFinishesAfterwards) {
+  const int documents = Documents(GetParam());
+  std::vector<std::string> corpus = WriteCorpus(location_->dir(), documents);
+  std::vector<std::string> args = {NEWSLEDGER_BINARY, "ingest", "--quiet", "--db", location()};
   args.insert(args.end(), corpus.begin(), corpus.end());
 
   pid_t pid = Spawn(args);
@@ -116,11 +128,7 @@ TEST(KillTest, KillNineLeavesOnlyWholeDocumentsAndIngestFinishesAfterwards) {
   int64_t stored = 0;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      stored = Scalar(db, "SELECT count(*) FROM documents");
-    }
-    sqlite3_close(db);
+    stored = StoredDocuments(location());
     if (stored >= 20) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
@@ -129,16 +137,10 @@ TEST(KillTest, KillNineLeavesOnlyWholeDocumentsAndIngestFinishesAfterwards) {
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "ingest finished before it could be killed";
 
-  ExpectWhole(db_path);
-  int64_t after_kill;
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
-    after_kill = Scalar(db, "SELECT count(*) FROM documents");
-    sqlite3_close(db);
-  }
+  ExpectWhole(location(), GetParam());
+  int64_t after_kill = StoredDocuments(location());
   EXPECT_GE(after_kill, 20);
-  EXPECT_LT(after_kill, kDocuments);
+  EXPECT_LT(after_kill, documents);
 
   // Ingest again: the stored documents are skipped, the rest is stored.
   pid = Spawn(args);
@@ -146,13 +148,13 @@ TEST(KillTest, KillNineLeavesOnlyWholeDocumentsAndIngestFinishesAfterwards) {
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
-  ExpectWhole(db_path);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM documents"), kDocuments);
-  EXPECT_EQ(Scalar(db, "SELECT count(DISTINCT content_hash) FROM documents"), kDocuments);
-  sqlite3_close(db);
+  ExpectWhole(location(), GetParam());
+  Ledger ledger(location(), {.read_only = true});
+  EXPECT_EQ(ledger.DocumentCount(), documents);
+  EXPECT_EQ(Scalar(ledger, "SELECT count(DISTINCT content_hash) FROM documents"), documents);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, KillTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
 }  // namespace
 }  // namespace newsledger

@@ -3,14 +3,18 @@
 #define NEWSLEDGER_TESTS_LEDGER_FIXTURES_H_
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "ledger/statement.h"
 #include "newsledger/document.h"
+#include "newsledger/ledger.h"
 
 namespace newsledger::testing {
 
@@ -35,6 +39,102 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The backends a ledger test runs on. The PostgreSQL run needs a server: the libpq
+// connection string in NEWSLEDGER_TEST_PG (scripts/test.sh starts one and sets it);
+// without it those tests are skipped.
+enum class Backend { kSqlite, kPostgres };
+
+inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+}
+
+inline std::string TestPostgres() {
+  const char* v = std::getenv("NEWSLEDGER_TEST_PG");
+  return v ? v : "";
+}
+
+// A fresh, empty ledger location: a file in a temporary directory, or a schema of its
+// own on the test server (dropped with everything in it at the end).
+class LedgerLocation {
+ public:
+  explicit LedgerLocation(Backend backend, const std::string& name = "ledger.db") : backend_(backend) {
+    if (backend_ == Backend::kSqlite) {
+      location_ = dir_.file(name);
+      return;
+    }
+    static std::atomic<int> counter{0};
+    schema_ = "nltest_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_, false);
+    location_ = "postgres:" + TestPostgres() + " options=-csearch_path=" + schema_;
+  }
+  ~LedgerLocation() {
+    if (backend_ == Backend::kPostgres) Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE", false);
+  }
+  LedgerLocation(const LedgerLocation&) = delete;
+  LedgerLocation& operator=(const LedgerLocation&) = delete;
+
+  const std::string& str() const { return location_; }
+  Backend backend() const { return backend_; }
+  const TempDir& dir() const { return dir_; }
+
+  // PostgreSQL only: runs SQL in this location's schema on a connection of its own.
+  void Exec(const std::string& sql, bool in_schema = true) const {
+    std::string conninfo = TestPostgres();
+    if (in_schema) conninfo += " options=-csearch_path=" + schema_;
+    PGconn* c = PQconnectdb(conninfo.c_str());
+    ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    PGresult* r = PQexec(c, sql.c_str());
+    EXPECT_TRUE(PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK)
+        << sql << ": " << PQerrorMessage(c);
+    PQclear(r);
+    PQfinish(c);
+  }
+
+ private:
+  Backend backend_;
+  TempDir dir_;
+  std::string schema_;
+  std::string location_;
+};
+
+// A test run once per backend; the PostgreSQL run is skipped without a test server.
+class BackendTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::kPostgres && TestPostgres().empty())
+      GTEST_SKIP() << "NEWSLEDGER_TEST_PG is not set (no PostgreSQL server for the tests)";
+    location_ = std::make_unique<LedgerLocation>(GetParam());
+  }
+  const std::string& location() const { return location_->str(); }
+
+  std::unique_ptr<LedgerLocation> location_;
+};
+
+// The rows a query returns, each as its cells joined by "|" (NULL as "NULL").
+inline std::vector<std::string> Rows(Ledger& ledger, std::string_view sql) {
+  ledger_internal::Statement st(ledger, sql);
+  std::vector<std::string> rows;
+  while (st.Step()) {
+    std::string row;
+    for (int c = 0; c < st.Columns(); ++c) {
+      if (c) row += "|";
+      switch (st.Kind(c)) {
+        case ledger_internal::ColumnKind::kNull: row += "NULL"; break;
+        case ledger_internal::ColumnKind::kInt: row += std::to_string(st.Int(c)); break;
+        default: row += st.Text(c);
+      }
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+inline int64_t Scalar(Ledger& ledger, std::string_view sql) {
+  ledger_internal::Statement st(ledger, sql);
+  return st.Step() ? st.Int(0) : -1;
+}
 
 // Builds a document from paragraphs of sentences (joined by one space, paragraphs by
 // a newline), with paragraphs and sentences filled in.

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "ledger/backend.h"
 #include "ledger/subject.h"
 #include "ledger_fixtures.h"
 #include "newsledger/error.h"
@@ -13,11 +14,16 @@
 namespace newsledger {
 namespace {
 
+using testing::Backend;
+using testing::BackendName;
+using testing::BackendTest;
 using testing::Find;
 using testing::MakeCount;
 using testing::MakeDate;
 using testing::MakeDoc;
 using testing::MakeEntity;
+using testing::Rows;
+using testing::Scalar;
 using testing::TempDir;
 
 // One document with every kind of annotation, including a quote holding ' and ;.
@@ -74,18 +80,19 @@ Document FullDocument() {
   return doc;
 }
 
-TEST(LedgerTest, StoresAndReloadsEveryField) {
-  TempDir dir;
+class LedgerTest : public BackendTest {};
+
+TEST_P(LedgerTest, StoresAndReloadsEveryField) {
   Document doc = FullDocument();
   int64_t id;
   {
-    Ledger ledger(dir.file("ledger.db"));
+    Ledger ledger(location());
     StoreResult r = ledger.Store(doc);
     EXPECT_EQ(r.status, StoreStatus::kStored);
     EXPECT_EQ(r.revision, 1);
     id = r.document;
   }
-  Ledger reopened(dir.file("ledger.db"), {.read_only = true});
+  Ledger reopened(location(), {.read_only = true});
   Document loaded = reopened.Load(id);
   EXPECT_EQ(ToJson(loaded, true), ToJson(doc, true));
   EXPECT_EQ(loaded.origin, doc.origin);
@@ -96,34 +103,19 @@ TEST(LedgerTest, StoresAndReloadsEveryField) {
   EXPECT_THROW(reopened.Load(id + 100), Error);
 }
 
-TEST(LedgerTest, EveryFactRowCarriesItsTextAndTheCountsMatch) {
-  TempDir dir;
-  Ledger ledger(dir.file("ledger.db"));
+TEST_P(LedgerTest, EveryFactRowCarriesItsTextAndTheCountsMatch) {
+  Ledger ledger(location());
   ledger.Store(FullDocument());
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(ledger.handle(),
-                               "SELECT complete, n_sentences, n_entities, n_mentions, n_quantities, n_quotes, "
-                               "n_checks, (SELECT text FROM quotes), (SELECT count(*) FROM entities), "
-                               "(SELECT count(*) FROM checks) FROM documents",
-                               -1, &st, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 1);
-  EXPECT_EQ(sqlite3_column_int(st, 1), 3);
-  EXPECT_EQ(sqlite3_column_int(st, 2), 2);  // Lindenfeld, Ilse Varga
-  EXPECT_EQ(sqlite3_column_int(st, 3), 3);
-  EXPECT_EQ(sqlite3_column_int(st, 4), 2);
-  EXPECT_EQ(sqlite3_column_int(st, 5), 1);
-  EXPECT_EQ(sqlite3_column_int(st, 6), 1);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 7)), "It's the worst; we've ever seen,");
-  EXPECT_EQ(sqlite3_column_int(st, 8), 2);
-  EXPECT_EQ(sqlite3_column_int(st, 9), 1);
-  sqlite3_finalize(st);
+  EXPECT_EQ(Rows(ledger,
+                 "SELECT complete, n_sentences, n_entities, n_mentions, n_quantities, n_quotes, "
+                 "n_checks, (SELECT text FROM quotes), (SELECT count(*) FROM entities), "
+                 "(SELECT count(*) FROM checks) FROM documents"),
+            // Lindenfeld and Ilse Varga are the two entities.
+            std::vector<std::string>{"1|3|2|3|2|1|1|It's the worst; we've ever seen,|2|1"});
 }
 
-TEST(LedgerTest, TheSameTextIsStoredOnce) {
-  TempDir dir;
-  Ledger ledger(dir.file("ledger.db"));
+TEST_P(LedgerTest, TheSameTextIsStoredOnce) {
+  Ledger ledger(location());
   Document doc = FullDocument();
   StoreResult first = ledger.Store(doc);
   StoreResult again = ledger.Store(doc);
@@ -137,9 +129,8 @@ TEST(LedgerTest, TheSameTextIsStoredOnce) {
   EXPECT_EQ(ledger.ContentHashes().size(), 1u);
 }
 
-TEST(LedgerTest, AChangedTextUnderTheSameUrlIsANewRevision) {
-  TempDir dir;
-  Ledger ledger(dir.file("ledger.db"));
+TEST_P(LedgerTest, AChangedTextUnderTheSameUrlIsANewRevision) {
+  Ledger ledger(location());
   Document doc = FullDocument();
   StoreResult r1 = ledger.Store(doc);
   doc.text += " Update: the river fell overnight.";
@@ -149,13 +140,8 @@ TEST(LedgerTest, AChangedTextUnderTheSameUrlIsANewRevision) {
   EXPECT_NE(r2.document, r1.document);
   doc.text += " Roads reopened.";
   EXPECT_EQ(ledger.Store(doc).revision, 3);
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(ledger.handle(), "SELECT revision, current FROM documents ORDER BY id", -1, &st, nullptr),
-            SQLITE_OK);
-  std::vector<std::pair<int, int>> rows;
-  while (sqlite3_step(st) == SQLITE_ROW) rows.emplace_back(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1));
-  sqlite3_finalize(st);
-  EXPECT_EQ(rows, (std::vector<std::pair<int, int>>{{1, 0}, {2, 0}, {3, 1}}));
+  EXPECT_EQ(Rows(ledger, "SELECT revision, current FROM documents ORDER BY id"),
+            (std::vector<std::string>{"1|0", "2|0", "3|1"}));
   // Without a URL there is no revision: a different text is a different document.
   Document other = FullDocument();
   other.url.clear();
@@ -163,41 +149,55 @@ TEST(LedgerTest, AChangedTextUnderTheSameUrlIsANewRevision) {
   EXPECT_EQ(ledger.Store(other).status, StoreStatus::kStored);
 }
 
-void SetUserVersion(const std::string& path, int version) {
+// Sets the stored schema version behind the ledger's back.
+void SetSchemaVersion(const testing::LedgerLocation& where, int version) {
+  if (where.backend() == Backend::kPostgres) {
+    where.Exec("UPDATE newsledger_schema SET version = " + std::to_string(version));
+    return;
+  }
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(where.str().c_str(), &db), SQLITE_OK);
   std::string sql = "PRAGMA user_version = " + std::to_string(version);
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
 }
 
-TEST(LedgerTest, MigratesANewFileAndRefusesANewerSchema) {
-  TempDir dir;
-  std::string path = dir.file("ledger.db");
-  { Ledger ledger(path); EXPECT_EQ(ledger.SchemaVersion(), Ledger::kSchemaVersion); ledger.Store(FullDocument()); }
-  SetUserVersion(path, Ledger::kSchemaVersion + 5);
+TEST_P(LedgerTest, MigratesANewLedgerAndRefusesANewerSchema) {
+  { Ledger ledger(location()); EXPECT_EQ(ledger.SchemaVersion(), Ledger::kSchemaVersion); ledger.Store(FullDocument()); }
+  SetSchemaVersion(*location_, Ledger::kSchemaVersion + 5);
   for (bool read_only : {false, true}) {
     try {
-      Ledger ledger(path, {.read_only = read_only});
+      Ledger ledger(location(), {.read_only = read_only});
       FAIL() << "a newer schema was opened";
     } catch (const Error& e) {
       EXPECT_NE(std::string(e.what()).find("newer newsledger (schema 6"), std::string::npos) << e.what();
     }
   }
   // Refused, not modified: the data is still there once the version is restored.
-  SetUserVersion(path, Ledger::kSchemaVersion);
-  Ledger ledger(path);
+  SetSchemaVersion(*location_, Ledger::kSchemaVersion);
+  Ledger ledger(location());
   EXPECT_EQ(ledger.DocumentCount(), 1);
 }
 
-TEST(LedgerTest, RefusesFilesThatAreNotLedgers) {
+TEST_P(LedgerTest, RefusesADatabaseThatHoldsOtherTables) {
+  if (GetParam() == Backend::kPostgres) {
+    location_->Exec("CREATE TABLE t (x INTEGER)");
+  } else {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(location().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  try {
+    Ledger ledger(location());
+    FAIL() << "opened a database of something else";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("not a newsledger ledger"), std::string::npos) << e.what();
+  }
+}
+
+TEST(LedgerFileTest, RefusesFilesThatAreNotLedgers) {
   TempDir dir;
-  std::string other = dir.file("other.db");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(other.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
-  EXPECT_THROW(Ledger ledger(other), Error);
   std::string junk = dir.file("junk.db");
   { FILE* f = std::fopen(junk.c_str(), "wb"); std::fputs("this is not a database, just some words that fill a page", f); std::fclose(f); }
   try {
@@ -207,10 +207,33 @@ TEST(LedgerTest, RefusesFilesThatAreNotLedgers) {
     EXPECT_NE(std::string(e.what()).find("not a SQLite database"), std::string::npos) << e.what();
   }
   EXPECT_THROW(Ledger(dir.file("missing.db"), {.read_only = true}), Error);
-  EXPECT_THROW(Ledger("postgresql://localhost/news"), Error);  // not a file name to create
 }
 
-TEST(LedgerTest, AReadOnlyFileIsAClearError) {
+TEST(LedgerPostgresTest, AServerItCannotReachIsAClearErrorThatHidesThePassword) {
+  // Port 1 on the loopback: nothing listens there, the refusal is immediate.
+  for (const char* location : {"postgresql://news:s3cret@127.0.0.1:1/news?connect_timeout=2",
+                               "postgres:host=127.0.0.1 port=1 dbname=news password=s3cret connect_timeout=2"}) {
+    try {
+      Ledger ledger(location);
+      FAIL() << "connected to " << location;
+    } catch (const Error& e) {
+      std::string what = e.what();
+      EXPECT_NE(what.find("cannot connect to the PostgreSQL server"), std::string::npos) << what;
+      EXPECT_EQ(what.find("s3cret"), std::string::npos) << what;
+    }
+  }
+}
+
+TEST(LedgerPostgresTest, WordsBecomeATextSearchQueryWithNoOperatorsFromTheInput) {
+  ledger_internal::Dialect pg{ledger_internal::BackendKind::kPostgres};
+  EXPECT_EQ(pg.MatchParam("\"death toll\" \"rose\""), "('death' <-> 'toll') & ('rose')");
+  EXPECT_EQ(pg.MatchParam("\"it's\" \"a|b\" \"!\""), "('it' <-> 's') & ('a' <-> 'b')");
+  EXPECT_EQ(pg.MatchParam(""), "");
+  ledger_internal::Dialect lite;
+  EXPECT_EQ(lite.MatchParam("\"rose\"", "speaker"), "speaker : (\"rose\")");
+}
+
+TEST(LedgerFileTest, AReadOnlyFileIsAClearError) {
   TempDir dir;
   std::string path = dir.file("ledger.db");
   { Ledger ledger(path); ledger.Store(FullDocument()); }
@@ -225,7 +248,7 @@ TEST(LedgerTest, AReadOnlyFileIsAClearError) {
   EXPECT_EQ(reader.DocumentCount(), 1);
 }
 
-TEST(LedgerTest, ALockedFileIsAClearErrorAndLosesNothing) {
+TEST(LedgerFileTest, ALockedFileIsAClearErrorAndLosesNothing) {
   TempDir dir;
   std::string path = dir.file("ledger.db");
   Ledger ledger(path, {.busy_timeout_ms = 50});
@@ -248,18 +271,13 @@ TEST(LedgerTest, ALockedFileIsAClearErrorAndLosesNothing) {
   EXPECT_EQ(ledger.DocumentCount(), 2);
 }
 
-TEST(LedgerTest, AFullDiskRollsBackTheDocumentAndKeepsTheOthers) {
+TEST(LedgerFileTest, AFullDiskRollsBackTheDocumentAndKeepsTheOthers) {
   TempDir dir;
   Ledger ledger(dir.file("ledger.db"));
   ledger.Store(FullDocument());
   // SQLite reports a size limit exactly as it reports a full disk (SQLITE_FULL).
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(ledger.handle(), "PRAGMA page_count", -1, &st, nullptr), SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  int pages = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  std::string limit = "PRAGMA max_page_count = " + std::to_string(pages + 2);
-  ASSERT_EQ(sqlite3_exec(ledger.handle(), limit.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  int64_t pages = Scalar(ledger, "PRAGMA page_count");
+  ledger.connection().Exec("PRAGMA max_page_count = " + std::to_string(pages + 2), "test");
   Document big = FullDocument();
   big.url.clear();
   big.text += "\n" + std::string(200000, 'x');
@@ -273,9 +291,8 @@ TEST(LedgerTest, AFullDiskRollsBackTheDocumentAndKeepsTheOthers) {
   EXPECT_EQ(ledger.Load(1).text, FullDocument().text);
 }
 
-TEST(LedgerTest, MergesEntitiesAcrossDocumentsWithTheirAliases) {
-  TempDir dir;
-  Ledger ledger(dir.file("ledger.db"));
+TEST_P(LedgerTest, MergesEntitiesAcrossDocumentsWithTheirAliases) {
+  Ledger ledger(location());
   Document a = MakeDoc("a", "A", "2031-04-12", "", {{"Mayor Ilse Varga visited Lindenfeld. Varga left."}});
   a.entities.push_back(MakeEntity(a, "Ilse Varga", EntityType::kPerson, "Ilse Varga", "e1"));
   a.entities.push_back(MakeEntity(a, "Varga", EntityType::kPerson, "Ilse Varga", "e1", 1));
@@ -288,26 +305,12 @@ TEST(LedgerTest, MergesEntitiesAcrossDocumentsWithTheirAliases) {
   ledger.Store(a);
   ledger.Store(b);
   ledger.Store(c);
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(ledger.handle(),
-                               "SELECT name, type, country, documents, mentions FROM global_entities ORDER BY id",
-                               -1, &st, nullptr),
-            SQLITE_OK);
-  std::vector<std::string> rows;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    rows.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + "|" +
-                   reinterpret_cast<const char*>(sqlite3_column_text(st, 1)) + "|" +
-                   reinterpret_cast<const char*>(sqlite3_column_text(st, 2)) + "|" +
-                   std::to_string(sqlite3_column_int(st, 3)) + "|" + std::to_string(sqlite3_column_int(st, 4)));
-  }
-  sqlite3_finalize(st);
-  EXPECT_EQ(rows, (std::vector<std::string>{"Ilse Varga|PERSON||2|3", "Lindenfeld|LOC|DE|2|2",
-                                            "Varga Holdings|ORG||1|1"}));
+  EXPECT_EQ(Rows(ledger, "SELECT name, type, country, documents, mentions FROM global_entities ORDER BY id"),
+            (std::vector<std::string>{"Ilse Varga|PERSON||2|3", "Lindenfeld|LOC|DE|2|2", "Varga Holdings|ORG||1|1"}));
 }
 
-TEST(LedgerTest, RefusesSpansOutsideTheTextAndStoresNothing) {
-  TempDir dir;
-  Ledger ledger(dir.file("ledger.db"));
+TEST_P(LedgerTest, RefusesSpansOutsideTheTextAndStoresNothing) {
+  Ledger ledger(location());
   Document doc = FullDocument();
   doc.quotes[0].span = {10, static_cast<uint32_t>(doc.text.size() + 5)};
   EXPECT_THROW(ledger.Store(doc), Error);
@@ -317,6 +320,8 @@ TEST(LedgerTest, RefusesSpansOutsideTheTextAndStoresNothing) {
   EXPECT_EQ(ledger.DocumentCount(), 0);
   EXPECT_NO_THROW(CheckSpans(FullDocument()));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
 TEST(LedgerTest, ContentHashIsSha256) {
   EXPECT_EQ(ContentHash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

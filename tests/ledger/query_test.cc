@@ -9,12 +9,14 @@
 namespace newsledger {
 namespace {
 
+using testing::Backend;
+using testing::BackendName;
+using testing::BackendTest;
 using testing::Find;
 using testing::MakeCount;
 using testing::MakeDate;
 using testing::MakeDoc;
 using testing::MakeEntity;
-using testing::TempDir;
 
 std::string CellString(const Cell& c) {
   if (std::holds_alternative<std::string>(c)) return std::get<std::string>(c);
@@ -43,10 +45,12 @@ Document FloodReport(const std::string& id, const std::string& outlet, const std
   return doc;
 }
 
-class QueryTest : public ::testing::Test {
+class QueryTest : public BackendTest {
  protected:
   void SetUp() override {
-    ledger_ = std::make_unique<Ledger>(dir_.file("ledger.db"));
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    ledger_ = std::make_unique<Ledger>(location());
     // Day 1: two outlets disagree about the same Sunday (37 dead vs 12 dead).
     ledger_->Store(FloodReport("a1", "north.example", "2031-03-03",
                                "At least 37 people were killed in the Ostrava Valley on Sunday.", "At least 37", 37,
@@ -70,11 +74,10 @@ class QueryTest : public ::testing::Test {
     ledger_->Store(other);
   }
 
-  TempDir dir_;
   std::unique_ptr<Ledger> ledger_;
 };
 
-TEST_F(QueryTest, FindsTheContradictionWithBothSpansAndOutlets) {
+TEST_P(QueryTest, FindsTheContradictionWithBothSpansAndOutlets) {
   std::vector<Contradiction> found = FindContradictions(*ledger_, {});
   ASSERT_EQ(found.size(), 1u);
   const Contradiction& c = found[0];
@@ -90,7 +93,7 @@ TEST_F(QueryTest, FindsTheContradictionWithBothSpansAndOutlets) {
   EXPECT_NE(c.a.sentence.find("Ostrava Valley"), std::string::npos);
 }
 
-TEST_F(QueryTest, FindsTheTallyAsASeriesInDateOrder) {
+TEST_P(QueryTest, FindsTheTallyAsASeriesInDateOrder) {
   std::vector<Tally> tallies = FindTallies(*ledger_, {});
   ASSERT_EQ(tallies.size(), 1u);
   const Tally& t = tallies[0];
@@ -105,7 +108,7 @@ TEST_F(QueryTest, FindsTheTallyAsASeriesInDateOrder) {
   EXPECT_EQ(Column(table, 3, "figure"), "44");
 }
 
-TEST_F(QueryTest, AGapOfWeeksStartsANewSeriesAndFiguresWithoutAPlaceStayOut) {
+TEST_P(QueryTest, AGapOfWeeksStartsANewSeriesAndFiguresWithoutAPlaceStayOut) {
   ledger_->Store(FloodReport("a9", "north.example", "2031-06-01",
                              "At least 3 people were killed in the Ostrava Valley on Sunday.", "At least 3", 3,
                              Qualifier::kAtLeast, "people", "Sunday", "2031-05-31"));
@@ -163,9 +166,10 @@ TEST(IntervalTest, RangesThatCannotBothBeTrue) {
   }
 }
 
-TEST(QueryQuotesTest, FiltersBySpeakerAliasTextAndDateWithBoundParameters) {
-  TempDir dir;
-  Ledger ledger(dir.file("ledger.db"));
+class QueryQuotesTest : public BackendTest {};
+
+TEST_P(QueryQuotesTest, FiltersBySpeakerAliasTextAndDateWithBoundParameters) {
+  Ledger ledger(location());
   Document a = MakeDoc("q1", "north.example", "2031-03-03", "",
                        {{"\"It's over; DROP TABLE quotes; --' we rebuild,\" said Mayor Ilse Varga.",
                          "Varga said the dam held."}});
@@ -221,9 +225,10 @@ TEST(QueryQuotesTest, FiltersBySpeakerAliasTextAndDateWithBoundParameters) {
   EXPECT_EQ(ledger.DocumentCount(), 2);  // the table is still there
 }
 
-TEST(QueryKindsTest, EveryKindRunsOnAnEmptyLedgerAndUnknownKindsFail) {
-  TempDir dir;
-  Ledger ledger(dir.file("ledger.db"));
+class QueryKindsTest : public BackendTest {};
+
+TEST_P(QueryKindsTest, EveryKindRunsOnAnEmptyLedgerAndUnknownKindsFail) {
+  Ledger ledger(location());
   for (const std::string& kind : QueryKinds()) {
     QueryOptions o;
     o.text = "anything";
@@ -232,6 +237,12 @@ TEST(QueryKindsTest, EveryKindRunsOnAnEmptyLedgerAndUnknownKindsFail) {
   EXPECT_THROW(RunQuery(ledger, "everything", {}), Error);
   EXPECT_THROW(RunQuery(ledger, "search", {}), Error);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, QueryTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, QueryQuotesTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, QueryKindsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
 
 TEST(FtsQueryTest, QuotesEveryWord) {
   EXPECT_EQ(FtsQuery("drone strikes"), "\"drone\" \"strikes\"");
