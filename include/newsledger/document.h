@@ -95,6 +95,9 @@ struct Quantity {
   // Unset when the text has no representable value (overflow, "several" has bounds only).
   std::optional<double> value, low, high;
   Qualifier qualifier = Qualifier::kExact;
+  // Whether low / high are themselves excluded: more_than and less_than bounds, and
+  // such comparisons joined into a range ("more than 5 and less than 10").
+  bool low_exclusive = false, high_exclusive = false;
   std::string unit;           // "percent", ISO 4217 code, "km", "acre"... or empty
   std::string per;            // "day", "year"... for rates, or empty
   std::string counted;        // the noun phrase counted, or empty

@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -342,8 +343,11 @@ std::vector<Item> Ours(const Runner& r, Model model, const std::string& input, c
     bool take = false;
     switch (model) {
       case Model::kRange:
-        take = q.qualifier != Qualifier::kExact && q.qualifier != Qualifier::kApprox &&
-               q.qualifier != Qualifier::kVague && q.type != QuantityType::kOrdinal;
+        // Comparisons and ranges; an exact value only with its explicit equality words
+        // ("equal to 20" is their [20,20]; a bare "20" is no range).
+        take = q.qualifier != Qualifier::kApprox && q.qualifier != Qualifier::kVague &&
+               q.type != QuantityType::kOrdinal &&
+               (q.qualifier != Qualifier::kExact || QuantityRecognizer::QualifierPrefixLength(doc.view(q.span)) > 0);
         break;
       case Model::kPercent: take = q.type == QuantityType::kPercent; break;
       case Model::kOrdinal: take = q.type == QuantityType::kOrdinal; break;
@@ -353,6 +357,12 @@ std::vector<Item> Ours(const Runner& r, Model model, const std::string& input, c
     }
     if (!take) continue;
     Span s = q.span;
+    if (model == Model::kRange) {
+      // Their ranges leave an approximation word out ("about 20~100" -> "20~100").
+      std::string low = Lower(std::string(doc.view(s)));
+      for (const char* a : {"about ", "around ", "roughly ", "approximately ", "some "})
+        if (low.rfind(a, 0) == 0) s.start += static_cast<uint32_t>(std::strlen(a));
+    }
     if (model != Model::kRange) {
       std::string_view text = doc.view(s);
       s.start += static_cast<uint32_t>(QuantityRecognizer::QualifierPrefixLength(text));
@@ -376,12 +386,11 @@ std::vector<Item> Ours(const Runner& r, Model model, const std::string& input, c
         std::string lo = b(q.low), hi = b(q.high);
         const char* open = "(";
         const char* close = ")";
-        switch (q.qualifier) {
-          case Qualifier::kAtLeast: open = "["; break;
-          case Qualifier::kAtMost: close = "]"; break;
-          case Qualifier::kRange: open = "["; break;
-          default: break;
-        }
+        // Our bounds are inclusive unless marked exclusive; their plain ranges ("between
+        // 3 and 7", "3-7") are written half-open "[3,7)", which the comparison accepts
+        // for an inclusive high bound.
+        if (q.low && !q.low_exclusive) open = "[";
+        if (q.high && !q.high_exclusive) close = "]";
         it.value = std::string(open) + lo + "," + hi + close;
         break;
       }
@@ -482,16 +491,19 @@ bool ValueMatch(Model model, const Item& exp, const Item& ours) {
         break;
       }
       case Model::kRange: {
-        // "(20,35]": compare bounds numerically and the brackets.
+        // "(20,35]": compare bounds numerically and the brackets; their plain ranges
+        // are half-open "[3,7)" where ours are inclusive "[3,7]".
         if (v.size() < 3 || ours.value.size() < 3) break;
-        if (v.front() != ours.value.front() && !(v.front() == '(' && v[1] == ',')) break;
         size_t c = v.find(','), c2 = ours.value.find(',');
+        if (c == std::string::npos || c2 == std::string::npos) break;
         std::string lo = v.substr(1, c - 1), hi = v.substr(c + 1, v.size() - c - 2);
         std::string lo2 = ours.value.substr(1, c2 - 1), hi2 = ours.value.substr(c2 + 1, ours.value.size() - c2 - 2);
         bool lo_ok = lo.empty() ? lo2.empty() : SameNumber(lo, lo2);
         bool hi_ok = hi.empty() ? hi2.empty() : SameNumber(hi, hi2);
-        bool close_ok = hi.empty() || v.back() == ours.value.back() || ours.value[1] != ',' ;
-        if (lo_ok && hi_ok && close_ok) return true;
+        bool open_ok = lo.empty() || v.front() == ours.value.front();
+        bool plain = v.front() == '[' && !lo.empty() && !hi.empty() && v.back() == ')' && ours.value.back() == ']';
+        bool close_ok = hi.empty() || v.back() == ours.value.back() || plain;
+        if (lo_ok && hi_ok && open_ok && close_ok) return true;
         break;
       }
       case Model::kDateTime: case Model::kDateParser:

@@ -128,6 +128,10 @@ class JsonEmitter {
       Num("low", q.low);
       Num("high", q.high);
       Str("qualifier", ToString(q.qualifier));
+      Key("low_exclusive");
+      w_.Bool(q.low_exclusive);
+      Key("high_exclusive");
+      w_.Bool(q.high_exclusive);
       StrOrNull("unit", q.unit);
       StrOrNull("per", q.per);
       StrOrNull("counted", q.counted);

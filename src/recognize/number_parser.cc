@@ -141,7 +141,7 @@ const Table& Words() {
           "around", "roughly", "some", "approx", "circa", "between", "from", "minus", "negative", "tens", "dozens",
           "scores", "hundreds", "thousands", "millions", "billions", "trillions", "several", "few", "handful",
           "us", "usd", "c", "ca", "cad", "au", "aud", "hk", "nz", "nzd", "s", "mex", "mx", "mxn", "r", "u", "dollar",
-          "dollars", "half", "quarter"})
+          "dollars", "half", "quarter", "equal", "equals", "equaling", "equalling"})
       t[w].qty_trigger = true;
     return t;
   }();
@@ -454,7 +454,9 @@ std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32
   bool negative = false;
   // Signs: "-5" (a hyphen glued to the number, after a space) and "minus five".
   if (opt.allow_negative && k + 1 < end && (lx[k].kind == LexKind::kHyphen || lx[k].kind == LexKind::kDash) &&
-      lx[k].space_before && lx[k + 1].glued() && lx[k + 1].kind == LexKind::kNumber) {
+      (lx[k].space_before || (k > 0 && lx[k - 1].kind == LexKind::kSymbol)) && lx[k + 1].glued() &&
+      lx[k + 1].kind == LexKind::kNumber) {  // "-5", "<-30"
+
     negative = true;
     ++k;
   } else if (opt.allow_negative && k + 1 < end && (lx[k].is("minus") || lx[k].is("negative"))) {
@@ -719,7 +721,8 @@ std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32
         o2.allow_negative = false;
         o2.allow_ordinal = false;
         auto f = ParseNumber(lx, j + 1, end, o2);
-        if (f && f->from_fraction && f->words && f->has_value) {
+        // Only a proper fraction is added ("one hundred and thirty fifths" is 130/5).
+        if (f && f->from_fraction && f->words && f->has_value && (f->multiplied || f->value < 1)) {
           double head = st.total + st.current;
           bool head_scaled = st.last_big < 1e18;
           double v;

@@ -77,6 +77,30 @@ struct QualPattern {
 };
 const std::vector<QualPattern>& QualPatterns() {
   static const std::vector<QualPattern> p = {
+      // Comparisons with "or equal": inclusive bounds.
+      {"less than or equal to", Qualifier::kAtMost}, {"less than or equal", Qualifier::kAtMost},
+      {"fewer than or equal to", Qualifier::kAtMost}, {"smaller than or equal to", Qualifier::kAtMost},
+      {"lower than or equal to", Qualifier::kAtMost}, {"less or equal than", Qualifier::kAtMost},
+      {"less or equal to", Qualifier::kAtMost}, {"smaller or equal than", Qualifier::kAtMost},
+      {"smaller or equal to", Qualifier::kAtMost}, {"lower or equal than", Qualifier::kAtMost},
+      {"lower or equal to", Qualifier::kAtMost}, {"more than or equal to", Qualifier::kAtLeast},
+      {"more than or equal", Qualifier::kAtLeast}, {"greater than or equal to", Qualifier::kAtLeast},
+      {"greater than or equal", Qualifier::kAtLeast}, {"higher than or equal to", Qualifier::kAtLeast},
+      {"larger than or equal to", Qualifier::kAtLeast}, {"bigger than or equal to", Qualifier::kAtLeast},
+      {"more or equal than", Qualifier::kAtLeast}, {"more or equal to", Qualifier::kAtLeast},
+      {"greater or equal than", Qualifier::kAtLeast}, {"greater or equal to", Qualifier::kAtLeast},
+      {"bigger or equal than", Qualifier::kAtLeast}, {"bigger or equal to", Qualifier::kAtLeast},
+      {"higher or equal than", Qualifier::kAtLeast}, {"higher or equal to", Qualifier::kAtLeast},
+      {"larger or equal than", Qualifier::kAtLeast}, {"larger or equal to", Qualifier::kAtLeast},
+      {"at least or equal to", Qualifier::kAtLeast}, {"at most or equal to", Qualifier::kAtMost},
+      {"equal to or less than", Qualifier::kAtMost}, {"equal to or fewer than", Qualifier::kAtMost},
+      {"equal to or lower than", Qualifier::kAtMost}, {"equal to or smaller than", Qualifier::kAtMost},
+      {"equal to or more than", Qualifier::kAtLeast}, {"equal to or greater than", Qualifier::kAtLeast},
+      {"equal to or higher than", Qualifier::kAtLeast}, {"equal to or larger than", Qualifier::kAtLeast},
+      // An explicit equality is an exact value ("equal to 20", "equals 20").
+      {"equal to", Qualifier::kExact}, {"equals to", Qualifier::kExact}, {"equals", Qualifier::kExact},
+      {"equaling to", Qualifier::kExact}, {"equalling to", Qualifier::kExact}, {"equaling", Qualifier::kExact},
+      {"equalling", Qualifier::kExact},
       {"no more than", Qualifier::kAtMost}, {"not more than", Qualifier::kAtMost},
       {"no fewer than", Qualifier::kAtLeast}, {"not fewer than", Qualifier::kAtLeast},
       {"no less than", Qualifier::kAtLeast}, {"not less than", Qualifier::kAtLeast},
@@ -687,7 +711,7 @@ struct QuantityScan {
           !l.info->denom && !l.is("several") && !l.is("few") && !l.is("handful") && l.low.back() != 's') {
         // Qualifier words count only when a number or a currency sign follows closely.
         bool near = false;
-        for (uint32_t k = i + 1; k < e && k <= i + 4 && !near; ++k) {
+        for (uint32_t k = i + 1; k < e && k <= i + 6 && !near; ++k) {
           const Lexeme& x = lx[k];
           near = x.kind == LexKind::kNumber || x.kind == LexKind::kSymbol || x.kind == LexKind::kFraction ||
                  (x.info && (x.info->card >= 0 || x.info->scale > 0 || x.info->denom || x.info->denom_plural ||
@@ -912,16 +936,36 @@ struct QuantityScan {
         }
       }
     }
-    // Suffix qualifiers: "or more", "or fewer", "or so", "-plus", "+".
-    if (z + 1 < e && lx[z].is("or")) {
+    // Suffix qualifiers: "or more", "and more", "or fewer", "or so", "-plus", "+", and
+    // "or equal (to)" after a strict comparison ("less than 5 or equal").
+    // A "than" after them is theirs only when no number follows ("200 or greater than"
+    // but "200 or greater than 190" compares 190).
+    auto than_tail = [&](uint32_t at) {
+      if (at < e && lx[at].is("than") && !(at + 1 < e && recognize::ParseNumber(lx, at + 1, e))) return at + 1;
+      return at;
+    };
+    if (z + 1 < e && (lx[z].is("or") || lx[z].is("and"))) {
       const Lexeme& w = lx[z + 1];
-      if (w.is("more") || w.is("greater") || w.is("higher") || w.is("above")) {
+      bool number_after = z + 2 < e && lx[z + 2].is("than") && z + 3 < e && recognize::ParseNumber(lx, z + 3, e);
+      // "and less than or equal to 40", "and more than 5": another comparison, not a suffix.
+      if (z + 2 < e && (lx[z + 2].is("or") || lx[z + 2].is("equal") || (lx[z].is("and") && lx[z + 2].is("than"))))
+        number_after = true;
+      if ((w.is("more") || w.is("greater") || w.is("higher") || w.is("above") || w.is("over")) && !number_after) {
         if (qualifier == Qualifier::kExact || qualifier == Qualifier::kApprox) qualifier = Qualifier::kAtLeast;
-        z += 2;
-      } else if (w.is("fewer") || w.is("less") || w.is("lower") || w.is("below")) {
+        z = than_tail(z + 2);
+      } else if ((w.is("fewer") || w.is("less") || w.is("lower") || w.is("below") || w.is("under")) &&
+                 !number_after) {
         if (qualifier == Qualifier::kExact || qualifier == Qualifier::kApprox) qualifier = Qualifier::kAtMost;
-        z += 2;
-      } else if (w.is("so")) {
+        z = than_tail(z + 2);
+      } else if (w.is("equal") && lx[z].is("or") &&
+                 (qualifier == Qualifier::kMoreThan || qualifier == Qualifier::kLessThan)) {
+        uint32_t t = z + 2;
+        if (t < e && lx[t].is("to")) ++t;
+        if (!(t < e && recognize::ParseNumber(lx, t, e))) {
+          qualifier = qualifier == Qualifier::kMoreThan ? Qualifier::kAtLeast : Qualifier::kAtMost;
+          z = t;
+        }
+      } else if (w.is("so") && lx[z].is("or")) {
         if (qualifier == Qualifier::kExact) qualifier = Qualifier::kApprox;
         z += 2;
       }
@@ -931,6 +975,45 @@ struct QuantityScan {
     } else if (z + 1 < e && lx[z].kind == LexKind::kHyphen && lx[z + 1].is("plus") && lx[z].glued()) {
       if (qualifier == Qualifier::kExact) qualifier = Qualifier::kAtLeast;
       z += 2;
+    }
+    // Two comparisons joined into a range: "more than 10 and less than 40", "at most
+    // 100 and at least 20", "above 1000 but below 1500" (only when low < high).
+    bool low_excl = false, high_excl = false, joined = false;
+    bool lower = qualifier == Qualifier::kMoreThan || qualifier == Qualifier::kAtLeast;
+    bool upper = qualifier == Qualifier::kLessThan || qualifier == Qualifier::kAtMost;
+    if ((lower || upper) && !money && q.type != QuantityType::kMeasure && q.value && z + 2 < e &&
+        (lx[z].is("and") || lx[z].is("but") || lx[z].is(","))) {
+      uint32_t c = z + 1;
+      if (lx[z].is(",") && c < e && (lx[c].is("and") || lx[c].is("but"))) ++c;
+      std::optional<Qual> q2 = c < e ? QualifierAt(c) : std::nullopt;
+      bool opposite = q2 && (lower ? (q2->q == Qualifier::kLessThan || q2->q == Qualifier::kAtMost)
+                                   : (q2->q == Qualifier::kMoreThan || q2->q == Qualifier::kAtLeast));
+      if (opposite && q2->end < e && !Blocked(lx[q2->end])) {
+        std::optional<NumberMatch> m2 = recognize::ParseNumber(lx, q2->end, e);
+        if (m2 && m2->has_value && !m2->ordinal) {
+          Qualifier second = q2->q;
+          uint32_t z2 = m2->end;
+          if (percent && z2 < e && (lx[z2].is("%") || lx[z2].is("percent"))) ++z2;
+          if (z2 + 1 < e && lx[z2].is("or") && lx[z2 + 1].is("equal") &&
+              (second == Qualifier::kMoreThan || second == Qualifier::kLessThan)) {
+            second = second == Qualifier::kMoreThan ? Qualifier::kAtLeast : Qualifier::kAtMost;
+            z2 += 2;
+            if (z2 < e && lx[z2].is("to") && !(z2 + 1 < e && recognize::ParseNumber(lx, z2 + 1, e))) ++z2;
+          }
+          double lo = lower ? *q.value : m2->value, hi = lower ? m2->value : *q.value;
+          Qualifier lo_q = lower ? qualifier : second, hi_q = lower ? second : qualifier;
+          if (lo < hi) {
+            qualifier = Qualifier::kRange;
+            q.value.reset();
+            q.low = lo;
+            high = hi;
+            low_excl = lo_q == Qualifier::kMoreThan;
+            high_excl = hi_q == Qualifier::kLessThan;
+            joined = true;
+            z = z2;
+          }
+        }
+      }
     }
     // Rates.
     uint32_t pz = z;
@@ -946,9 +1029,14 @@ struct QuantityScan {
       switch (qualifier) {
         case Qualifier::kExact: q.low = v; q.high = v; break;
         case Qualifier::kApprox: break;
-        case Qualifier::kAtLeast: case Qualifier::kMoreThan: q.low = v; break;
-        case Qualifier::kAtMost: case Qualifier::kLessThan: q.high = v; break;
-        case Qualifier::kRange: q.high = high; break;
+        case Qualifier::kAtLeast: q.low = v; break;
+        case Qualifier::kMoreThan: q.low = v; q.low_exclusive = true; break;
+        case Qualifier::kAtMost: q.high = v; break;
+        case Qualifier::kLessThan: q.high = v; q.high_exclusive = true; break;
+        case Qualifier::kRange:
+          q.high = high;
+          if (joined) q.low_exclusive = low_excl, q.high_exclusive = high_excl;
+          break;
         case Qualifier::kVague: break;
       }
     }
