@@ -63,18 +63,71 @@ std::vector<SubjectRule> LoadSubjectRules(const std::filesystem::path& file) {
   return rules;
 }
 
-ClaimExtractor::ClaimExtractor(const std::string& reference_file)
-    : table_(ReferenceTable::LoadDefault(reference_file)),
-      subjects_(LoadSubjectRules(ResourcePath("data/claim_subjects.tsv"))) {
-  places_.LoadActors(ResourcePath("data/event_actors.tsv"));
+namespace {
+
+EventLexicon LoadPlaces() {
+  EventLexicon places;
+  places.LoadActors(ResourcePath("data/event_actors.tsv"));
+  return places;
 }
 
+}  // namespace
+
+ClaimExtractor::ClaimExtractor(const std::string& reference_file)
+    : table_(ReferenceTable::LoadDefault(reference_file)),
+      subjects_(LoadSubjectRules(ResourcePath("data/claim_subjects.tsv"))),
+      places_(LoadPlaces()),
+      places_index_(places_) {}
+
 ClaimExtractor::ClaimExtractor(ReferenceTable table, std::vector<SubjectRule> subjects, EventLexicon places)
-    : table_(std::move(table)), subjects_(std::move(subjects)), places_(std::move(places)) {}
+    : table_(std::move(table)), subjects_(std::move(subjects)), places_(std::move(places)), places_index_(places_) {}
 
 void ClaimExtractor::annotate(Document& doc) const {
   doc.claims.clear();
   int as_of = YearOf(doc.published);
+  // Country names of the actor lexicon in each sentence, found once per sentence when
+  // a claim first asks: for each capitalised token, the country of the longest name
+  // (with a country) starting there and ending in the sentence.
+  struct PlaceHit {
+    uint32_t start;  // byte offset of the name's first token
+    const std::string* country;
+  };
+  std::vector<std::vector<PlaceHit>> place_hits(doc.sentences.size());
+  std::vector<bool> place_done(doc.sentences.size(), false);
+  std::vector<std::string> keys;
+  std::vector<uint32_t> piece_begin, pieces;
+  auto places_in = [&](size_t si) -> const std::vector<PlaceHit>& {
+    if (place_done[si]) return place_hits[si];
+    place_done[si] = true;
+    const Sentence& s = doc.sentences[si];
+    const uint32_t from = s.token_begin, to = std::min<uint32_t>(s.token_end, doc.tokens.size());
+    if (from >= to) return place_hits[si];
+    const size_t n = to - from;
+    if (keys.size() < n) keys.resize(n);
+    piece_begin.clear();
+    pieces.clear();
+    for (uint32_t i = from; i < to; ++i) {
+      AssignLexiconKey(doc.view(doc.tokens[i].span), keys[i - from]);
+      piece_begin.push_back(static_cast<uint32_t>(pieces.size()));
+      places_index_.PieceIds(keys[i - from], pieces);
+    }
+    piece_begin.push_back(static_cast<uint32_t>(pieces.size()));
+    for (uint32_t i = from; i < to; ++i) {
+      std::string_view first = doc.view(doc.tokens[i].span);
+      if (first.empty() || !(first[0] >= 'A' && first[0] <= 'Z')) continue;
+      const std::string* country = nullptr;
+      uint32_t node = places_index_.actor_root();
+      for (uint32_t k = i; k < to && k - i < places_.max_actor_words(); ++k) {
+        const uint32_t pb = piece_begin[k - from];
+        node = places_index_.Walk(node, pieces.data() + pb, piece_begin[k - from + 1] - pb);
+        if (node == LexiconIndex::kNone) break;
+        const ActorEntry* a = places_index_.node(node).actor;
+        if (a && !a->country.empty()) country = &a->country;
+      }
+      if (country) place_hits[si].push_back({doc.tokens[i].span.start, country});
+    }
+    return place_hits[si];
+  };
   for (uint32_t qi = 0; qi < doc.quantities.size(); ++qi) {
     const Quantity& q = doc.quantities[qi];
     if (q.type == QuantityType::kOrdinal) continue;
@@ -88,6 +141,7 @@ void ClaimExtractor::annotate(Document& doc) const {
     for (const Sentence& s : doc.sentences)
       if (s.span.contains(q.span)) { sent = &s; break; }
     if (!sent) continue;
+    const size_t sent_index = static_cast<size_t>(sent - doc.sentences.data());
     uint32_t b = sent->token_begin, e = std::min<uint32_t>(sent->token_end, doc.tokens.size());
     uint32_t qt = b;
     while (qt < e && doc.tokens[qt].span.end <= q.span.start) ++qt;
@@ -130,7 +184,9 @@ void ClaimExtractor::annotate(Document& doc) const {
     bool reference_subject = !c.subject.empty();
     if (!reference_subject) c.subject = q.counted;
     // Place: the country named nearest the number in its sentence, else in a sentence before.
-    auto country_in = [&](uint32_t from, uint32_t to, bool nearest_to_end) -> std::string {
+    auto country_in = [&](size_t si, bool nearest_to_end) -> std::string {
+      const Sentence& s = doc.sentences[si];
+      const uint32_t from = s.token_begin, to = std::min<uint32_t>(s.token_end, doc.tokens.size());
       std::string found;
       long best = -1;
       for (const Entity& ent : doc.entities) {
@@ -140,27 +196,20 @@ void ClaimExtractor::annotate(Document& doc) const {
         if (nearest_to_end) d = -static_cast<long>(ent.span.start);
         if (best < 0 || d < best) best = d, found = ent.country;
       }
-      for (uint32_t i = from; i < to; ++i) {
-        for (size_t len = std::min<size_t>(places_.max_actor_words(), to - i); len >= 1; --len) {
-          std::string key;
-          for (uint32_t k = i; k < i + len; ++k) key += (k > i ? " " : "") + LexiconKey(doc.view(doc.tokens[k].span));
-          const ActorEntry* a = places_.Actor(key);
-          std::string_view first = doc.view(doc.tokens[i].span);
-          if (!a || a->country.empty() || first.empty() || !(first[0] >= 'A' && first[0] <= 'Z')) continue;
-          long d = std::labs(static_cast<long>(doc.tokens[i].span.start) - static_cast<long>(q.span.start));
-          if (nearest_to_end) d = -static_cast<long>(doc.tokens[i].span.start);
-          if (best < 0 || d < best) best = d, found = a->country;
-          break;
-        }
+      for (const PlaceHit& h : places_in(si)) {
+        long d = std::labs(static_cast<long>(h.start) - static_cast<long>(q.span.start));
+        if (nearest_to_end) d = -static_cast<long>(h.start);
+        if (best < 0 || d < best) best = d, found = *h.country;
       }
       return found;
     };
-    c.place = country_in(b, e, false);
+    c.place = country_in(sent_index, false);
     if (c.place.empty()) {
       // The nearest earlier sentence naming a country, within five sentences.
       for (const Sentence* s = sent; s > doc.sentences.data() && sent - s < 5 && c.place.empty();) {
         --s;
-        if (s->token_end > s->token_begin) c.place = country_in(s->token_begin, std::min<uint32_t>(s->token_end, doc.tokens.size()), true);
+        if (s->token_end > s->token_begin && s->token_begin < doc.tokens.size())
+          c.place = country_in(static_cast<size_t>(s - doc.sentences.data()), true);
       }
     }
     // Period: the year of the nearest dated expression in the sentence.

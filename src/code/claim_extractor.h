@@ -14,7 +14,8 @@
 //  - period: the year of the nearest dated time expression in its sentence;
 //  - checks: for every reference row of that subject, place and period (without a
 //    period: the latest year not after the publication year), CheckClaim().
-// Cost: O(quantities x sentence tokens). Thread-safe: const after construction.
+// Cost: O(quantities x sentence tokens); country names are looked up once per sentence
+// (a word trie, LexiconIndex). Thread-safe: const after construction.
 #ifndef NEWSLEDGER_CODE_CLAIM_EXTRACTOR_H_
 #define NEWSLEDGER_CODE_CLAIM_EXTRACTOR_H_
 
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "code/event_lexicon.h"
+#include "code/lexicon_index.h"
 #include "code/reference_table.h"
 #include "newsledger/stage.h"
 
@@ -51,6 +53,7 @@ class ClaimExtractor : public Stage {
   ReferenceTable table_;
   std::vector<SubjectRule> subjects_;
   EventLexicon places_;  // actor names -> country (only actors are loaded)
+  LexiconIndex places_index_;  // over places_, built after it
 };
 
 }  // namespace newsledger

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace newsledger {
@@ -30,6 +31,58 @@ const WordSet kKillWords = {"killing", "killed", "kill", "leaving", "dead", "die
                             "wounding", "injuring", "injured"};
 const WordSet kClauseBreak = {".", ";", ":", "!", "?", "—", "–", "--", "(", ")", "but", "while",
                               "although", "though", "because", "whereas"};
+
+// Per-token word classes, looked up once per token (bit per set above).
+enum WordClass : uint16_t {
+  kDeterminerW = 1 << 0,
+  kPrepositionW = 1 << 1,
+  kLocativeW = 1 << 2,
+  kBeFormW = 1 << 3,
+  kNegationW = 1 << 4,
+  kDenyW = 1 << 5,
+  kKillW = 1 << 6,
+  kClauseBreakW = 1 << 7,
+};
+
+const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
+  static const std::unordered_map<std::string_view, uint16_t> kClasses = [] {
+    std::unordered_map<std::string_view, uint16_t> m;
+    const std::pair<const WordSet*, uint16_t> sets[] = {
+        {&kDeterminers, kDeterminerW}, {&kPrepositions, kPrepositionW}, {&kLocative, kLocativeW},
+        {&kBeForms, kBeFormW},         {&kNegation, kNegationW},        {&kDeny, kDenyW},
+        {&kKillWords, kKillW},         {&kClauseBreak, kClauseBreakW}};
+    for (const auto& [set, bit] : sets)
+      for (std::string_view x : *set) m[x] |= bit;
+    return m;
+  }();
+  return kClasses;
+}
+
+uint16_t ClassOf(std::string_view word) {
+  const auto& m = WordClasses();
+  auto it = m.find(word);
+  return it == m.end() ? 0 : it->second;
+}
+
+// What the longest verb form starting at a token codes to (see match_verb).
+struct VerbMatch {
+  const std::string* lemma = nullptr;
+  const VerbEntry* verb = nullptr;
+  uint32_t len = 0;
+};
+
+// Per-thread buffers reused from sentence to sentence.
+struct Scratch {
+  std::vector<std::string> w, lemma;
+  std::vector<uint32_t> piece_begin, pieces;  // vocabulary ids of each token's key pieces
+  std::vector<uint16_t> flags;
+  std::vector<VerbMatch> verbs;
+  std::vector<uint32_t> id_begin, id_end, ids;  // pattern-slot ids of each token (lazy)
+  std::vector<uint32_t> tmp;
+  std::vector<uint32_t> slot_stamp;  // == stamp: slot_mask is this window's
+  std::vector<uint64_t> slot_mask;   // window positions a slot matches
+  uint32_t stamp = 0;
+};
 
 enum class Cue { kNone, kThreatened, kProposed, kPlanned, kHypothetical, kDenied };
 
@@ -70,8 +123,8 @@ bool IsNumberToken(const Token& t) { return t.kind == TokenKind::kNumber; }
 
 }  // namespace
 
-EventCoder::EventCoder() : lexicon_(EventLexicon::Load()) {}
-EventCoder::EventCoder(EventLexicon lexicon) : lexicon_(std::move(lexicon)) {}
+EventCoder::EventCoder() : lexicon_(EventLexicon::Load()), index_(lexicon_) {}
+EventCoder::EventCoder(EventLexicon lexicon) : lexicon_(std::move(lexicon)), index_(lexicon_) {}
 
 void EventCoder::annotate(Document& doc) const {
   doc.events.clear();
@@ -85,15 +138,34 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
   const uint32_t b = sent.token_begin, e = std::min<uint32_t>(sent.token_end, doc.tokens.size());
   if (b >= e) return;
   const size_t n = e - b;
-  std::vector<std::string> w(n), lemma(n);
+  thread_local Scratch scratch;
+  Scratch& sc = scratch;
+  if (sc.w.size() < n) sc.w.resize(n), sc.lemma.resize(n);
+  std::vector<std::string>& w = sc.w;
+  std::vector<std::string>& lemma = sc.lemma;
+  sc.piece_begin.clear();
+  sc.pieces.clear();
+  sc.flags.clear();
   bool tagged = false;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[b + i];
-    w[i] = LexiconKey(doc.view(t.span));
+    AssignLexiconKey(doc.view(t.span), w[i]);
     if (!t.upos.empty()) tagged = true;
-    lemma[i] = t.lemma.empty() ? w[i] : LexiconKey(t.lemma);
+    if (t.lemma.empty()) lemma[i] = w[i];
+    else AssignLexiconKey(t.lemma, lemma[i]);
+    sc.piece_begin.push_back(static_cast<uint32_t>(sc.pieces.size()));
+    index_.PieceIds(w[i], sc.pieces);
+    sc.flags.push_back(ClassOf(w[i]));
   }
+  sc.piece_begin.push_back(static_cast<uint32_t>(sc.pieces.size()));
   auto word = [&](uint32_t ti) -> std::string_view { return ti >= b && ti < e ? std::string_view(w[ti - b]) : ""; };
+  auto fl = [&](uint32_t ti) -> uint16_t { return ti >= b && ti < e ? sc.flags[ti - b] : 0; };
+  // The trie node reached from `node` by token ti's key.
+  auto walk = [&](uint32_t node, uint32_t ti) {
+    const uint32_t pb = sc.piece_begin[ti - b];
+    return index_.Walk(node, sc.pieces.data() + pb, sc.piece_begin[ti - b + 1] - pb);
+  };
+  constexpr uint32_t kNoNode = LexiconIndex::kNone;
   auto join = [&](uint32_t from, uint32_t to) {
     std::string k;
     for (uint32_t i = from; i < to; ++i) {
@@ -148,22 +220,28 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     for (uint32_t i = p.tb; i < p.te; ++i) covered[i - b] = static_cast<int>(parts.size());
     parts.push_back(std::move(p));
   }
-  // Actor names and agent words on tokens no entity covers, longest match first.
+  // Actor names and agent words on tokens no entity covers, longest match first
+  // (the longest run of free tokens whose keys walk the trie to a name).
   for (uint32_t i = b; i < e;) {
     if (covered[i - b] >= 0) { ++i; continue; }
     bool matched = false;
     for (int pass = 0; pass < 2 && !matched; ++pass) {
       size_t maxw = pass == 0 ? lexicon_.max_actor_words() : lexicon_.max_agent_words();
-      for (size_t len = std::min<size_t>(maxw, e - i); len >= 1 && !matched; --len) {
-        bool free = true;
-        for (size_t k = 0; k < len; ++k) free &= covered[i + k - b] < 0;
-        if (!free) continue;
-        std::string key = join(i, i + len);
-        const ActorEntry* a = pass == 0 ? lexicon_.Actor(key) : lexicon_.Agent(key);
-        if (!a) continue;
+      const ActorEntry* a = nullptr;
+      size_t len = 0;
+      uint32_t node = pass == 0 ? index_.actor_root() : index_.agent_root();
+      for (uint32_t j = i; j < e && j - i < maxw && covered[j - b] < 0; ++j) {
+        node = walk(node, j);
+        if (node == kNoNode) break;
+        const ActorEntry* x = pass == 0 ? index_.node(node).actor : index_.node(node).agent;
+        if (!x) continue;
         // Lowercase single words that are actor names ("us", "america" lowercased)
         // are too ambiguous unless capitalised in the text.
-        if (pass == 0 && len == 1 && !StartsWithUpper(doc.view(doc.tokens[i].span))) continue;
+        if (pass == 0 && j == i && !StartsWithUpper(doc.view(doc.tokens[i].span))) continue;
+        a = x;
+        len = j - i + 1;
+      }
+      if (a) {
         Participant p;
         p.tb = i;
         p.te = static_cast<uint32_t>(i + len);
@@ -238,25 +316,45 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     for (uint32_t i = parts[k].te > parts[k].tb ? parts[k].tb : parts[k].te; i < parts[k].te; ++i) covered[i - b] = static_cast<int>(k);
 
   // --- 2. triggers -----------------------------------------------------------------
-  auto match_verb = [&](uint32_t i, uint32_t* len) -> std::pair<const std::string*, const VerbEntry*> {
-    for (size_t l = std::min<size_t>(lexicon_.max_verb_words(), e - i); l >= 1; --l) {
-      std::string key = join(i, static_cast<uint32_t>(i + l));
-      const std::string* lem = lexicon_.LemmaOf(key);
-      if (!lem && l == 1 && lemma[i - b] != w[i - b]) lem = lexicon_.LemmaOf(lemma[i - b]);
-      if (!lem) continue;
-      const VerbEntry* v = lexicon_.Verb(*lem);
-      if (!v) continue;
-      *len = static_cast<uint32_t>(l);
-      return {lem, v};
+  // The longest verb form at each token whose lemma is a verb of the lexicon; a
+  // single word falls back to its tagger lemma when the word itself is no form.
+  sc.verbs.assign(n, VerbMatch{});
+  for (uint32_t i = b; i < e; ++i) {
+    VerbMatch& m = sc.verbs[i - b];
+    uint32_t node = index_.form_root(), first = kNoNode;
+    for (uint32_t j = i; j < e && j - i < lexicon_.max_verb_words(); ++j) {
+      node = walk(node, j);
+      if (node == kNoNode) break;
+      if (j == i) {
+        first = node;
+        continue;
+      }
+      const LexiconIndex::Node& x = index_.node(node);
+      if (x.lemma && x.verb) m = {x.lemma, x.verb, j - i + 1};
     }
-    return {nullptr, nullptr};
+    if (m.verb) continue;
+    if (first != kNoNode && index_.node(first).lemma) {
+      const LexiconIndex::Node& x = index_.node(first);
+      if (x.verb) m = {x.lemma, x.verb, 1};
+    } else if (lemma[i - b] != w[i - b]) {
+      sc.tmp.clear();
+      index_.PieceIds(lemma[i - b], sc.tmp);
+      uint32_t ln = index_.Walk(index_.form_root(), sc.tmp.data(), sc.tmp.size());
+      if (ln != kNoNode && index_.node(ln).lemma && index_.node(ln).verb)
+        m = {index_.node(ln).lemma, index_.node(ln).verb, 1};
+    }
+  }
+  auto match_verb = [&](uint32_t i, uint32_t* len) -> std::pair<const std::string*, const VerbEntry*> {
+    const VerbMatch& m = sc.verbs[i - b];
+    if (m.verb) *len = m.len;
+    return {m.lemma, m.verb};
   };
   auto looks_noun = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
     if (tagged && !t.upos.empty()) return t.upos == "NOUN" || t.upos == "PROPN";
     if (i == b) return false;
     std::string_view prev = word(i - 1);
-    if (kDeterminers.count(prev) || IsNumberToken(doc.tokens[i - 1])) return true;
+    if ((fl(i - 1) & kDeterminerW) || IsNumberToken(doc.tokens[i - 1])) return true;
     // "U.S. strikes", "Israeli raids" (but "Canada expelled", "Iran attacked").
     std::string_view self = word(i);
     if (covered[i - 1 - b] >= 0 && self.ends_with("s") && !self.ends_with("ss")) return true;
@@ -282,38 +380,85 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
   };
   auto clause_end = [&](uint32_t i) {
     uint32_t j = i;
-    while (j < e && !kClauseBreak.count(word(j))) ++j;
+    while (j < e && !(fl(j) & kClauseBreakW)) ++j;
     return j;
   };
-  auto slot_match = [&](const PatternSlot& slot, std::string_view x) { return lexicon_.SlotMatches(slot, x); };
-  // Best CAMEO phrase pattern of a verb block at trigger [i, i+len).
+  // Pattern-slot ids of each token, made when a pattern window first needs them.
+  sc.id_begin.assign(n, UINT32_MAX);
+  sc.id_end.assign(n, 0);
+  sc.ids.clear();
+  auto token_ids = [&](uint32_t ti) -> std::pair<const uint32_t*, const uint32_t*> {
+    if (sc.id_begin[ti - b] == UINT32_MAX) {
+      index_.TokenIds(w[ti - b], sc.tmp);
+      sc.id_begin[ti - b] = static_cast<uint32_t>(sc.ids.size());
+      sc.ids.insert(sc.ids.end(), sc.tmp.begin(), sc.tmp.end());
+      sc.id_end[ti - b] = static_cast<uint32_t>(sc.ids.size());
+    }
+    return {sc.ids.data() + sc.id_begin[ti - b], sc.ids.data() + sc.id_end[ti - b]};
+  };
+  if (sc.slot_stamp.size() != index_.slot_count()) {
+    sc.slot_stamp.assign(index_.slot_count(), 0);
+    sc.slot_mask.assign(index_.slot_count(), 0);
+  }
+  // Bits [from, to) of a 64-bit mask.
+  auto bits = [](uint32_t from, uint32_t to) -> uint64_t {
+    if (from >= to) return 0;
+    uint64_t hi = to >= 64 ? ~uint64_t{0} : (uint64_t{1} << to) - 1;
+    return hi & ~((uint64_t{1} << from) - 1);
+  };
+  // Best CAMEO phrase pattern of a verb block at trigger [i, i+len): the pattern with
+  // the most slots whose after-slots match words in order (gaps allowed) up to the
+  // clause end (at most 10 words) and whose before-slots match, nearest last, among
+  // the 5 words before. Each token of that window marks the slots it matches (bit =
+  // position in the window), so a pattern is tested with a few mask operations.
   auto pattern_code = [&](const VerbEntry& v, uint32_t i, uint32_t len) -> std::string {
-    std::string code = v.code;
+    const std::string* code = &v.code;
+    const std::vector<LexiconIndex::Pattern>& patterns = index_.Patterns(v.block);
+    if (patterns.empty()) return *code;
     size_t best = 0;
-    uint32_t cend = std::min<uint32_t>(clause_end(i + len), i + len + 10);
-    for (const VerbPattern& p : lexicon_.Patterns(v.block)) {
+    const uint32_t cend = std::min<uint32_t>(clause_end(i + len), i + len + 10);
+    const uint32_t kmin = static_cast<uint32_t>(std::max<int64_t>(b, static_cast<int64_t>(i) - 5));
+    const uint32_t lo = kmin;
+    if (cend - lo > 64) return *code;  // cannot happen: the window is <= 15 words plus the verb
+    if (++sc.stamp == 0) {
+      std::fill(sc.slot_stamp.begin(), sc.slot_stamp.end(), 0);
+      sc.stamp = 1;
+    }
+    const uint32_t gen = sc.stamp;
+    for (uint32_t t = lo; t < cend; ++t) {
+      if (t >= i && t < i + len) continue;
+      auto [ib, ie] = token_ids(t);
+      for (const uint32_t* id = ib; id != ie; ++id) {
+        auto [sb, se] = index_.SlotsWith(*id);
+        for (const uint32_t* sl = sb; sl != se; ++sl) {
+          if (sc.slot_stamp[*sl] != gen) sc.slot_stamp[*sl] = gen, sc.slot_mask[*sl] = 0;
+          sc.slot_mask[*sl] |= uint64_t{1} << (t - lo);
+        }
+      }
+    }
+    auto mask_of = [&](uint32_t slot) -> uint64_t { return sc.slot_stamp[slot] == gen ? sc.slot_mask[slot] : 0; };
+    for (const LexiconIndex::Pattern& p : patterns) {
       size_t slots = p.before.size() + p.after.size();
       if (slots <= best) continue;
       bool ok = true;
-      uint32_t j = i + len;
-      for (const PatternSlot& s : p.after) {
-        while (j < cend && !slot_match(s, word(j))) ++j;
-        if (j >= cend) { ok = false; break; }
-        ++j;
+      uint32_t j = i + len;  // the next word an after-slot may match
+      for (uint32_t s : p.after) {
+        uint64_t m = mask_of(s) & bits(j - lo, cend - lo);
+        if (!m) { ok = false; break; }
+        j = lo + static_cast<uint32_t>(__builtin_ctzll(m)) + 1;
       }
       if (!ok) continue;
-      int64_t k = static_cast<int64_t>(i) - 1;
-      int64_t kmin = std::max<int64_t>(b, static_cast<int64_t>(i) - 5);
+      int64_t k = static_cast<int64_t>(i) - 1;  // the last word a before-slot may match
       for (auto it = p.before.rbegin(); it != p.before.rend(); ++it) {
-        while (k >= kmin && !slot_match(*it, word(static_cast<uint32_t>(k)))) --k;
-        if (k < kmin) { ok = false; break; }
-        --k;
+        uint64_t m = k < static_cast<int64_t>(kmin) ? 0 : mask_of(*it) & bits(0, static_cast<uint32_t>(k - lo + 1));
+        if (!m) { ok = false; break; }
+        k = static_cast<int64_t>(lo) + (63 - __builtin_clzll(m)) - 1;
       }
       if (!ok) continue;
       best = slots;
       code = p.code;
     }
-    return code;
+    return *code;
   };
   auto requires_ok = [&](const VerbEntry& v, uint32_t i) {
     if (v.requires_any.empty()) return true;
@@ -399,7 +544,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     // (its quantities) or that no actor caused, not events of their own.
     if (as_verb && *lem == "kill") {
       bool participial = word(i) == "killing" && i > b && word(i - 1) == ",";
-      bool agentless_passive = i > b && kBeForms.count(word(i - 1));
+      bool agentless_passive = i > b && (fl(i - 1) & kBeFormW);
       if (agentless_passive) {
         uint32_t cend = std::min<uint32_t>(clause_end(i + len), i + len + 6);
         for (uint32_t j = i + len; j < cend; ++j) agentless_passive &= word(j) != "by";
@@ -422,11 +567,11 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     a.geonames_id = p.geonames_id;
     return a;
   };
-  // The word before a participant, skipping articles ("in the Pacific").
-  auto prev_word_of = [&](const Participant& p) {
+  // The word classes of the word before a participant, skipping articles ("in the Pacific").
+  auto prev_class_of = [&](const Participant& p) -> uint16_t {
     uint32_t k = p.tb;
     while (k > b && (word(k - 1) == "the" || word(k - 1) == "a" || word(k - 1) == "an")) --k;
-    return k > b ? word(k - 1) : std::string_view();
+    return k > b ? fl(k - 1) : 0;
   };
   auto members = [&](int k) {
     std::vector<int> m;
@@ -450,9 +595,10 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
       std::string_view x = word(static_cast<uint32_t>(k));
       std::string_view next = word(static_cast<uint32_t>(k + 1));
       std::string_view l = lemma[k - b];
-      if (kClauseBreak.count(x) || (x == "," && !(t.noun && t.anchor == t.tb))) break;
-      if (kDeny.count(x) || l == "deny") { cue = Cue::kDenied; break; }
-      if (kNegation.count(x) && t.anchor - k <= 4) { negated = true; continue; }
+      const uint16_t xc = fl(static_cast<uint32_t>(k));
+      if ((xc & kClauseBreakW) || (x == "," && !(t.noun && t.anchor == t.tb))) break;
+      if ((xc & kDenyW) || l == "deny") { cue = Cue::kDenied; break; }
+      if ((xc & kNegationW) && t.anchor - k <= 4) { negated = true; continue; }
       if (x.starts_with("threat") && next == "to") cue = Cue::kThreatened;
       else if ((x == "warned" || x == "vowed" || x == "vows" || x == "warns") && next == "to") cue = Cue::kThreatened;
       else if ((x == "open" || x == "ready" || x == "willing" || x == "prepared" || x == "proud" ||
@@ -481,14 +627,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
 
     // Actor: nearest participant before the anchor that is not a prepositional object.
     uint32_t clause_b = t.anchor;
-    while (clause_b > b && !kClauseBreak.count(word(clause_b - 1))) --clause_b;
+    while (clause_b > b && !(fl(clause_b - 1) & kClauseBreakW)) --clause_b;
     int actor = -1, target = -1;
     bool passive = false;
     {
       // Passive: "was attacked by X".
       uint32_t before = t.tb;
       while (before > b && (word(before - 1).ends_with("ly") || word(before - 1) == "also")) --before;
-      if (before > b && kBeForms.count(word(before - 1)) && !t.noun) {
+      if (before > b && (fl(before - 1) & kBeFormW) && !t.noun) {
         uint32_t cend = std::min<uint32_t>(clause_end(t.te), t.te + 8);
         for (uint32_t j = t.te; j < cend; ++j)
           if (word(j) == "by" && j + 1 < e && covered[j + 1 - b] >= 0) {
@@ -507,7 +653,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     for (int k = static_cast<int>(parts.size()) - 1; k >= 0 && actor < 0; --k) {
       const Participant& p = parts[k];
       if (p.te > t.anchor || p.tb < clause_b) continue;
-      if (kPrepositions.count(prev_word_of(p)) && !(p.group >= 0 && parts[p.group].tb < p.tb)) continue;
+      if ((prev_class_of(p) & kPrepositionW) && !(p.group >= 0 && parts[p.group].tb < p.tb)) continue;
       if (p.group >= 0) { actor = p.group; break; }
       actor = k;
     }
@@ -515,7 +661,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
       // The subject may sit before a comma: "Mexico, its ally, said ..." — take the
       // first non-prepositional participant of the sentence before the anchor.
       for (size_t k = 0; k < parts.size(); ++k)
-        if (parts[k].te <= t.anchor && !kPrepositions.count(prev_word_of(parts[k])) && !parts[k].place) {
+        if (parts[k].te <= t.anchor && !(prev_class_of(parts[k]) & kPrepositionW) && !parts[k].place) {
           actor = static_cast<int>(k);
           break;
         }
@@ -530,7 +676,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
       const Participant& p = parts[k];
       if (p.tb < t.te || p.tb >= tend) continue;
       if (passive && static_cast<int>(k) == actor) continue;
-      bool loc = kLocative.count(prev_word_of(p)) && (p.place || p.geonames_id != 0 || p.sector.empty());
+      bool loc = (prev_class_of(p) & kLocativeW) && (p.place || p.geonames_id != 0 || p.sector.empty());
       if (loc) {
         if (location < 0) location = static_cast<int>(k);
         continue;
@@ -551,7 +697,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     if (location < 0) {
       // A place earlier in the clause after a locative ("In Mexico, troops raided ...").
       for (size_t k = 0; k < parts.size(); ++k)
-        if (parts[k].tb >= clause_b && parts[k].te <= t.tb && kLocative.count(prev_word_of(parts[k])) && parts[k].place)
+        if (parts[k].tb >= clause_b && parts[k].te <= t.tb && (prev_class_of(parts[k]) & kLocativeW) && parts[k].place)
           location = static_cast<int>(k);
     }
     // Acting in a country is acting on it ("strikes inside Mexico", "appealed for
@@ -570,9 +716,9 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     } else {
       // A region phrase after a locative preposition: "in international waters".
       for (uint32_t j = t.te; j < tend; ++j) {
-        if (!kLocative.count(word(j)) || word(j) == "at") continue;
+        if (!(fl(j) & kLocativeW) || word(j) == "at") continue;
         uint32_t s0 = j + 1, s1 = s0;
-        while (s1 < tend && s1 < s0 + 5 && !kPrepositions.count(word(s1)) && word(s1) != "," &&
+        while (s1 < tend && s1 < s0 + 5 && !(fl(s1) & kPrepositionW) && word(s1) != "," &&
                doc.tokens[s1].kind == TokenKind::kWord)
           ++s1;
         std::string_view head = s1 > s0 ? word(s1 - 1) : "";
@@ -626,10 +772,10 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
           if (counted.find(c) != std::string::npos) casualty = true;
         // "killing 12 people", "12 people were killed"
         int64_t qt = token_of(q.span.start, false);
-        if (qt > static_cast<int64_t>(b) && kKillWords.count(word(static_cast<uint32_t>(qt - 1)))) casualty = true;
+        if (qt > static_cast<int64_t>(b) && (fl(static_cast<uint32_t>(qt - 1)) & kKillW)) casualty = true;
         uint32_t after = static_cast<uint32_t>(token_of(std::max(q.span.end, q.counted_span.end), true));
         for (uint32_t j = after; j < std::min<uint32_t>(after + 3, e); ++j)
-          if (kKillWords.count(word(j))) casualty = true;
+          if (fl(j) & kKillW) casualty = true;
       }
       if (counts_trigger || casualty) base.quantities.push_back(qi);
     }

@@ -28,12 +28,15 @@
 //  5. location: a place after a locative preposition; time: the nearest time
 //     expression in the sentence, else the nearest earlier one in the paragraph;
 //     quantities: those counting the trigger noun or its casualties.
-// Cost: O(tokens x longest lexicon entry) hash probes per sentence.
+// Cost: per token one vocabulary probe (LexiconIndex) and a few integer trie steps for
+// verb forms, actor names and agent words; per CAMEO verb one pass over a window of
+// <= 16 words marking the pattern slots they match, then mask tests per pattern.
 // Thread-safe: const after construction.
 #ifndef NEWSLEDGER_CODE_EVENT_CODER_H_
 #define NEWSLEDGER_CODE_EVENT_CODER_H_
 
 #include "code/event_lexicon.h"
+#include "code/lexicon_index.h"
 #include "newsledger/stage.h"
 
 namespace newsledger {
@@ -54,6 +57,7 @@ class EventCoder : public Stage {
  private:
   void CodeSentence(Document& doc, size_t sentence, std::vector<Event>& out) const;
   EventLexicon lexicon_;
+  LexiconIndex index_;  // over lexicon_, built after it
 };
 
 }  // namespace newsledger

@@ -144,6 +144,12 @@ std::string Upper(std::string s) {
 
 std::string LexiconKey(std::string_view word) {
   std::string out;
+  AssignLexiconKey(word, out);
+  return out;
+}
+
+void AssignLexiconKey(std::string_view word, std::string& out) {
+  out.clear();
   out.reserve(word.size());
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
@@ -153,10 +159,10 @@ std::string LexiconKey(std::string_view word) {
       if (d == 0x98 || d == 0x99) { out += '\''; i += 2; continue; }
       if (d >= 0x90 && d <= 0x95) { out += '-'; i += 2; continue; }
     }
-    // '_' joins the words of a name in the dictionaries (and in some texts).
-    out += c == '_' ? ' ' : static_cast<char>(std::tolower(c));
+    // '_' joins the words of a name in the dictionaries (and in some texts); ASCII
+    // lowercase without the locale (std::tolower's per-byte call cost).
+    out += c == '_' ? ' ' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
   }
-  return out;
 }
 
 EventLexicon::EventLexicon() { patterns_.emplace_back(); }
@@ -620,18 +626,18 @@ EventLexicon EventLexicon::Load() {
 // Lookups.
 
 const std::string* EventLexicon::LemmaOf(std::string_view form) const {
-  auto it = forms_.find(std::string(form));
+  auto it = forms_.find(form);
   return it == forms_.end() ? nullptr : &it->second;
 }
 
 const VerbEntry* EventLexicon::Verb(std::string_view lemma) const {
-  auto it = verbs_.find(std::string(lemma));
+  auto it = verbs_.find(lemma);
   return it == verbs_.end() ? nullptr : &it->second;
 }
 
 const PatternSlot& EventLexicon::Synset(std::string_view name) const {
   static const PatternSlot kEmpty;
-  auto it = synsets_.find(std::string(name));
+  auto it = synsets_.find(name);
   return it == synsets_.end() ? kEmpty : it->second;
 }
 
@@ -650,21 +656,21 @@ bool EventLexicon::SlotMatches(const PatternSlot& slot, std::string_view x) cons
 }
 
 const ActorEntry* EventLexicon::Actor(std::string_view name) const {
-  auto it = actors_.find(std::string(name));
+  auto it = actors_.find(name);
   return it == actors_.end() ? nullptr : &it->second;
 }
 
 const ActorEntry* EventLexicon::Agent(std::string_view name) const {
-  auto it = agents_.find(std::string(name));
+  auto it = agents_.find(name);
   return it == agents_.end() ? nullptr : &it->second;
 }
 
 const PloverType* EventLexicon::ToPlover(std::string_view cameo) const {
-  std::string code(cameo);
+  std::string_view code = cameo;
   while (code.size() >= 2) {
     auto it = plover_.find(code);
     if (it != plover_.end()) return &it->second;
-    code.pop_back();
+    code.remove_suffix(1);
   }
   return nullptr;
 }

@@ -70,6 +70,14 @@ struct ActorEntry {
   std::string sector;   // government, military, police, rebel, criminal, civilian...
 };
 
+// Hash for string-keyed maps that are probed with string_views (no temporary strings).
+struct LexiconKeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using LexiconMap = std::unordered_map<std::string, V, LexiconKeyHash, std::equal_to<>>;
+
 class EventLexicon {
  public:
   // Maps a CAMEO actor code (USA, MEXGOV) to the country stored for it; return an
@@ -118,6 +126,11 @@ class EventLexicon {
   const PloverType* ToPlover(std::string_view cameo) const;
 
   size_t verb_count() const { return verbs_.size(); }
+  // The raw tables, for LexiconIndex (code/lexicon_index.h).
+  const LexiconMap<std::string>& forms() const { return forms_; }
+  const LexiconMap<ActorEntry>& actors() const { return actors_; }
+  const LexiconMap<ActorEntry>& agents() const { return agents_; }
+  size_t block_count() const { return patterns_.size(); }
   size_t actor_count() const { return actors_.size(); }
   size_t agent_count() const { return agents_.size(); }
 
@@ -127,19 +140,21 @@ class EventLexicon {
  private:
   void AddForm(const std::string& form, const std::string& lemma);
 
-  std::unordered_map<std::string, std::string> forms_;
-  std::unordered_map<std::string, VerbEntry> verbs_;
+  LexiconMap<std::string> forms_;
+  LexiconMap<VerbEntry> verbs_;
   std::vector<std::vector<VerbPattern>> patterns_;  // [0] is the empty block
-  std::unordered_map<std::string, PatternSlot> synsets_;
-  std::unordered_map<std::string, ActorEntry> actors_;
-  std::unordered_map<std::string, ActorEntry> agents_;
-  std::unordered_map<std::string, PloverType> plover_;
+  LexiconMap<PatternSlot> synsets_;
+  LexiconMap<ActorEntry> actors_;
+  LexiconMap<ActorEntry> agents_;
+  LexiconMap<PloverType> plover_;
   size_t max_verb_words_ = 1, max_actor_words_ = 1, max_agent_words_ = 1;
 };
 
 // Lowercases ASCII, maps typographic apostrophes to ', dashes inside words to '-'
 // and '_' to a space: the form every lexicon key uses.
 std::string LexiconKey(std::string_view word);
+// LexiconKey into `out` (replaced), reusing its buffer.
+void AssignLexiconKey(std::string_view word, std::string& out);
 
 }  // namespace newsledger
 

@@ -1,0 +1,224 @@
+#include "code/lexicon_index.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/hash.h"
+
+namespace newsledger {
+
+// ---------------------------------------------------------------------------
+// StringIds
+
+uint64_t StringIds::Hash(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    h = hash::Mix64(h ^ x);
+  }
+  uint64_t x = 0;
+  if (i < s.size()) std::memcpy(&x, s.data() + i, s.size() - i);
+  return hash::Mix64(h ^ x ^ 0xA5A5A5A5A5A5A5A5ULL);
+}
+
+uint32_t StringIds::Find(std::string_view s, uint64_t h) const {
+  if (cells_.empty()) return kNone;
+  const size_t mask = cells_.size() - 1;
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Cell& cell = cells_[i];
+    if (cell.id == 0) return kNone;
+    if (cell.tag != tag) continue;
+    const uint32_t id = cell.id - 1, b = offsets_[id], e = offsets_[id + 1];
+    if (e - b == s.size() && std::memcmp(arena_.data() + b, s.data(), s.size()) == 0) return id;
+  }
+}
+
+uint32_t StringIds::Intern(std::string_view s) {
+  const uint64_t h = Hash(s);
+  if (uint32_t id = Find(s, h); id != kNone) return id;
+  if ((size() + 1) * 2 > cells_.size()) Grow();
+  const size_t mask = cells_.size() - 1;
+  size_t i = h & mask;
+  while (cells_[i].id != 0) i = (i + 1) & mask;
+  arena_.append(s);
+  offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+  hashes_.push_back(h);
+  cells_[i] = Cell{static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(size())};
+  return static_cast<uint32_t>(size() - 1);
+}
+
+void StringIds::Grow() {
+  cells_.assign(std::max<size_t>(64, cells_.size() * 2), Cell{});
+  const size_t mask = cells_.size() - 1;
+  for (size_t id = 0; id < size(); ++id) {
+    size_t i = hashes_[id] & mask;
+    while (cells_[i].id != 0) i = (i + 1) & mask;
+    cells_[i] = Cell{static_cast<uint32_t>(hashes_[id] >> 32), static_cast<uint32_t>(id + 1)};
+  }
+}
+
+// ---------------------------------------------------------------------------
+// LexiconIndex
+
+LexiconIndex::LexiconIndex(const EventLexicon& lexicon) {
+  actor_root_ = NewNode();
+  agent_root_ = NewNode();
+  form_root_ = NewNode();
+  for (const auto& [key, entry] : lexicon.actors()) {
+    Node v;
+    v.actor = &entry;
+    AddKey(actor_root_, key, v);
+  }
+  for (const auto& [key, entry] : lexicon.agents()) {
+    Node v;
+    v.agent = &entry;
+    AddKey(agent_root_, key, v);
+  }
+  for (const auto& [form, lemma] : lexicon.forms()) {
+    Node v;
+    v.lemma = &lemma;
+    v.verb = lexicon.Verb(lemma);
+    AddKey(form_root_, form, v);
+  }
+  patterns_.resize(lexicon.block_count());
+  std::map<Slot, uint32_t> seen;
+  for (uint32_t b = 0; b < patterns_.size(); ++b) {
+    for (const VerbPattern& p : lexicon.Patterns(b)) {
+      Pattern c;
+      for (const PatternSlot& s : p.before) c.before.push_back(CompileSlot(lexicon, s, seen));
+      for (const PatternSlot& s : p.after) c.after.push_back(CompileSlot(lexicon, s, seen));
+      c.code = &p.code;
+      patterns_[b].push_back(std::move(c));
+    }
+  }
+  // Invert: id -> slots, as two CSR arrays (word ids, prefix ids).
+  auto invert = [&](bool prefix, size_t ids, std::vector<uint32_t>& begin, std::vector<uint32_t>& all) {
+    begin.assign(ids + 1, 0);
+    for (const Slot& slot : slots_)
+      for (uint32_t id : slot)
+        if (((id & kPrefixBit) != 0) == prefix) ++begin[(id & ~kPrefixBit) + 1];
+    for (size_t k = 0; k < ids; ++k) begin[k + 1] += begin[k];
+    all.assign(begin[ids], 0);
+    std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+    for (uint32_t s = 0; s < slots_.size(); ++s)
+      for (uint32_t id : slots_[s])
+        if (((id & kPrefixBit) != 0) == prefix) all[fill[id & ~kPrefixBit]++] = s;
+  };
+  invert(false, words_.size(), word_slot_begin_, word_slots_);
+  invert(true, prefixes_.size(), prefix_slot_begin_, prefix_slots_);
+}
+
+uint32_t LexiconIndex::NewNode() {
+  nodes_.emplace_back();
+  return static_cast<uint32_t>(nodes_.size() - 1);
+}
+
+uint32_t LexiconIndex::Next(uint32_t node, uint32_t id) const {
+  if (id == kNone || edges_.empty()) return kNone;
+  const uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
+  const size_t mask = edges_.size() - 1;
+  for (size_t i = hash::Mix64(key) & mask;; i = (i + 1) & mask) {
+    const Edge& e = edges_[i];
+    if (e.key == key) return e.child;
+    if (e.key == UINT64_MAX) return kNone;
+  }
+}
+
+void LexiconIndex::AddKey(uint32_t root, std::string_view key, const Node& value) {
+  uint32_t node = root;
+  size_t b = 0;
+  for (size_t i = 0; i <= key.size(); ++i) {
+    if (i < key.size() && key[i] != ' ') continue;
+    const uint32_t id = words_.Intern(key.substr(b, i - b));
+    b = i + 1;
+    uint32_t child = Next(node, id);
+    if (child == kNone) {
+      child = NewNode();
+      if ((edge_count_ + 1) * 2 > edges_.size()) {
+        std::vector<Edge> old = std::move(edges_);
+        edges_.assign(std::max<size_t>(1024, old.size() * 2), Edge{});
+        const size_t mask = edges_.size() - 1;
+        for (const Edge& e : old) {
+          if (e.key == UINT64_MAX) continue;
+          size_t j = hash::Mix64(e.key) & mask;
+          while (edges_[j].key != UINT64_MAX) j = (j + 1) & mask;
+          edges_[j] = e;
+        }
+      }
+      const uint64_t k = (static_cast<uint64_t>(node) << 32) | id;
+      const size_t mask = edges_.size() - 1;
+      size_t j = hash::Mix64(k) & mask;
+      while (edges_[j].key != UINT64_MAX) j = (j + 1) & mask;
+      edges_[j] = Edge{k, child};
+      ++edge_count_;
+    }
+    node = child;
+  }
+  Node& n = nodes_[node];
+  if (value.actor) n.actor = value.actor;
+  if (value.agent) n.agent = value.agent;
+  if (value.lemma) {
+    n.lemma = value.lemma;
+    n.verb = value.verb;
+  }
+}
+
+void LexiconIndex::PieceIds(std::string_view key, std::vector<uint32_t>& out) const {
+  size_t b = 0;
+  for (size_t i = 0; i <= key.size(); ++i) {
+    if (i < key.size() && key[i] != ' ') continue;
+    out.push_back(words_.Find(key.substr(b, i - b)));
+    b = i + 1;
+  }
+}
+
+void LexiconIndex::AddAlternatives(const EventLexicon& lexicon, const PatternSlot& slot, int depth, Slot& out) {
+  for (const std::string& alt : slot) {
+    if (alt.empty()) continue;
+    if (alt[0] == '&') {
+      // Synsets are expanded when the dictionary is read; the depth bound only
+      // guards against a file that names a class inside itself.
+      if (depth < 16) AddAlternatives(lexicon, lexicon.Synset(alt), depth + 1, out);
+    } else if (alt.back() == '*') {
+      std::string_view prefix(alt.data(), alt.size() - 1);
+      out.push_back(prefixes_.Intern(prefix) | kPrefixBit);
+      if (prefix.size() < 64) prefix_lengths_ |= uint64_t{1} << prefix.size();
+      else long_prefixes_ = true;
+    } else {
+      out.push_back(words_.Intern(alt));
+    }
+  }
+}
+
+uint32_t LexiconIndex::CompileSlot(const EventLexicon& lexicon, const PatternSlot& slot,
+                                   std::map<Slot, uint32_t>& seen) {
+  Slot out;
+  AddAlternatives(lexicon, slot, 0, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  auto [it, added] = seen.emplace(out, static_cast<uint32_t>(slots_.size()));
+  if (added) slots_.push_back(std::move(out));
+  return it->second;
+}
+
+void LexiconIndex::TokenIds(std::string_view key, std::vector<uint32_t>& out) const {
+  out.clear();
+  if (uint32_t id = words_.Find(key); id != kNone) out.push_back(id);
+  const size_t limit = long_prefixes_ ? key.size() : std::min<size_t>(key.size(), 63);
+  for (size_t len = 0; len <= limit; ++len) {
+    if (len < 64 && !(prefix_lengths_ >> len & 1)) continue;
+    if (uint32_t p = prefixes_.Find(key.substr(0, len)); p != kNone) out.push_back(p | kPrefixBit);
+  }
+  std::sort(out.begin(), out.end());
+}
+
+bool LexiconIndex::SlotMatches(const Slot& slot, const uint32_t* ids, size_t n) {
+  for (size_t k = 0; k < n; ++k)
+    if (std::binary_search(slot.begin(), slot.end(), ids[k])) return true;
+  return false;
+}
+
+}  // namespace newsledger

@@ -1,0 +1,139 @@
+// lexicon_index.h: the event lexicon compiled for matching, so that the coders look
+// each token up once instead of probing a string-keyed map for every phrase length.
+//
+// What it holds, built once from a finished EventLexicon (which must outlive it and
+// must not change afterwards):
+//  - a vocabulary: every word (space-separated piece) of every form, actor and agent
+//    key and every exact pattern word -> a dense id;
+//  - three word tries over those ids: verb forms (-> lemma and VerbEntry), actor names
+//    and agent words (-> ActorEntry). A key is split on each ' ', so a token whose key
+//    holds a space ('_' in the text) walks several edges and a phrase matches exactly
+//    when the string join of the tokens' keys equals the lexicon key;
+//  - the CAMEO phrase patterns with synsets expanded and every alternative turned into
+//    an id: exact words into vocabulary ids, prefixes ("effort*") into prefix ids.
+//    A token matches a slot when one of its ids (TokenIds) is in the slot's set.
+//    Equal slots are stored once, and every id lists the slots holding it, so a
+//    coder can mark which slots each token of a window matches in one pass
+//    (SlotsWith) and then test whole patterns with bit masks.
+// Lookups: open addressing, one hash of the word per token, then integer probes.
+// Thread-safe: const after construction.
+#ifndef NEWSLEDGER_CODE_LEXICON_INDEX_H_
+#define NEWSLEDGER_CODE_LEXICON_INDEX_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "code/event_lexicon.h"
+
+namespace newsledger {
+
+// string -> dense id, open addressing; ids are in insertion order. In memory only,
+// so the hash is free to change: 8 bytes per multiply (words are short).
+class StringIds {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  static uint64_t Hash(std::string_view s);
+  uint32_t Find(std::string_view s) const { return Find(s, Hash(s)); }
+  uint32_t Find(std::string_view s, uint64_t hash) const;
+  uint32_t Intern(std::string_view s);
+  size_t size() const { return hashes_.size(); }
+
+ private:
+  void Grow();
+  std::string arena_;              // the strings, one after another
+  std::vector<uint32_t> offsets_{0};  // string id = arena_[offsets_[id], offsets_[id + 1])
+  std::vector<uint64_t> hashes_;
+  // Open addressing: the hash's top 32 bits and id + 1 (0 = empty), so that a miss
+  // (most probes: prefixes of words) reads no string.
+  struct Cell {
+    uint32_t tag = 0, id = 0;
+  };
+  std::vector<Cell> cells_;
+};
+
+class LexiconIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  struct Node {
+    const ActorEntry* actor = nullptr;  // an actor trie node ending a name
+    const ActorEntry* agent = nullptr;  // an agent trie node ending a name
+    const std::string* lemma = nullptr; // a form trie node ending a form
+    const VerbEntry* verb = nullptr;    // the lemma's entry (may be null: no verb)
+  };
+  // A pattern slot: sorted ids (vocabulary ids of exact words, prefix ids | kPrefixBit).
+  using Slot = std::vector<uint32_t>;
+  struct Pattern {
+    std::vector<uint32_t> before, after;  // slot numbers (slot())
+    const std::string* code = nullptr;
+  };
+  static constexpr uint32_t kPrefixBit = 0x80000000u;
+
+  explicit LexiconIndex(const EventLexicon& lexicon);
+  LexiconIndex(const LexiconIndex&) = delete;
+  LexiconIndex& operator=(const LexiconIndex&) = delete;
+
+  uint32_t actor_root() const { return actor_root_; }
+  uint32_t agent_root() const { return agent_root_; }
+  uint32_t form_root() const { return form_root_; }
+
+  // Vocabulary id of a word (piece of a key, or an exact pattern word); kNone if unknown.
+  uint32_t WordId(std::string_view word) const { return words_.Find(word); }
+  // Appends the ids of the space-separated pieces of `key` (kNone for unknown ones).
+  void PieceIds(std::string_view key, std::vector<uint32_t>& out) const;
+  // The child of `node` along word `id`, or kNone.
+  uint32_t Next(uint32_t node, uint32_t id) const;
+  // Walks the pieces [ids, ids+n) from `node`; kNone when the trie has no such path.
+  uint32_t Walk(uint32_t node, const uint32_t* ids, size_t n) const {
+    for (size_t k = 0; k < n && node != kNone; ++k) node = Next(node, ids[k]);
+    return node;
+  }
+  const Node& node(uint32_t n) const { return nodes_[n]; }
+
+  // The ids a token key matches pattern slots by (sorted): its vocabulary id and the
+  // prefix ids of its prefixes. Replaces `out`.
+  void TokenIds(std::string_view key, std::vector<uint32_t>& out) const;
+  static bool SlotMatches(const Slot& slot, const uint32_t* ids, size_t n);
+  const std::vector<Pattern>& Patterns(uint32_t block) const { return patterns_[block]; }
+  const Slot& slot(uint32_t s) const { return slots_[s]; }
+  size_t slot_count() const { return slots_.size(); }
+  // The slots an id (from TokenIds) belongs to: [first, last).
+  std::pair<const uint32_t*, const uint32_t*> SlotsWith(uint32_t id) const {
+    const std::vector<uint32_t>& begin = id & kPrefixBit ? prefix_slot_begin_ : word_slot_begin_;
+    const std::vector<uint32_t>& all = id & kPrefixBit ? prefix_slots_ : word_slots_;
+    const uint32_t x = id & ~kPrefixBit;
+    if (x + 1 >= begin.size()) return {nullptr, nullptr};
+    return {all.data() + begin[x], all.data() + begin[x + 1]};
+  }
+
+ private:
+  uint32_t NewNode();
+  void AddKey(uint32_t root, std::string_view key, const Node& value);
+  uint32_t CompileSlot(const EventLexicon& lexicon, const PatternSlot& slot, std::map<Slot, uint32_t>& seen);
+  void AddAlternatives(const EventLexicon& lexicon, const PatternSlot& slot, int depth, Slot& out);
+
+  StringIds words_;
+  StringIds prefixes_;
+  uint64_t prefix_lengths_ = 0;  // bit L set: some prefix has L bytes (L < 64)
+  bool long_prefixes_ = false;   // some prefix has >= 64 bytes
+  std::vector<Node> nodes_;
+  struct Edge {
+    uint64_t key = UINT64_MAX;
+    uint32_t child = 0;
+  };
+  std::vector<Edge> edges_;
+  size_t edge_count_ = 0;
+  uint32_t actor_root_ = 0, agent_root_ = 0, form_root_ = 0;
+  std::vector<std::vector<Pattern>> patterns_;
+  std::vector<Slot> slots_;
+  // Inverted slots: word id w is in slots word_slots_[word_slot_begin_[w] ..
+  // word_slot_begin_[w + 1]); the same for prefix ids.
+  std::vector<uint32_t> word_slot_begin_, word_slots_, prefix_slot_begin_, prefix_slots_;
+};
+
+}  // namespace newsledger
+
+#endif  // NEWSLEDGER_CODE_LEXICON_INDEX_H_
