@@ -141,7 +141,8 @@ const Table& Words() {
           "around", "roughly", "some", "approx", "circa", "between", "from", "minus", "negative", "tens", "dozens",
           "scores", "hundreds", "thousands", "millions", "billions", "trillions", "several", "few", "handful",
           "us", "usd", "c", "ca", "cad", "au", "aud", "hk", "nz", "nzd", "s", "mex", "mx", "mxn", "r", "u", "dollar",
-          "dollars", "half", "quarter", "equal", "equals", "equaling", "equalling"})
+          "dollars", "half", "quarter", "equal", "equals", "equaling", "equalling", "rmb", "eur", "gbp", "jpy",
+          "cny", "inr", "chf"})
       t[w].qty_trigger = true;
     return t;
   }();

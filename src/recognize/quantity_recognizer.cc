@@ -347,6 +347,24 @@ struct QuantityScan {
       auto it = pre.find(l.low);
       if (it != pre.end() && (l.upper_initial || l.low.size() > 1)) return std::make_pair(make(it->second), i + 2);
     }
+    // The same prefixes set apart from "$" when a number follows: "US $ 150", "c $ 1.34".
+    if (l.kind == LexKind::kWord && i + 2 < e && lx[i + 1].is("$") && !lx[i + 1].glued() &&
+        (lx[i + 2].kind == LexKind::kNumber || (lx[i + 2].info && lx[i + 2].info->card >= 0))) {
+      static const std::unordered_map<std::string_view, const char*> pre = {
+          {"us", "USD"}, {"c", "CAD"}, {"hk", "HKD"}, {"nz", "NZD"}, {"au", "AUD"}};
+      auto it = pre.find(l.low);
+      if (it != pre.end()) return std::make_pair(make(it->second), i + 2);
+    }
+    // Lower-case codes of the common currencies before a number: "rmb 10", "usd 20".
+    if (l.kind == LexKind::kWord && !l.all_upper && i + 1 < e && lx[i + 1].kind == LexKind::kNumber) {
+      static const std::unordered_map<std::string_view, const char*> low = {
+          {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"}, {"cny", "CNY"}, {"rmb", "CNY"},
+          {"inr", "INR"}, {"cad", "CAD"}, {"aud", "AUD"}, {"chf", "CHF"}};
+      auto it = low.find(l.low);
+      if (it != low.end()) return std::make_pair(make(it->second), i + 1);
+    }
+    // "MUSD 60", "MEUR": M before an ISO code counts millions (a Nordic business habit).
+    if (auto mc = MillionsCode(l)) return std::make_pair(*mc, i + 1);
     // "U.S.$" and "u.s $"
     if (l.is("u") && i + 3 < e && lx[i + 1].is(".") && lx[i + 2].is("s")) {
       uint32_t k = i + 3;
@@ -375,9 +393,25 @@ struct QuantityScan {
     return std::nullopt;
   }
 
+  // "MUSD", "MEUR", "MGBP": an ISO code in millions.
+  std::optional<QuantityRecognizer::Currency> MillionsCode(const Lexeme& l) const {
+    if (l.kind != LexKind::kWord || !l.all_upper || l.end - l.start != 4 || l.low[0] != 'm') return std::nullopt;
+    auto it = r.currency_codes_.find(std::string(doc.text.substr(l.start + 1, 3)));
+    if (it == r.currency_codes_.end()) return std::nullopt;
+    return QuantityRecognizer::Currency{it->second, 1e6};
+  }
+
   // A currency name or code after a number: "pesos", "Mexican pesos", "USD", "cents".
   std::optional<std::pair<QuantityRecognizer::Currency, uint32_t>> CurrencyAfter(uint32_t i) const {
     if (i >= e) return std::nullopt;
+    if (auto mc = MillionsCode(lx[i])) return std::make_pair(*mc, i + 1);
+    if (lx[i].kind == LexKind::kWord && !lx[i].all_upper) {
+      static const std::unordered_map<std::string_view, const char*> low = {
+          {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"}, {"cny", "CNY"}, {"rmb", "CNY"},
+          {"inr", "INR"}, {"cad", "CAD"}, {"aud", "AUD"}, {"chf", "CHF"}};
+      auto it = low.find(lx[i].low);
+      if (it != low.end()) return std::make_pair(QuantityRecognizer::Currency{it->second, 1}, i + 1);
+    }
     if (lx[i].is("$") || lx[i].is("€") || lx[i].is("£") || lx[i].is("元") || lx[i].is("₡") || lx[i].is("₾") ||
         lx[i].is("₭")) {
       auto c = CurrencyBefore(i);
@@ -566,7 +600,7 @@ struct QuantityScan {
     // Letters glued before the digits: "MS-13", "G7", "COVID-19", "F-16", "scp-173".
     if (m.begin > b) {
       const Lexeme& p = lx[m.begin - 1];
-      if (f.glued() && p.kind == LexKind::kWord) return true;
+      if (f.glued() && p.kind == LexKind::kWord && !money) return true;  // "USD115" is money
       if (f.glued() && (p.kind == LexKind::kHyphen) && m.begin >= b + 2 && lx[m.begin - 2].kind == LexKind::kWord &&
           p.glued())
         return true;
@@ -870,6 +904,15 @@ struct QuantityScan {
         cur = after_cur;
         z = after_cur->second;
         money = true;
+        // "75 USD million": a scale after the code.
+        if (!m->multiplied && z < e && lx[z].kind == LexKind::kWord && lx[z].info && lx[z].info->scale >= 1e3 &&
+            lx[z].low.size() > 2 && lx[z].low.back() != 's' && q.value) {
+          double s = lx[z].info->scale;
+          q.value = *q.value * s;
+          if (q.low) q.low = *q.low * s;
+          if (high) high = *high * s;
+          ++z;
+        }
       } else if (!money) {
         bool glued = probe < e && lx[probe].glued() && probe == z0;
         auto u = UnitAfter(probe, glued);
