@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 #include "text/utf8.h"
@@ -182,10 +183,54 @@ std::string LowerAscii(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The word table as an open-addressing index (FNV-1a, linear probing, load <= 1/4):
+// Lex looks up every word of the text, and std::unordered_map's string hashing and
+// node chasing showed in the benchmark profile. Words longer than the longest key are
+// rejected without hashing.
+struct FlatWords {
+  std::vector<std::pair<std::string_view, const WordInfo*>> slots;
+  size_t mask = 0, max_len = 0;
+  // Length, first and last (up to) four bytes: no loop over the word.
+  static uint64_t Hash(std::string_view s) {
+    uint32_t a = 0, b = 0;
+    size_t n = std::min<size_t>(4, s.size());
+    std::memcpy(&a, s.data(), n);
+    std::memcpy(&b, s.data() + s.size() - n, n);
+    uint64_t h = (static_cast<uint64_t>(a) << 32 | b) ^ (s.size() * 0x9E3779B97F4A7C15ull);
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 29);
+  }
+  FlatWords() {
+    const Table& t = Words();
+    size_t n = 16;
+    while (n < t.size() * 4) n <<= 1;
+    slots.assign(n, {std::string_view(), nullptr});
+    mask = n - 1;
+    for (const auto& [k, v] : t) {
+      max_len = std::max(max_len, k.size());
+      size_t i = Hash(k) & mask;
+      while (slots[i].second) i = (i + 1) & mask;
+      slots[i] = {k, &v};
+    }
+  }
+  const WordInfo* Find(std::string_view w) const {
+    if (w.size() > max_len || w.empty()) return nullptr;
+    size_t i = Hash(w) & mask;
+    while (slots[i].second) {
+      if (slots[i].first == w) return slots[i].second;
+      i = (i + 1) & mask;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace
+
 const WordInfo* LookupWord(std::string_view lower) {
-  const Table& t = Words();
-  auto it = t.find(lower);
-  return it == t.end() ? nullptr : &it->second;
+  static const FlatWords index;
+  return index.Find(lower);
 }
 
 void Lex(std::string_view text, std::string_view lower, Span range, std::vector<Lexeme>* out) {
@@ -979,6 +1024,50 @@ std::optional<RelativeOrdinal> ParseRelativeOrdinal(const std::vector<Lexeme>& l
     return r;
   }
   return std::nullopt;
+}
+
+namespace {
+struct LexCache {
+  std::string text;  // the text lexed, to recognise it on the next call
+  LexedDocument lexed;
+  bool valid = false;
+};
+LexCache& ThreadLexCache() {
+  thread_local LexCache cache;
+  return cache;
+}
+}  // namespace
+
+const LexedDocument& LexDocument(const Document& doc) {
+  LexCache& c = ThreadLexCache();
+  std::vector<Span> ranges = WorkRanges(doc);
+  bool same = c.valid && c.text.size() == doc.text.size() && c.lexed.ranges.size() == ranges.size() &&
+              std::equal(ranges.begin(), ranges.end(), c.lexed.ranges.begin(),
+                         [](const Span& a, const Span& b) { return a.start == b.start && a.end == b.end; }) &&
+              std::memcmp(c.text.data(), doc.text.data(), doc.text.size()) == 0;
+  if (same) return c.lexed;
+  c.text = doc.text;
+  LexedDocument& l = c.lexed;
+  l.lower = LowerAscii(c.text);
+  l.ranges = std::move(ranges);
+  l.lexemes.clear();
+  l.lexemes.reserve(c.text.size() / 4 + 16);
+  l.first.assign(1, 0);
+  for (Span r : l.ranges) {
+    Lex(c.text, l.lower, r, &l.lexemes);
+    l.first.push_back(static_cast<uint32_t>(l.lexemes.size()));
+  }
+  // A lexeme never starts a range glued to the previous one.
+  for (size_t r = 0; r + 1 < l.first.size(); ++r)
+    if (l.first[r] < l.lexemes.size()) l.lexemes[l.first[r]].space_before = true;
+  c.valid = true;
+  return l;
+}
+
+void ForgetLexedDocument() {
+  LexCache& c = ThreadLexCache();
+  c.valid = false;
+  c.text.clear();
 }
 
 std::vector<Span> WorkRanges(const Document& doc) {

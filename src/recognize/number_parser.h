@@ -141,6 +141,22 @@ struct RelativeOrdinal {
 };
 std::optional<RelativeOrdinal> ParseRelativeOrdinal(const std::vector<Lexeme>& lx, uint32_t i, uint32_t end);
 
+// The document lexed once for every recognizer of a pass: the lexemes of each work
+// range (WorkRanges) in order, range r being lexemes [first[r], first[r+1]); spans and
+// `low` views refer to the cached copy's text, whose offsets equal the document's.
+struct LexedDocument {
+  std::string lower;             // LowerAscii of the text (the lexemes' `low` views)
+  std::vector<Span> ranges;
+  std::vector<Lexeme> lexemes;
+  std::vector<uint32_t> first;   // ranges.size() + 1 entries
+};
+// Lexes doc (or reuses the last lexing on this thread when the text and ranges are the
+// same bytes): the time and quantity recognizers share one pass. The reference stays
+// valid until the next call on this thread. Cost: one memcmp of the text on a hit.
+const LexedDocument& LexDocument(const Document& doc);
+// Drops this thread's cached lexing (benchmarks call it so each pass lexes once).
+void ForgetLexedDocument();
+
 // The byte ranges the recognizers read: the document's sentences when the segmenter
 // has run, otherwise its non-empty lines.
 std::vector<Span> WorkRanges(const Document& doc);

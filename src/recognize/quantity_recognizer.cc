@@ -1115,23 +1115,24 @@ size_t QuantityRecognizer::QualifierPrefixLength(std::string_view text) {
 }
 
 void QuantityRecognizer::annotate(Document& doc) const {
-  std::string lower = recognize::LowerAscii(doc.text);
-  std::vector<Lexeme> lx;
-  lx.reserve(doc.text.size() / 4 + 16);
+  // Shared with the time recognizer when it ran on the same text just before.
+  const recognize::LexedDocument& lexed = recognize::LexDocument(doc);
+  const std::vector<Lexeme>& lx = lexed.lexemes;
   std::vector<Span> blocked;
   for (const TimeExpr& t : doc.times) blocked.push_back(t.span);
   bool has_pos = !doc.tokens.empty() && !doc.tokens.front().upos.empty();
   std::vector<Quantity> found;
   size_t ti = 0;
-  for (Span range : recognize::WorkRanges(doc)) {
-    lx.clear();
-    recognize::Lex(doc.text, lower, range, &lx);
-    if (lx.empty()) continue;
+  std::vector<Span> local;
+  for (size_t r = 0; r < lexed.ranges.size(); ++r) {
+    Span range = lexed.ranges[r];
+    uint32_t b = lexed.first[r], e = lexed.first[r + 1];
+    if (b == e) continue;
     // Only the time spans inside this range matter.
-    std::vector<Span> local;
+    local.clear();
     while (ti < blocked.size() && blocked[ti].end <= range.start) ++ti;
     for (size_t t = ti; t < blocked.size() && blocked[t].start < range.end; ++t) local.push_back(blocked[t]);
-    QuantityScan scan{*this, doc, lx, 0, static_cast<uint32_t>(lx.size()), local, &found, has_pos};
+    QuantityScan scan{*this, doc, lx, b, e, local, &found, has_pos};
     scan.Run();
   }
   doc.quantities.insert(doc.quantities.end(), found.begin(), found.end());

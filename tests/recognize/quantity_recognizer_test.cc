@@ -98,7 +98,40 @@ INSTANTIATE_TEST_SUITE_P(
               ""},
         QCase{"The pipeline carries 500,000 barrels a day.", "500,000 barrels a day", Qualifier::kExact, 500000,
               500000, 500000, "bbl", ""},
-        QCase{"The pass is 12 km long.", "12 km", Qualifier::kExact, 12, 12, 12, "km", ""}));
+        QCase{"The pass is 12 km long.", "12 km", Qualifier::kExact, 12, 12, 12, "km", ""},
+        // comparisons with "or equal", explicit equality, joined comparisons, ratios
+        QCase{"The grant covers less than or equal to 80 farms.", "less than or equal to 80", Qualifier::kAtMost,
+              80, kNone, 80, "", "farms"},
+        QCase{"Loans of greater than or equal to 300 tractors were approved.", "greater than or equal to 300",
+              Qualifier::kAtLeast, 300, 300, kNone, "", "tractors"},
+        QCase{"Crews fixed more than 10 and fewer than 20 bridges.", "more than 10 and fewer than 20",
+              Qualifier::kRange, kNone, 10, 20, "", "bridges"},
+        QCase{"The depot holds at most 900 and at least 600 buses.", "at most 900 and at least 600",
+              Qualifier::kRange, kNone, 600, 900, "", "buses"},
+        QCase{"The bonus equals 40 dollars.", "equals 40 dollars", Qualifier::kExact, 40, 40, 40, "USD", ""},
+        QCase{"One in five adults skipped the vote.", "One in five", Qualifier::kExact, 0.2, 0.2, 0.2, "fraction",
+              "adults"},
+        QCase{"The census found 1 234 567 voters.", "1 234 567", Qualifier::kExact, 1234567, 1234567, 1234567, "",
+              "voters"},
+        QCase{"The lab raised 30 MEUR in one round.", "30 MEUR", Qualifier::kExact, 30e6, 30e6, 30e6, "EUR", ""},
+        QCase{"The mill sold it for 75 USD million.", "75 USD million", Qualifier::kExact, 75e6, 75e6, 75e6, "USD",
+              ""}));
+
+// Joined comparisons keep which bounds are excluded.
+TEST(QuantityRecognizer, ExclusiveBounds) {
+  Document doc = Annotate("Crews fixed more than 10 and at most 20 bridges, and over 5 roads.");
+  ASSERT_EQ(doc.quantities.size(), 2u);
+  EXPECT_EQ(doc.quantities[0].qualifier, Qualifier::kRange);
+  EXPECT_TRUE(doc.quantities[0].low_exclusive);
+  EXPECT_FALSE(doc.quantities[0].high_exclusive);
+  EXPECT_EQ(doc.quantities[1].qualifier, Qualifier::kMoreThan);
+  EXPECT_TRUE(doc.quantities[1].low_exclusive);
+  // Bounds in the wrong order stay two comparisons.
+  Document d2 = Annotate("They saw more than 40 and less than 10 boats.");
+  ASSERT_EQ(d2.quantities.size(), 2u);
+  EXPECT_EQ(d2.quantities[0].qualifier, Qualifier::kMoreThan);
+  EXPECT_EQ(d2.quantities[1].qualifier, Qualifier::kLessThan);
+}
 
 TEST(QuantityRecognizer, OrdinalsAreNotCounts) {
   Document doc = Annotate("It was the ninth attack on the 21st floor.");
