@@ -664,7 +664,8 @@ std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32
         // lower-case m, b or g is a metre, a bit or a gram.
         // A space before them only at the end of a phrase ("2.33 k", "1,674.5 G").
         bool spaced_ok = !w.glued() && !w.newline_before && w.start - lx[k - 1].end == 1 &&
-                         (k + 1 >= end || lx[k + 1].kind == LexKind::kPunct) && (w.upper_initial || w.low == "k");
+                         (k + 1 >= end || lx[k + 1].kind == LexKind::kPunct) && (w.upper_initial || w.low == "k") &&
+                         first.low.find_first_of(",.") != std::string_view::npos;  // not "Article 5 B.
         if ((w.glued() || spaced_ok) && mult == 1) {
           if (w.low == "k") s = 1e3;
           else if (w.upper_initial && w.low == "m") s = 1e6;

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -1120,6 +1121,22 @@ void QuantityRecognizer::annotate(Document& doc) const {
   const std::vector<Lexeme>& lx = lexed.lexemes;
   std::vector<Span> blocked;
   for (const TimeExpr& t : doc.times) blocked.push_back(t.span);
+  // Web addresses: their digits and percent-encoded bytes ("%20") are no quantities.
+  std::string_view text = doc.text;
+  bool urls = false;
+  for (std::string_view mark : {std::string_view("://"), std::string_view("www.")}) {
+    for (size_t p = text.find(mark); p != std::string_view::npos; p = text.find(mark, p + 1)) {
+      size_t a = p, z = p;
+      while (a > 0 && !std::isspace(static_cast<unsigned char>(text[a - 1]))) --a;
+      while (z < text.size() && !std::isspace(static_cast<unsigned char>(text[z]))) ++z;
+      blocked.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(z)});
+      urls = true;
+      p = z;
+      if (p >= text.size()) break;
+    }
+  }
+  if (urls)
+    std::sort(blocked.begin(), blocked.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
   bool has_pos = !doc.tokens.empty() && !doc.tokens.front().upos.empty();
   std::vector<Quantity> found;
   size_t ti = 0;

@@ -83,6 +83,7 @@ TEST(NumberParser, StopsWhereTheNumberEnds) {
       {"5 over 12 months", 1, 5},
       {"3 hundred and 2 hundred", 2, 300},
       {"4 thousand 3 hundred and 0", 4, 4300},
+      {"5 B.", 1, 5},  // a spaced one-letter scale needs a decimal number ("1,674.5 G")
   };
   for (const Stop& c : cases) {
     Lexed l(c.text);

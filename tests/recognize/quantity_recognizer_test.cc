@@ -159,6 +159,8 @@ TEST(QuantityRecognizer, SkipsNonCounts) {
       "The 45-year-old driver was arrested.",
       "Members of MS-13 were charged.",
       "Traffic stopped on Route 66 near the border.",
+      "The filing is at https://example.org/doc?id=4471&q=30%25%2020 for readers.",
+      "The rule applies under Article 5 B.",
   };
   for (const char* t : texts) {
     Document doc = Annotate(t);
