@@ -12,13 +12,10 @@
 
 #include "cli/evaluate.h"
 #include "newsledger/resources.h"
-#include "newsledger/tagger.h"
 #include "recognize/entity_recognizer.h"
 #include "recognize/ner_trainer.h"
 
 namespace newsledger::cli {
-
-void TagSentences(const Tagger& tagger, std::vector<NerSentence>& sentences);  // train_ner.cc
 
 namespace {
 
@@ -80,11 +77,6 @@ int Run(const Args& a) {
   std::vector<NerSentence> gold = ReadIob2(a.iob2);
   EntityRecognizer rec(a.model.empty() ? ResourcePath("models/ner.bin") : std::filesystem::path(a.model),
                        Gazetteer::Default());
-  // A model with UPOS features sees the tagger's tags, as in the pipeline.
-  if (rec.model().options().use_pos) {
-    Tagger tagger;
-    TagSentences(tagger, gold);
-  }
   SpanCounts by_type[4], overall;
   ner::NerScratch scratch;
   std::vector<ner::NerToken> toks;

@@ -13,7 +13,6 @@
 #include "cli/train.h"
 #include "newsledger/error.h"
 #include "newsledger/resources.h"
-#include "newsledger/tagger.h"
 #include "recognize/ner_trainer.h"
 
 namespace newsledger::cli {
@@ -36,22 +35,6 @@ void PrintScores(const char* name, const NerModel& model, const std::vector<NerS
   std::cout << fmt::format("{} overall: P={:.4f} R={:.4f} F1={:.4f}\n", name, all.precision(), all.recall(), all.f1());
 }
 
-}  // namespace
-
-void TagSentences(const Tagger& tagger, std::vector<NerSentence>& sentences) {
-  std::vector<std::string_view> words;
-  std::vector<uint16_t> labels;
-  Tagger::ScratchPtr scratch = Tagger::NewScratch();
-  for (NerSentence& s : sentences) {
-    words.assign(s.words.begin(), s.words.end());
-    tagger.Tag(words, labels, scratch.get());
-    s.upos.clear();
-    for (uint16_t l : labels) s.upos.push_back(tagger.upos(l));
-  }
-}
-
-namespace {
-
 int Run(const Args& a) {
   auto t0 = std::chrono::steady_clock::now();
   namespace fs = std::filesystem;
@@ -60,16 +43,6 @@ int Run(const Args& a) {
   std::vector<NerSentence> train = ReadIob2(uner / "en_ewt-ud-train.from-draft-normalized.iob2");
   std::vector<NerSentence> dev = ReadIob2(uner / "en_ewt-ud-dev.iob2");
   std::vector<NerSentence> test = ReadIob2(uner / "en_ewt-ud-test.iob2");
-  if (a.options.use_pos) {
-    // Gold UD tags to learn from; the tagger's own tags (models/pos.bin) on dev and
-    // test, as the pipeline will see them.
-    fs::path ud = fs::path(a.data) / "ud_ewt";
-    size_t n = AttachUpos(train, ud / "en_ewt-ud-train.conllu");
-    std::cerr << "ner: gold UPOS on " << n << " UNER training sentences\n";
-    Tagger tagger;
-    TagSentences(tagger, dev);
-    TagSentences(tagger, test);
-  }
   if (a.gum) {
     std::vector<NerSentence> gum = ReadGumEntities(fs::path(a.data) / "gum_subset", gaz);
     std::cerr << "ner: " << gum.size() << " GUM sentences\n";
@@ -99,7 +72,6 @@ std::function<int()> Setup(CLI::App& sub) {
   sub.add_option("--hash-bits", a->options.hash_bits, "log2 of the weight rows")->check(CLI::Range(12, 24));
   sub.add_option("--seed", a->options.seed, "shuffling seed");
   sub.add_flag("!--no-gum", a->gum, "train on UNER only");
-  sub.add_option("--pos", a->options.use_pos, "1: UPOS features (gold UD tags in training)")->check(CLI::Range(0, 1));
   return [a] { return Run(*a); };
 }
 

@@ -305,6 +305,29 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     }
     i += len;
   }
+  // Places written in lowercase, as web text often does ("flew into chicago"): a
+  // country, subdivision or city name whose words are all lowercase letters and none
+  // a common word of the dictionary ("nice", "reading", "china" stay out).
+  for (size_t i = 0; i < n;) {
+    const GazetteerEntry* g = covered[i] ? nullptr : gaz_.LongestMatch(scratch.folded.data(), n, i);
+    if (!g || !(g->kinds & (kGazCountry | kGazSubdivision | kGazCity | kGazOrganization | kGazOrgName))) {
+      ++i;
+      continue;
+    }
+    const size_t len = g->length;
+    bool lowercase_name = true;
+    for (size_t k = i; k < i + len && lowercase_name; ++k) {
+      std::string_view w = toks[k].text;
+      lowercase_name = w.size() >= 4 && !covered[k] && !(gaz_.WordKinds(scratch.folded[k]) & kDictCommon) &&
+                       std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
+    if (lowercase_name) {
+      const bool place = g->kinds & (kGazCountry | kGazSubdivision | kGazCity);
+      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), place ? EntityType::kLoc : EntityType::kOrg});
+      for (size_t k = i; k < i + len; ++k) covered[k] = 1;
+    }
+    i += len;
+  }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 

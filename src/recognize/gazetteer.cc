@@ -289,19 +289,29 @@ void Gazetteer::Finish() {
     }
   }
   pending_cities_.clear();
+  // unordered_map nodes never move, so the flat maps may point into names_.
+  std::vector<std::pair<uint64_t, const GazetteerEntry*>> names;
+  for (const auto& [h, e] : names_) names.emplace_back(tag::Mix64(h), &e);
+  name_map_ = tag::FlatMap64<const GazetteerEntry*>(names);
+  std::vector<std::pair<uint64_t, uint8_t>> items;
+  for (const auto& [h, v] : first_tokens_) items.emplace_back(tag::Mix64(h), v);
+  first_map_ = tag::FlatMap64<uint8_t>(items);
+  items.clear();
+  for (const auto& [h, v] : words_) items.emplace_back(tag::Mix64(h), v);
+  word_map_ = tag::FlatMap64<uint8_t>(items);
 }
 
 const GazetteerEntry* Gazetteer::LongestMatch(const uint64_t* folded, size_t n, size_t i) const {
   if (i >= n) return nullptr;
-  auto first = first_tokens_.find(folded[i]);
-  if (first == first_tokens_.end()) return nullptr;
-  size_t max_len = std::min<size_t>(first->second, n - i);
+  const uint8_t* first = first_map_.Find(tag::Mix64(folded[i]));
+  if (!first) return nullptr;
+  size_t max_len = std::min<size_t>(*first, n - i);
   uint64_t seq[kMaxNameTokens];
   uint64_t h = 0;
   for (size_t k = 0; k < max_len; ++k) seq[k] = h = HashCombine(h, folded[i + k]);
   for (size_t len = max_len; len >= 1; --len) {
-    auto it = names_.find(seq[len - 1]);
-    if (it != names_.end() && it->second.length == len) return &it->second;
+    const GazetteerEntry* const* e = name_map_.Find(tag::Mix64(seq[len - 1]));
+    if (e && (*e)->length == len) return *e;
   }
   return nullptr;
 }

@@ -36,6 +36,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tag/flat_map.h"
+
 namespace newsledger {
 
 // Kinds of a gazetteer name, as bits (a name may be several: "Georgia").
@@ -112,8 +114,8 @@ class Gazetteer {
   const GazetteerEntry* Find(std::string_view name) const;
   // Title / org-head / dictionary bits of one folded token hash.
   uint8_t WordKinds(uint64_t folded_hash) const {
-    auto it = words_.find(folded_hash);
-    return it == words_.end() ? 0 : it->second;
+    const uint8_t* v = word_map_.Find(tag::Mix64(folded_hash));
+    return v ? *v : 0;
   }
 
   const City& city(uint32_t k) const { return cities_[city_index_[k]]; }
@@ -133,6 +135,11 @@ class Gazetteer {
   std::unordered_map<uint64_t, uint8_t> first_tokens_;        // first-token hash -> max length
   std::unordered_map<uint64_t, uint8_t> words_;               // folded word hash -> title/head bits
   std::unordered_map<uint64_t, std::vector<uint32_t>> pending_cities_;
+  // Read-only copies of names_, first_tokens_ and words_ for the lookups on the hot
+  // path (open addressing, one cache line per probe; keys re-mixed with Mix64).
+  tag::FlatMap64<const GazetteerEntry*> name_map_;
+  tag::FlatMap64<uint8_t> first_map_;
+  tag::FlatMap64<uint8_t> word_map_;
   std::vector<City> cities_;
   std::vector<uint32_t> city_index_;
   std::unordered_map<std::string, std::string> country_names_;

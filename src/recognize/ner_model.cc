@@ -2,6 +2,7 @@
 #include "recognize/ner_model.h"
 
 #include <utf8proc.h>
+#include <sys/mman.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -62,6 +63,16 @@ const uint64_t kNone = 0x0123456789abULL;   // "no value"
 
 }  // namespace
 
+void* AllocateHugePages(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  const size_t align = bytes >= kHuge ? kHuge : 64;
+  const size_t rounded = (std::max<size_t>(bytes, 1) + align - 1) / align * align;
+  void* p = std::aligned_alloc(align, rounded);
+  if (!p) throw std::bad_alloc();
+  if (align == kHuge) madvise(p, rounded, MADV_HUGEPAGE);  // a hint: failure is harmless
+  return p;
+}
+
 const char* LabelName(int label) { return label >= 0 && label < kNumLabels ? kLabelNames[label] : "?"; }
 
 int LabelFromName(std::string_view name) {
@@ -77,50 +88,71 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   for (size_t i = 0; i < n; ++i) {
     std::string_view w = toks[i].text;
     NerScratch::TokenInfo& t = s.info[i];
-    t.word = HashBytes(w);
-    // Lowercase, prefixes and suffixes: on the folded bytes (ASCII fast path).
+    // Lowercase, prefixes, suffixes and shape. ASCII words (nearly all) take one pass
+    // that computes the same hashes as the general path below.
+    constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
     char buf[64];
-    std::string folded_store;
-    std::string_view low;
-    bool ascii = true;
-    for (char c : w)
-      if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
-    if (ascii && w.size() <= sizeof buf) {
-      for (size_t k = 0; k < w.size(); ++k) buf[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
-      low = std::string_view(buf, w.size());
-    } else {
-      folded_store = FoldCase(w);
-      low = folded_store;
-    }
-    t.lower = s.folded[i] = HashBytes(low);
-    for (size_t k = 0; k < 3; ++k) {
-      size_t p = std::min(low.size(), k + 1);
-      size_t q = std::min(low.size(), k + 2);
-      t.prefix[k] = HashBytes(low.substr(0, p)) + k;
-      t.suffix[k] = HashBytes(low.substr(low.size() - q)) + 7 * k;
-    }
-    // Shape: classes with runs collapsed, at most 8 symbols.
     char shape[8];
     size_t sl = 0;
     int upper = 0, lower = 0, digit = 0, period = 0, first_upper = 0;
-    size_t pos = 0;
-    while (pos < w.size()) {
-      utf8proc_int32_t cp = static_cast<unsigned char>(w[pos]);
-      utf8proc_ssize_t len = 1;
-      if (cp >= 0x80) {
-        len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + pos),
-                               static_cast<utf8proc_ssize_t>(w.size() - pos), &cp);
-        if (len <= 0) { len = 1; cp = 0xfffd; }
+    bool ascii = w.size() <= sizeof buf;
+    for (size_t k = 0; k < w.size() && ascii; ++k) ascii = static_cast<unsigned char>(w[k]) < 0x80;
+    if (ascii) {
+      uint64_t hw = kFnvBasis, hl = kFnvBasis;
+      uint64_t pre[3] = {0, 0, 0};
+      for (size_t k = 0; k < w.size(); ++k) {
+        const unsigned char c = static_cast<unsigned char>(w[k]);
+        char cc;
+        unsigned char lc = c;
+        if (c >= 'A' && c <= 'Z') { cc = 'X'; lc = static_cast<unsigned char>(c + 32); ++upper; if (k == 0) first_upper = 1; }
+        else if (c >= 'a' && c <= 'z') { cc = 'x'; ++lower; }
+        else if (c >= '0' && c <= '9') { cc = 'd'; ++digit; }
+        else { cc = static_cast<char>(c); if (c == '.') ++period; }
+        buf[k] = static_cast<char>(lc);
+        hw = (hw ^ c) * kFnvPrime;
+        hl = (hl ^ lc) * kFnvPrime;
+        if (k < 3) pre[k] = hl;
+        if ((sl == 0 || shape[sl - 1] != cc) && sl < sizeof shape) shape[sl++] = cc;
       }
-      char c = CharClass(cp);
-      if (c == 'X') { ++upper; if (pos == 0) first_upper = 1; }
-      else if (c == 'x') ++lower;
-      else if (c == 'd') ++digit;
-      else if (c == '.') ++period;
-      if (sl == 0 || shape[sl - 1] != c) {
-        if (sl < sizeof shape) shape[sl++] = c;
+      const size_t m = w.size();
+      t.word = hw;
+      t.lower = s.folded[i] = hl;
+      for (size_t k = 0; k < 3; ++k) {
+        // A prefix longer than the word is the word.
+        t.prefix[k] = (m == 0 ? kFnvBasis : pre[std::min(m, k + 1) - 1]) + k;
+        const size_t q = std::min(m, k + 2);
+        t.suffix[k] = HashBytes(std::string_view(buf + m - q, q)) + 7 * k;
       }
-      pos += static_cast<size_t>(len);
+    } else {
+      t.word = HashBytes(w);
+      std::string folded_store = FoldCase(w);
+      std::string_view low = folded_store;
+      t.lower = s.folded[i] = HashBytes(low);
+      for (size_t k = 0; k < 3; ++k) {
+        size_t p = std::min(low.size(), k + 1);
+        size_t q = std::min(low.size(), k + 2);
+        t.prefix[k] = HashBytes(low.substr(0, p)) + k;
+        t.suffix[k] = HashBytes(low.substr(low.size() - q)) + 7 * k;
+      }
+      size_t pos = 0;
+      while (pos < w.size()) {
+        utf8proc_int32_t cp = static_cast<unsigned char>(w[pos]);
+        utf8proc_ssize_t len = 1;
+        if (cp >= 0x80) {
+          len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + pos),
+                                 static_cast<utf8proc_ssize_t>(w.size() - pos), &cp);
+          if (len <= 0) { len = 1; cp = 0xfffd; }
+        }
+        char c = CharClass(cp);
+        if (c == 'X') { ++upper; if (pos == 0) first_upper = 1; }
+        else if (c == 'x') ++lower;
+        else if (c == 'd') ++digit;
+        else if (c == '.') ++period;
+        if (sl == 0 || shape[sl - 1] != c) {
+          if (sl < sizeof shape) shape[sl++] = c;
+        }
+        pos += static_cast<size_t>(len);
+      }
     }
     t.shape = HashBytes(std::string_view(shape, sl));
     uint8_t cls = kOther;
@@ -138,7 +170,6 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     t.wkinds = gaz_.WordKinds(t.lower);
     t.gaz = 0;
     t.gaz_pos = 0;
-    t.upos = use_pos_ && !toks[i].upos.empty() ? HashBytes(toks[i].upos) : kNone;
   }
   // Gazetteer names, greedy longest match from the left.
   for (size_t i = 0; i < n;) {
@@ -171,8 +202,6 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   auto shape_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->shape : kPad; };
   auto cls_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? t->cls : 99; };
   auto gaz_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->gaz << 2 | t->gaz_pos) : 999; };
-  auto dict_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->wkinds >> 6) : 9; };
-  auto upos_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->upos : kPad; };
   auto name_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? t->ncode : 9; };
   auto capitalised = [&](ptrdiff_t j) {
     auto* t = at(j);
@@ -218,45 +247,38 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
       if (p->cls == kOther)
         for (uint64_t o : kOpeners) initial = initial || p->shape == o;
     }
+    // The templates (numbered as hashed). Left out after ablation on UNER dev, for
+    // speed at no loss: a bias (the transition table has one), the words at -2/+2,
+    // the dictionary bits on their own (they stay in template 18) and the UPOS tags.
     uint32_t k = 0;
-    r[k] = Row(k, 1, mask_); ++k;                                            // 0 bias
-    r[k] = Row(k, t.word, mask_); ++k;                                       // 1
-    r[k] = Row(k, t.lower, mask_); ++k;                                      // 2
-    r[k] = Row(k, lower_at(i - 1), mask_); ++k;                              // 3
-    r[k] = Row(k, lower_at(i + 1), mask_); ++k;                              // 4
-    r[k] = Row(k, lower_at(i - 2), mask_); ++k;                              // 5
-    r[k] = Row(k, lower_at(i + 2), mask_); ++k;                              // 6
-    r[k] = Row(k, t.shape, mask_); ++k;                                      // 7
-    r[k] = Row(k, Triple(shape_at(i - 1), t.shape, shape_at(i + 1)), mask_); ++k;  // 8
-    for (int p = 0; p < 3; ++p) { r[k] = Row(k, Pair(t.prefix[p], cls), mask_); ++k; }  // 9-11
-    for (int p = 0; p < 3; ++p) { r[k] = Row(k, t.suffix[p], mask_); ++k; }  // 12-14
-    r[k] = Row(k, Pair(lower_at(i - 1), t.lower), mask_); ++k;               // 15
-    r[k] = Row(k, Pair(t.lower, lower_at(i + 1)), mask_); ++k;               // 16
-    r[k] = Row(k, gaz_at(i), mask_); ++k;                                    // 17
-    r[k] = Row(k, Pair(gaz_at(i), cls), mask_); ++k;                         // 18
-    r[k] = Row(k, Triple(gaz_at(i - 1), gaz_at(i), gaz_at(i + 1)), mask_); ++k;  // 19
-    r[k] = Row(k, Pair(title, cls), mask_); ++k;                             // 20
-    r[k] = Row(k, Pair(head_ahead, cls), mask_); ++k;                        // 21
-    r[k] = Row(k, Pair(head_behind, cls), mask_); ++k;                       // 22
-    r[k] = Row(k, Pair(t.wkinds, cls), mask_); ++k;                          // 23
-    r[k] = Row(k, Pair(initial, cls), mask_); ++k;                           // 24
-    r[k] = Row(k, Triple(cls_at(i - 1), cls, cls_at(i + 1)), mask_); ++k;    // 25
-    r[k] = Row(k, word_at(i - 1), mask_); ++k;                               // 26
-    r[k] = Row(k, word_at(i + 1), mask_); ++k;                               // 27
-    r[k] = Row(k, Pair(lower_at(i - 1), cls), mask_); ++k;                   // 28
-    r[k] = Row(k, Pair(lower_at(i + 1), cls), mask_); ++k;                   // 29
-    r[k] = Row(k, Triple(cls_at(i + 1), cls_at(i + 2), cls), mask_); ++k;    // 30
-    r[k] = Row(k, t.upos, mask_); ++k;                                       // 31
-    r[k] = Row(k, Triple(upos_at(i - 1), t.upos, upos_at(i + 1)), mask_); ++k;  // 32
-    r[k] = Row(k, Pair(t.upos, cls), mask_); ++k;                            // 33
-    r[k] = Row(k, Triple(cls_at(i - 2), cls_at(i - 1), cls), mask_); ++k;    // 34
-    r[k] = Row(k, Pair(t.suffix[1], cls), mask_); ++k;                       // 35
-    r[k] = Row(k, Pair(t.wkinds >> 6, cls), mask_); ++k;                     // 36 dictionary
-    r[k] = Row(k, Triple(dict_at(i - 1), t.wkinds >> 6, dict_at(i + 1)), mask_); ++k;  // 37
-    r[k] = Row(k, Triple(gaz_at(i), t.wkinds >> 6, cls), mask_); ++k;        // 38
-    r[k] = Row(k, Triple(dict_at(i - 1), cls_at(i - 1), Pair(t.wkinds >> 6, cls)), mask_); ++k;  // 39
-    r[k] = Row(k, Triple(name_at(i - 1), t.ncode, name_at(i + 1)), mask_); ++k;  // 40 name lists
-    r[k] = Row(k, Triple(name_at(i - 2), name_at(i - 1), t.ncode), mask_); ++k;  // 41
+    r[k] = Row(k, t.word, mask_); ++k;                                       // 0
+    r[k] = Row(k, t.lower, mask_); ++k;                                      // 1
+    r[k] = Row(k, lower_at(i - 1), mask_); ++k;                              // 2
+    r[k] = Row(k, lower_at(i + 1), mask_); ++k;                              // 3
+    r[k] = Row(k, t.shape, mask_); ++k;                                      // 4
+    r[k] = Row(k, Triple(shape_at(i - 1), t.shape, shape_at(i + 1)), mask_); ++k;  // 5
+    for (int p = 0; p < 3; ++p) { r[k] = Row(k, Pair(t.prefix[p], cls), mask_); ++k; }  // 6-8
+    for (int p = 0; p < 3; ++p) { r[k] = Row(k, t.suffix[p], mask_); ++k; }  // 9-11
+    r[k] = Row(k, Pair(lower_at(i - 1), t.lower), mask_); ++k;               // 12
+    r[k] = Row(k, Pair(t.lower, lower_at(i + 1)), mask_); ++k;               // 13
+    r[k] = Row(k, gaz_at(i), mask_); ++k;                                    // 14
+    r[k] = Row(k, Pair(gaz_at(i), cls), mask_); ++k;                         // 15
+    r[k] = Row(k, Triple(gaz_at(i - 1), gaz_at(i), gaz_at(i + 1)), mask_); ++k;  // 16
+    r[k] = Row(k, Pair(title, cls), mask_); ++k;                             // 17
+    r[k] = Row(k, Pair(t.wkinds, cls), mask_); ++k;                          // 18 lists and dictionary
+    r[k] = Row(k, Pair(head_ahead, cls), mask_); ++k;                        // 19
+    r[k] = Row(k, Pair(head_behind, cls), mask_); ++k;                       // 20
+    r[k] = Row(k, Pair(initial, cls), mask_); ++k;                           // 21
+    r[k] = Row(k, Triple(cls_at(i - 1), cls, cls_at(i + 1)), mask_); ++k;    // 22
+    r[k] = Row(k, word_at(i - 1), mask_); ++k;                               // 23
+    r[k] = Row(k, word_at(i + 1), mask_); ++k;                               // 24
+    r[k] = Row(k, Pair(lower_at(i - 1), cls), mask_); ++k;                   // 25
+    r[k] = Row(k, Pair(lower_at(i + 1), cls), mask_); ++k;                   // 26
+    r[k] = Row(k, Triple(cls_at(i + 1), cls_at(i + 2), cls), mask_); ++k;    // 27
+    r[k] = Row(k, Triple(cls_at(i - 2), cls_at(i - 1), cls), mask_); ++k;    // 28
+    r[k] = Row(k, Pair(t.suffix[1], cls), mask_); ++k;                       // 29
+    r[k] = Row(k, Triple(name_at(i - 1), t.ncode, name_at(i + 1)), mask_); ++k;  // 30 name lists
+    r[k] = Row(k, Triple(name_at(i - 2), name_at(i - 1), t.ncode), mask_); ++k;  // 31
   }
 }
 
@@ -332,7 +354,7 @@ NerModel::NerModel(const ModelOptions& options, const std::vector<float>& weight
   weights_.resize(weights.size());
   for (size_t k = 0; k < weights.size(); ++k)
     weights_[k] = static_cast<int16_t>(std::lrint(weights[k] * scale_));
-  features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits, options_.use_pos != 0);
+  features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits);
 }
 
 void NerModel::Decode(const NerToken* toks, size_t n, NerScratch& s) const {
@@ -404,6 +426,7 @@ void NerModel::Parse(std::string_view bytes, const std::string& where) {
   options_.epochs = r.U32();
   options_.beam = r.U32();
   options_.use_pos = r.U32();
+  if (options_.use_pos != 0) throw Error(where, "model asks for UPOS features, which version 3 does not have");
   options_.seed = r.U64();
   options_.o_penalty = r.F32();
   if (!std::isfinite(options_.o_penalty)) throw Error(where, "bad O penalty");
@@ -443,7 +466,7 @@ void NerModel::Parse(std::string_view bytes, const std::string& where) {
     throw Error(where, "corrupt weight block (zlib)");
   if (crc32(0, reinterpret_cast<const Bytef*>(weights_.data()), static_cast<uInt>(raw_size)) != crc)
     throw Error(where, "weight checksum mismatch (corrupt file)");
-  features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits, options_.use_pos != 0);
+  features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits);
   NerScratch scratch;
   for (size_t k = 0; k < self_tests_.size(); ++k) {
     const SelfTest& t = self_tests_[k];

@@ -13,8 +13,7 @@
 // gazetteer names that cover the token and its neighbours (country, subdivision, city,
 // demonym, organisation; begin or inside), first-name and surname lists, a title word
 // before ("President", "spokeswoman"), an organisation head ahead or behind
-// ("Department", "Guard"), the sentence-initial flag and the UPOS tags when the model
-// was trained with them.
+// ("Department", "Guard") and the sentence-initial flag.
 //
 // File format (little-endian):
 //   magic "NLNERMDL", u32 version, ModelOptions fields (u32 x4, u64, f32), u64 gazetteer fingerprint,
@@ -32,6 +31,7 @@
 #define NEWSLEDGER_RECOGNIZE_NER_MODEL_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <memory>
@@ -62,7 +62,7 @@ struct ModelOptions {
   uint32_t hash_bits = 20;  // 2^hash_bits weight rows
   uint32_t epochs = 12;     // passes over the training data
   uint32_t beam = 1;        // unused since version 3 (exact Viterbi decoding); kept in the header
-  uint32_t use_pos = 0;     // 1: UPOS features (dropped at random in training)
+  uint32_t use_pos = 0;     // always 0 since version 3 (UPOS features did not help); kept in the header
   uint64_t seed = 20251125; // shuffling and POS dropout
   float o_penalty = 0;      // subtracted from the O score (in weight units): trades
                             // precision for recall; chosen on dev by the trainer
@@ -71,7 +71,7 @@ struct ModelOptions {
 // What the model sees of one token.
 struct NerToken {
   std::string_view text;
-  std::string_view upos;  // may be empty
+  std::string_view upos;  // may be empty; not used by the version 3 features
 };
 
 // Per-sentence scratch: token hashes, static feature rows, beam. Reused across calls.
@@ -84,7 +84,6 @@ struct NerScratch {
     uint8_t wkinds;    // title / org-head / name-list / dictionary bits of the word
     uint8_t gcode;     // gazetteer state for the transition tables (< 16)
     uint8_t ncode;     // name-list bits and capital for the transition tables (< 8)
-    uint64_t upos;
   };
   std::vector<uint64_t> folded;
   std::vector<TokenInfo> info;
@@ -109,10 +108,9 @@ constexpr uint32_t kDenseRows = kNameOffset + kPrevSlots * 8;
 // Feature extraction, shared by training and decoding.
 class NerFeatures {
  public:
-  static constexpr int kStaticFeatures = 42;
+  static constexpr int kStaticFeatures = 32;
 
-  NerFeatures(const Gazetteer& gaz, uint32_t hash_bits, bool use_pos)
-      : gaz_(gaz), mask_((1u << hash_bits) - 1), use_pos_(use_pos) {}
+  NerFeatures(const Gazetteer& gaz, uint32_t hash_bits) : gaz_(gaz), mask_((1u << hash_bits) - 1) {}
   // Fills scratch.info and scratch.rows for the sentence.
   void Prepare(const NerToken* toks, size_t n, NerScratch& s) const;
   // The four dense rows (relative to the first dense row) of the transition into
@@ -131,7 +129,6 @@ class NerFeatures {
  private:
   const Gazetteer& gaz_;
   uint32_t mask_;
-  bool use_pos_;
 };
 
 // Exact first-order decoding. `emission` holds kRowWidth scores per token, `dense` the
@@ -193,6 +190,26 @@ void Viterbi(const NerScratch& s, size_t n, const Score* emission, const Weight*
   }
 }
 
+// Allocator for the weight table: tables of 2 MB or more are 2 MB aligned and marked
+// for transparent huge pages, so that the random row reads of decoding do not also
+// miss the TLB on every token (a 16 MB table spans 4096 small pages).
+template <class T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <class U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+  bool operator!=(const HugePageAllocator&) const { return false; }
+};
+void* AllocateHugePages(size_t bytes);  // aligned_alloc + madvise; throws std::bad_alloc
+template <class T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  return static_cast<T*>(AllocateHugePages(n * sizeof(T)));
+}
+
 }  // namespace ner
 
 // The trained model: quantised weights plus the options they were trained with.
@@ -228,7 +245,7 @@ class NerModel {
   const Gazetteer& gaz_;
   ner::ModelOptions options_;
   float scale_ = 1;
-  std::vector<int16_t> weights_;
+  std::vector<int16_t, ner::HugePageAllocator<int16_t>> weights_;
   std::vector<SelfTest> self_tests_;
   std::unique_ptr<ner::NerFeatures> features_;
 };

@@ -309,17 +309,13 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
                         const std::vector<NerSentence>& dev, const Gazetteer& gaz, std::ostream& log) {
   NerTrainResult result;
   const size_t rows = size_t{1} << options.hash_bits;
-  NerFeatures features(gaz, options.hash_bits, options.use_pos != 0);
+  NerFeatures features(gaz, options.hash_bits);
   // Static features of every training sentence, computed once.
   std::vector<NerScratch> prepared(train.size());
   std::vector<NerToken> toks;
   for (size_t k = 0; k < train.size(); ++k) {
     toks.clear();
-    // A third of the sentences are seen without tags, so that the model also works
-    // when the tagger has not run.
-    bool pos = options.use_pos && (k * 0x9e3779b97f4a7c15ULL >> 60) % 3 != 0;
-    for (size_t i = 0; i < train[k].words.size(); ++i)
-      toks.push_back({train[k].words[i], pos && i < train[k].upos.size() ? std::string_view(train[k].upos[i]) : ""});
+    for (size_t i = 0; i < train[k].words.size(); ++i) toks.push_back({train[k].words[i], {}});
     features.Prepare(toks.data(), toks.size(), prepared[k]);
     result.train_tokens += toks.size();
   }
