@@ -165,6 +165,14 @@ struct TM {
 
 }  // namespace
 
+// Answers of TimeScan::Full by start lexeme (a few recent ones).
+struct FullMemo {
+  static constexpr int kSize = 4;
+  uint32_t pos[kSize] = {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
+  std::optional<TM> tm[kSize];
+  int next = 0;
+};
+
 // One sentence's scan. Scratch only; the recognizer itself has no state.
 struct TimeScan {
   const Document& doc;
@@ -175,6 +183,7 @@ struct TimeScan {
   bool has_xpos;
   std::vector<Tense> tense;          // per lexeme marker, computed lazily
   bool tense_ready = false;
+  FullMemo memo{};
 
   const Lexeme& L(uint32_t i) const { return lx[i]; }
   bool Is(uint32_t i, std::string_view w) const { return i < e && lx[i].low == w; }
@@ -1355,8 +1364,8 @@ struct TimeScan {
     static const std::unordered_map<std::string_view, const char*> adverbs = {
         {"daily", "P1D"}, {"everyday", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"annually", "P1Y"},
         {"yearly", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "TNI"}, {"biweekly", "P2W"}, {"quarterly", "P3M"}};
-    if (auto it = adverbs.find(lx[k].low);
-        it != adverbs.end() && IsWord(k) && (!lx[k].upper_initial || k == b || lx[k].all_upper)) {
+    if (auto it = IsWord(k) && Info(k) && Info(k)->time_strong ? adverbs.find(lx[k].low) : adverbs.end();
+        it != adverbs.end() && (!lx[k].upper_initial || k == b || lx[k].all_upper)) {
       TM t;
       t.begin = i;
       t.end = k + 1;
@@ -1593,6 +1602,11 @@ struct TimeScan {
   // "20 min past eight", "ten to six", "8.10 pm", "at 6.45", "11ish".
   std::optional<TM> TimeOfDay(uint32_t i) {
     uint32_t k = i;
+    if (k >= e) return std::nullopt;
+    if (lx[k].kind == LexKind::kWord && !(Info(k) && (Info(k)->card >= 0 || Info(k)->time_strong)) &&
+        !Is(k, "mid") && !Is(k, "a"))
+      return std::nullopt;  // only numbers, number words and a few time words start a clock time
+    if (lx[k].kind != LexKind::kWord && lx[k].kind != LexKind::kNumber) return std::nullopt;
     TM t;
     t.begin = i;
     t.type = TimeType::kTime;
@@ -1946,14 +1960,15 @@ struct TimeScan {
         {"evening", "TEV"}, {"evenings", "TEV"}, {"night", "TNI"}, {"nights", "TNI"}, {"daytime", "TDT"}};
     uint32_t k = i;
     bool lead = false;
+    if (!IsWord(k)) return std::nullopt;
     if (Is(k, "in") && Is(k + 1, "the")) { k += 2; lead = true; }
     else if (Is(k, "at") && Is(k + 1, "night")) { k += 1; lead = true; }
     if (!IsWord(k)) return std::nullopt;
-    auto it = parts.find(lx[k].low);
-    if (it == parts.end()) return std::nullopt;
     if (!lead && !(k > b && (lx[k - 1].is("early") || lx[k - 1].is("late") || lx[k - 1].is("the") ||
                              lx[k - 1].is("mid"))))
       return std::nullopt;
+    auto it = parts.find(lx[k].low);
+    if (it == parts.end()) return std::nullopt;
     // "in the morning session" is still the morning; "in the night sky" too: keep it simple.
     TM t;
     t.begin = i;
@@ -2224,6 +2239,12 @@ struct TimeScan {
 
   // Mods before a core: "early", "mid", "mid-", "late", "the end of", "around", ...
   std::optional<std::pair<std::string, uint32_t>> ModAt(uint32_t i) const {
+    // Every pattern opens with one of these letters: skip the table for other words.
+    if (i >= e || lx[i].kind != LexKind::kWord) return std::nullopt;
+    switch (lx[i].low[0]) {
+      case 't': case 'e': case 'b': case 's': case 'm': case 'l': case 'a': case 'r': case 'c': break;
+      default: return std::nullopt;
+    }
     struct P { std::vector<std::string_view> w; const char* mod; };
     static const std::vector<P> ps = {
         {{"the", "end", "of"}, "END"}, {{"end", "of"}, "END"}, {{"the", "beginning", "of"}, "START"},
@@ -2246,7 +2267,20 @@ struct TimeScan {
     return std::nullopt;
   }
 
+  // Full() is asked for the same start by Range() and Run(), and for a range's second
+  // end again when the scan reaches it: one remembered answer per start, forgotten
+  // when the discourse date moves (it changes what "the same day" means).
   std::optional<TM> Full(uint32_t i) {
+    for (int m = 0; m < FullMemo::kSize; ++m)
+      if (memo.pos[m] == i) return memo.tm[m];
+    std::optional<TM> r = FullUncached(i);
+    memo.pos[memo.next] = i;
+    memo.tm[memo.next] = r;
+    memo.next = (memo.next + 1) % FullMemo::kSize;
+    return r;
+  }
+
+  std::optional<TM> FullUncached(uint32_t i) {
     std::optional<TM> core;
     std::string mod;
     // "how about Monday", "what about 3pm": a suggestion, not an approximation.
@@ -2626,6 +2660,7 @@ struct TimeScan {
       if (!relation.empty()) best->relation = relation == "till" ? "until" : relation;
       if (best->day && best->level == 3) *discourse = best->day;
       else if (best->day && !discourse->has_value()) *discourse = best->day;
+      memo = FullMemo{};
       out->push_back(*best);
       i = std::max(best->end, i + 1);
       last_end = i;
@@ -2645,7 +2680,7 @@ void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<T
     lx.clear();
     recognize::Lex(doc.text, lower, range, &lx);
     if (lx.empty()) continue;
-    TimeScan scan{doc, lx, 0, static_cast<uint32_t>(lx.size()), anchor, &discourse, has_xpos, {}, false};
+    TimeScan scan{doc, lx, 0, static_cast<uint32_t>(lx.size()), anchor, &discourse, has_xpos, {}, false, {}};
     size_t before = found->size();
     scan.Run(found);
     for (size_t k = before; k < found->size(); ++k) {
