@@ -449,8 +449,17 @@ std::vector<Item> Expected(Model model, const std::string& input, const rapidjso
         for (const auto& v : (*res)["values"].GetArray()) {
           std::string tx = Str(v, "timex");
           if (!tx.empty()) it.values.push_back(tx);
-          std::string val = Str(v, "value");
-          if (!val.empty() && val.size() == 10) it.values.push_back(val);
+          // Their resolved values: a day, a date-time ("2016-11-07 16:12:00") or a
+          // range's resolved ends, compared as the TIMEX3 they stand for.
+          auto iso = [](std::string x) {
+            if (x.size() == 19 && x[10] == ' ') x[10] = 'T';
+            return x;
+          };
+          std::string val = iso(Str(v, "value"));
+          if (val.size() == 10 || val.size() == 19) it.values.push_back(val);
+          std::string st = iso(Str(v, "start")), en = iso(Str(v, "end"));
+          if ((st.size() == 10 || st.size() == 19) && (en.size() == 10 || en.size() == 19))
+            it.values.push_back("(" + st + "," + en + ",)");
           std::string m = Str(v, "Mod");
           if (!m.empty()) it.mod = MapMod(m);
         }

@@ -161,6 +161,7 @@ struct TM {
   // lend one end's year to the other ("May to Oct 2020", "Nov 18-Dec 19, 2015").
   int wm = 0, wd = 0, wy = 0;
   bool weak = false;            // a time range of two bare hours: needs a date beside it
+  bool marked = false;          // a clock time with a.m./p.m., o'clock or "in the evening"
 };
 
 }  // namespace
@@ -391,6 +392,9 @@ struct TimeScan {
           !(lx[k].info && (lx[k].info->time_strong || lx[k].info->card >= 0 || lx[k].info->ord >= 0)) &&
           !lx[k].is("of") && !lx[k].is("and") && !lx[k].is("to"))
         return 0;  // "this may take", "that may be"
+      if (l.low == "may" && k < e && (lx[k].is("i") || lx[k].is("we") || lx[k].is("you") || lx[k].is("he") ||
+                                      lx[k].is("she") || lx[k].is("they") || lx[k].is("it")))
+        return 0;  // "May I ask"
       if (!cue && !capital && !plain) return 0;
       if (l.low == "may" && !cue) {
         // "May" capitalized mid-sentence is the month unless a verb follows ("Kim May said").
@@ -550,8 +554,11 @@ struct TimeScan {
     std::string_view s0 = lx[k].low;
     if (sep(k + 1) && (lx[k + 2].kind == LexKind::kNumber || IsWord(k + 2))) {
       std::string sepc(lx[k + 1].low);
-      // Numbers before the first separator glued to a word ("SCP-173") are not dates.
+      // Numbers before the first separator glued to a word ("SCP-173") or to another
+      // number run ("133-03-03-2020", "+86 138-2010-2015") are codes, not dates.
       if (k > b && lx[k].glued() && lx[k - 1].kind == LexKind::kWord) return std::nullopt;
+      if (k > b + 1 && lx[k].glued() && lx[k - 1].low == sepc && lx[k - 2].kind == LexKind::kNumber)
+        return std::nullopt;
       uint32_t me = 0;
       int mon_word = IsWord(k + 2) ? MonthAt(k + 2, &me, false) : 0;
       int bnum = mon_word ? mon_word : (lx[k + 2].kind == LexKind::kNumber ? num(k + 2) : -1);
@@ -578,8 +585,14 @@ struct TimeScan {
         }
         t.end = after2 + 2;
         if (after2 + 2 < e && lx[after2 + 2].glued() && lx[after2 + 2].kind != LexKind::kPunct) return std::nullopt;
+        if (after2 + 3 < e && lx[after2 + 2].glued() && (lx[after2 + 2].kind == LexKind::kHyphen) &&
+            lx[after2 + 3].kind == LexKind::kNumber)
+          return std::nullopt;  // "2010-2015-86": a code
         t.explicit_full = true;
         t.type = TimeType::kDate;
+        // Digits that make no calendar date ("2015-1-32", "123-12-1234") are no date at
+        // all; a month name with a bad day ("Feb 30") is kept without a value.
+        if (!ValidDate(y, m, d) && !(mon_word && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return std::nullopt;
         if (!ValidDate(y, m, d)) {
           t.value.clear();
           return t;
@@ -663,6 +676,10 @@ struct TimeScan {
     // Numbers glued to words or other numbers are not years ("SCP-173", "2025-11").
     if (k > b && lx[k].glued() && (lx[k - 1].kind == LexKind::kWord || lx[k - 1].kind == LexKind::kNumber ||
                                    lx[k - 1].kind == LexKind::kSymbol))
+      return std::nullopt;
+    // "555-1212", "82-2100", "32-2015": digits after a number and a hyphen.
+    if (k > b + 1 && lx[k].glued() && lx[k - 1].kind == LexKind::kHyphen && lx[k - 2].kind == LexKind::kNumber &&
+        lx[k - 1].glued())
       return std::nullopt;
     if (k > b && (lx[k - 1].is("$") || lx[k - 1].is("€") || lx[k - 1].is("£"))) return std::nullopt;
     if (z < e && lx[z].glued() && lx[z].is("s")) {
@@ -989,6 +1006,7 @@ struct TimeScan {
     uint32_t z = t.end;
     static const std::unordered_map<std::string_view, const char*> parts = {
         {"morning", "TMO"}, {"afternoon", "TAF"}, {"evening", "TEV"}, {"night", "TNI"}, {"overnight", "TNI"}};
+    if (Is(z, "in") && Is(z + 1, "the") && z + 2 < e && parts.count(lx[z + 2].low)) z += 2;  // "Tuesday in the morning"
     if (z < e) {
       auto it = parts.find(lx[z].low);
       if (it != parts.end() && !t.value.empty()) {
@@ -1193,7 +1211,7 @@ struct TimeScan {
     if (i >= e) return std::nullopt;
     Amount a;
     uint32_t k = i;
-    if ((Is(k, "a") || Is(k, "an") || Is(k, "one")) && IsWord(k + 1) && Info(k + 1) && Info(k + 1)->time_unit &&
+    if ((Is(k, "a") || Is(k, "an") || Is(k, "one") || Is(k, "another")) && IsWord(k + 1) && Info(k + 1) && Info(k + 1)->time_unit &&
         !Info(k + 1)->time_unit_plural) {
       a.n = 1;
       k += 1;
@@ -1233,6 +1251,12 @@ struct TimeScan {
     if (lx[k].low.size() == 1 && (lx[k].is("s") || !(k > i))) return std::nullopt;
     if (lx[k].is("s")) return std::nullopt;
     if (lx[k].is("second") && !(a.n > 0)) return std::nullopt;
+    // "a second round", "one second wave": the ordinal, not the unit.
+    if (lx[k].is("second") && k + 1 < e && lx[k + 1].kind == LexKind::kWord && !lx[k + 1].upper_initial &&
+        !(lx[k + 1].is("and") || lx[k + 1].is("or") || lx[k + 1].is("of") || lx[k + 1].is("later") ||
+          lx[k + 1].is("ago") || lx[k + 1].is("before") || lx[k + 1].is("after") || lx[k + 1].is("earlier") ||
+          lx[k + 1].is("time") || lx[k + 1].is("from") || lx[k + 1].is("in")))
+      return std::nullopt;
     a.unit = static_cast<recognize::TimeUnit>(Info(k)->time_unit);
     a.end = k + 1;
     // "and a half": "an hour and a half"
@@ -1656,6 +1680,7 @@ struct TimeScan {
           if (to) { hh = hh == 1 ? 12 : hh - 1; mm = 60 - minutes; }
           bool marked = false;
           uint32_t z = ClockSuffix(h->second, &hh, &marked);
+          t.marked = marked;
           t.end = z;
           t.value = Fmt("T%02d", hh) + Fmt(":%02d", mm);
           return t;
@@ -1679,6 +1704,7 @@ struct TimeScan {
       bool marked = false;
       uint32_t z = ClockSuffix(q, &hh, &marked);
       if (!marked) return std::nullopt;
+      t.marked = true;
       t.end = z;
       t.value = Fmt("T%02d", hh) + (mm >= 0 ? Fmt(":%02d", mm) : std::string());
       return t;
@@ -1744,6 +1770,7 @@ struct TimeScan {
     bool marked = false;
     int h2 = hh;
     uint32_t z = ClockSuffix(q, &h2, &marked);
+    t.marked = marked;
     if (!marked && mm < 0) {
       // "9a", "7p", "8:45a": a single glued letter.
       if ((Is(q, "a") || Is(q, "p")) && lx[q].glued() && !(q + 1 < e && lx[q + 1].glued() && !lx[q + 1].is("."))) {
@@ -1751,6 +1778,7 @@ struct TimeScan {
         h2 = Is(q, "p") ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh);
         z = q + 1;
         marked = true;
+        t.marked = true;
       } else {
         return std::nullopt;
       }
@@ -2097,7 +2125,7 @@ struct TimeScan {
     if (!dd || dd->first <= 0) return std::nullopt;
     uint32_t z = dd->second;
     bool suffix = z > i + 2;
-    bool alone = z >= e || lx[z].kind == LexKind::kPunct;
+    bool alone = z >= e || lx[z].kind == LexKind::kPunct || Is(z, "from") || Is(z, "between") || Is(z, "at");
     if (!suffix && !alone) return std::nullopt;
     if (Is(z, "of") || Is(z, "century") || (z < e && lx[z].kind == LexKind::kWord && !Is(z, "and") && !Is(z, "or") &&
                                             !Is(z, "to") && !Is(z, "at") && !Is(z, "from") && !Is(z, "between")))
@@ -2426,9 +2454,10 @@ struct TimeScan {
     auto z = ClockAt(s + 1, &bz);
     if (!z) return std::nullopt;
     int ha = HourOf(a->value), hz = HourOf(z->value);
-    if (ba && !bz && hz >= 12 && ha < 12 && ha + 12 <= hz) ha += 12;         // "5 to 6pm"
-    else if (bz && !ba && ha >= 12 && hz < 12 && hz + 12 > ha) hz += 12;    // "3pm to 5"
-    else if (bz && hz < ha && hz < 12 && hz + 12 > ha) hz += 12;            // "from 10:30 to 3"
+    bool ma = !ba && a->marked, mz = !bz && z->marked;  // ends with a.m./p.m. or the like
+    if (!ma && mz && hz >= 12 && ha < 12 && ha + 12 <= hz) ha += 12;         // "5 to 6pm", "2:00 to 2:30 pm"
+    else if (!mz && ma && ha >= 12 && hz < 12 && hz + 12 > ha) hz += 12;    // "3pm to 5"
+    else if (!mz && hz < ha && hz < 12 && hz + 12 > ha) hz += 12;           // "from 10:30 to 3"
     TM t;
     t.begin = i;
     t.end = z->end;
@@ -2460,9 +2489,14 @@ struct TimeScan {
     if (!d || !DayValue(*d)) return std::nullopt;
     TM t = tm;
     std::string tv = tm.value;
-    if (d->value.size() > 10 && d->value.compare(10, 3, "TNI") == 0 && tv.find('/') == std::string::npos) {
-      int hh = HourOf(tv);
-      if (hh < 12) tv = WithHour(tv, hh + 12);
+    if (d->value.size() == 13 && d->value.compare(10, 3, "TMO") != 0 && d->value.compare(10, 3, "TDT") != 0) {
+      // "between 7 and 9 last night", "10 tonight": the evening hours.
+      auto pm = [&](const std::string& x) {
+        int hh = HourOf(x);
+        return hh >= 1 && hh < 12 && !(d->value.compare(10, 3, "TNI") == 0 && hh < 4) ? WithHour(x, hh + 12) : x;
+      };
+      size_t slash = tv.find('/');
+      tv = slash == std::string::npos ? pm(tv) : pm(tv.substr(0, slash)) + "/" + pm(tv.substr(slash + 1));
     }
     t.value = JoinDateTime(d->value, tv);
     t.end = d->end;
@@ -2601,7 +2635,8 @@ struct TimeScan {
         // ("seventies"), "once a week". Tested by length and suffix, no lookup.
         auto extra = [](const Lexeme& x) {
           std::string_view w = x.low;
-          return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice";
+          return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
+                 w == "another";
         };
         if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
                      in->time_unit || in->denom)) &&
@@ -2618,7 +2653,7 @@ struct TimeScan {
         };
         if (!strong(l)) {
           bool near = false;
-          for (uint32_t k = i + 1; k < e && k <= i + 4 && !near; ++k) near = strong(lx[k]);
+          for (uint32_t k = i + 1; k < e && k <= i + 5 && !near; ++k) near = strong(lx[k]);
           if (!near) {
             ++i;
             continue;
