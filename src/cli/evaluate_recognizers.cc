@@ -174,6 +174,28 @@ std::string AsInterval(const std::string& v) {
     std::snprintf(b, sizeof b, "%04d-%02d-01/%04d-%02d-01", y, m1, y2, m2);
     return b;
   }
+  if (v.size() == 8 && digits(v.substr(0, 4)) && v[4] == '-' && v[5] == 'W' && digits(v.substr(6))) {
+    // An ISO week: Monday to the next Monday.
+    auto days = [](long yy, long m, long d) {
+      yy -= m <= 2;
+      long era = (yy >= 0 ? yy : yy - 399) / 400, yoe = yy - era * 400;
+      long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+      return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    };
+    auto civil = [](long z) {
+      z += 719468;
+      long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+      long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+      long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+      long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
+      char b[64];
+      std::snprintf(b, sizeof b, "%04ld-%02ld-%02ld", y, m, d);
+      return std::string(b);
+    };
+    long jan4 = days(std::stol(v.substr(0, 4)), 1, 4);
+    long monday = jan4 - (((jan4 + 3) % 7 + 7) % 7) + 7L * (std::stol(v.substr(6)) - 1);
+    return civil(monday) + "/" + civil(monday + 7);
+  }
   if ((v.size() == 3 || v.size() == 2) && digits(v)) {  // a decade ("197") or a century ("14")
     int span = v.size() == 3 ? 10 : 100;
     int d = std::stoi(v) * span;
@@ -195,6 +217,7 @@ bool RangeMatch(const std::string& theirs, std::string ours) {
   size_t slash = ours.find('/');
   if (slash == std::string::npos) return false;
   auto full = [](std::string s) {
+    if (std::string iv = AsInterval(s); !iv.empty()) s = iv.substr(0, iv.find('/'));  // "2017-Q1": its first day
     if (s.size() == 4) s += "-01-01";
     else if (s.size() == 7) s += "-01";
     else if (s.size() == 8 && s[5] == 'W' && s[0] != 'X') {  // an ISO week: its Monday
@@ -322,18 +345,26 @@ std::vector<Item> Ours(const Runner& r, Model model, const std::string& input, c
     for (const TimeExpr& t : doc.times) {
       Span s = t.span;
       if (!t.relation.empty()) {
-        // Their spans include "since", "before"...: take the word before ours.
-        std::string_view before = std::string_view(doc.text).substr(0, s.start);
-        size_t p = before.find_last_not_of(' ');
-        if (p != std::string_view::npos) {
-          size_t w = before.find_last_of(' ', p);
-          w = w == std::string_view::npos ? 0 : w + 1;
-          s.start = static_cast<uint32_t>(w);
+        // Their spans include the relation word ("since", "before", "starting on"...):
+        // start ours at that word, found within the three words before our span.
+        std::string lower = Lower(std::string(std::string_view(doc.text).substr(0, s.start)));
+        static const std::map<std::string, std::vector<std::string>> words = {
+            {"since", {"since", "starting", "beginning"}}, {"until", {"until", "till"}}};
+        std::vector<std::string> ws = {t.relation};
+        if (auto w = words.find(t.relation); w != words.end()) ws = w->second;
+        size_t best = std::string::npos;
+        for (const std::string& w : ws) {
+          size_t p = lower.rfind(w);
+          if (p == std::string::npos || (p > 0 && std::isalpha(static_cast<unsigned char>(lower[p - 1])))) continue;
+          size_t spaces = std::count(lower.begin() + p, lower.end(), ' ');
+          if (spaces <= 3 && (best == std::string::npos || p > best)) best = p;
         }
+        if (best != std::string::npos) s.start = static_cast<uint32_t>(best);
       }
       Item it = MakeOurs(doc, s);
       it.value = t.value;
-      it.mod = !t.relation.empty() ? t.relation : t.mod;
+      // Their compound mods: "since-end" for "since late July", "before-approx".
+      it.mod = t.relation.empty() ? t.mod : t.mod.empty() ? t.relation : t.relation + "-" + Lower(t.mod);
       it.kind = t.type == TimeType::kDuration ? "duration" : t.type == TimeType::kSet ? "set" : "point";
       out.push_back(it);
     }

@@ -448,7 +448,7 @@ struct TimeScan {
         t.end = q2;
         matched = true;
         uint32_t q3 = q2;
-        if (Is(q3, ",") || (Is(q3, "in") && YearAt(q3 + 1, false))) ++q3;
+        if (Is(q3, ",") || ((Is(q3, "in") || Is(q3, "of")) && YearAt(q3 + 1, false))) ++q3;
         if (auto yr = YearAt(q3, false)) {
           y = yr->first;
           t.end = yr->second;
@@ -476,7 +476,7 @@ struct TimeScan {
         t.end = me;
         matched = true;
         uint32_t q3 = me;
-        if (Is(q3, ",") || (Is(q3, "in") && YearAt(q3 + 1, false))) ++q3;
+        if (Is(q3, ",") || ((Is(q3, "in") || Is(q3, "of")) && YearAt(q3 + 1, false))) ++q3;
         if (auto yr = YearAt(q3, false)) {
           y = yr->first;
           t.end = yr->second;
@@ -741,6 +741,7 @@ struct TimeScan {
     if (auto yr = YearAt(k, false); yr && yr->second < e) {
       uint32_t q2 = yr->second;
       if (Is(q2, "the")) ++q2;
+      else if (q2 + 1 < e && lx[q2].kind == LexKind::kHyphen && lx[q2].glued() && lx[q2 + 1].glued()) ++q2;  // "2017-q1"
       if (q2 < e && IsWord(q2) && lx[q2].low.size() == 1 && (lx[q2].is("q") || lx[q2].is("h")) && q2 + 1 < e &&
           lx[q2 + 1].glued() && lx[q2 + 1].kind == LexKind::kNumber) {
         int n = std::stoi(std::string(lx[q2 + 1].low.substr(0, 2)));
@@ -764,8 +765,13 @@ struct TimeScan {
       return std::nullopt;
     }
     uint32_t start = k;
+    // "Q3"; lower-case "q3" only with a year ("q3 2019", "q1-2019").
+    auto year_follows = [&](uint32_t z) {
+      if (z < e && lx[z].kind == LexKind::kHyphen) ++z;
+      return YearAt(z, false).has_value();
+    };
     if (IsWord(k) && lx[k].low.size() == 1 && (lx[k].is("q") || lx[k].is("h")) && k + 1 < e && lx[k + 1].glued() &&
-        lx[k + 1].kind == LexKind::kNumber && lx[k].upper_initial) {
+        lx[k + 1].kind == LexKind::kNumber && (lx[k].upper_initial || year_follows(k + 2))) {
       int n = lx[k + 1].low.size() == 1 ? lx[k + 1].low[0] - '0' : 0;
       if (lx[k].is("q") && n >= 1 && n <= 4) q = n;
       else if (lx[k].is("h") && n >= 1 && n <= 2) h = n;
@@ -798,7 +804,7 @@ struct TimeScan {
       rel = true;
     }
     uint32_t z = k;
-    if (Is(z, "of") || Is(z, ",")) {
+    if (Is(z, "of") || Is(z, ",") || (z < e && lx[z].kind == LexKind::kHyphen && lx[z].glued())) {
       if (auto yr = YearAt(z + 1, false)) { y = yr->first; z = yr->second; }
     } else if (auto yr = YearAt(z, false)) {
       y = yr->first;
@@ -1501,6 +1507,19 @@ struct TimeScan {
       return day;
     };
     bool day_units = std::all_of(parts.begin(), parts.end(), [](const Amount& p) { return p.unit >= recognize::kDay; });
+    // "3 days starting from next Monday", "a week starting tomorrow": that interval.
+    if ((Is(z, "starting") || Is(z, "beginning")) && !a->vague && mod.empty() && day_units) {
+      uint32_t q = z + 1;
+      if (Is(q, "from") || Is(q, "on")) ++q;
+      std::optional<TM> d = q < e ? Core(q) : std::nullopt;
+      if (d && d->day && d->level == 3 && DayValue(*d) && d->value.size() == 10) {
+        t.end = d->end;
+        t.type = TimeType::kDate;
+        t.value = d->value + "/" + FmtDays(shift_all(*d->day, 1));
+        t.anchor_free = false;
+        return t;
+      }
+    }
     // "three weeks from tomorrow", "2 days after Christmas", "5 days before New Year".
     if ((Is(z, "from") || Is(z, "after") || Is(z, "before")) && !a->vague && mod.empty() && day_units &&
         !Is(z + 1, "now")) {
@@ -1835,6 +1854,10 @@ struct TimeScan {
       Ymd A = CivilFromDays(*anchor);
       y = A.y + (Is(z, "next") ? 1 : Is(z, "last") ? -1 : 0);
       t.end = z + 2;
+    } else if (Is(me, "in") && YearAt(me + 1, false)) {  // "June in 2017"
+      auto yr = YearAt(me + 1, false);
+      y = yr->first;
+      t.end = yr->second;
     } else if (Is(z - (z > me ? 1 : 0), "of") && z > me) {
       if (auto yr = YearAt(z, false)) { y = yr->first; t.end = yr->second; }
     }
@@ -2066,6 +2089,40 @@ struct TimeScan {
     uint32_t z = k + 2;
     if (Is(z, "of") || Is(z, "in")) ++z;
     int y = 0;
+    {
+      // "the first week of January 2015", "last week of Dec", "the third week of this
+      // month": the ISO week holding that month's first day (+ n-1 weeks) or last day.
+      uint32_t me = 0;
+      int m = 0;
+      if (z > k + 2 && (m = MonthAt(z, &me, false))) {
+        uint32_t zz = me;
+        if (auto yr = YearAt(zz, false)) { y = yr->first; zz = yr->second; }
+        else y = YearFor(m, 0, i, zz);
+        if (y > 0) {
+          int64_t day = nth == -1 ? DaysFromCivil(y, m, DaysInMonth(y, m)) : DaysFromCivil(y, m, 1) + 7 * (nth - 1);
+          if (nth > 5) return std::nullopt;
+          TM t;
+          t.begin = i;
+          t.end = zz;
+          t.value = FmtWeek(day);
+          t.anchor_free = false;
+          return t;
+        }
+      } else if (z > k + 2 && (Is(z, "this") || Is(z, "next") || Is(z, "last")) && Is(z + 1, "month") && anchor &&
+                 nth <= 5) {
+        Ymd A = CivilFromDays(*anchor);
+        int mm = A.m + (Is(z, "next") ? 1 : Is(z, "last") ? -1 : 0), yy = A.y;
+        if (mm == 0) { mm = 12; --yy; }
+        if (mm == 13) { mm = 1; ++yy; }
+        int64_t day = nth == -1 ? DaysFromCivil(yy, mm, DaysInMonth(yy, mm)) : DaysFromCivil(yy, mm, 1) + 7 * (nth - 1);
+        TM t;
+        t.begin = i;
+        t.end = z + 2;
+        t.value = FmtWeek(day);
+        t.anchor_free = false;
+        return t;
+      }
+    }
     if (auto yr = YearAt(z, false)) { y = yr->first; z = yr->second; }
     else if ((Is(z, "this") || Is(z, "next") || Is(z, "last")) && Is(z + 1, "year") && anchor) {
       y = CivilFromDays(*anchor).y + (Is(z, "next") ? 1 : Is(z, "last") ? -1 : 0);
@@ -2259,6 +2316,18 @@ struct TimeScan {
     take(DayAlone(i));
     take(DecadeWords(i));
     take(Century(i));
+    // "year 2008", "the year 2019", "calendar year 2008": the word "year" joins the span.
+    {
+      uint32_t q = i;
+      if (Is(q, "the")) ++q;
+      if (Is(q, "calendar")) ++q;
+      if (Is(q, "year") && q + 1 < e && lx[q + 1].kind == LexKind::kNumber) {
+        if (auto y = Year(q + 1); y && y->value.size() == 4) {
+          y->begin = Is(i, "the") ? i + 1 : i;
+          take(y);
+        }
+      }
+    }
     take(TimeOfDay(i));
     take(DurationOrOffset(i));
     if (Is(i, "the") || (in && in->card >= 2)) take(Year(i));
@@ -2607,6 +2676,15 @@ struct TimeScan {
     };
     if (a->wm && !a->wy && z->wy) refit(&*a, z->wm && a->wm > z->wm ? z->wy - 1 : z->wy);
     if (z->wm && !z->wy && a->wy) refit(&*z, a->wm && z->wm < a->wm ? a->wy + 1 : a->wy);
+    // "from next Monday to Friday": an end resolved before its start is the next one.
+    if (a->day && z->day && a->level == 3 && z->level == 3 && *z->day < *a->day && !z->anchor_free && !z->wm &&
+        DayValue(*z) && z->value.size() == 10 && *a->day - *z->day < 7) {
+      z->day = *z->day + 7;
+      z->value = FmtDays(*z->day);
+    }
+    // "between January 22 and now": now is the publication date.
+    if (anchor && a->value == "PRESENT_REF") a->value = FmtDays(*anchor);
+    if (anchor && z->value == "PRESENT_REF") z->value = FmtDays(*anchor);
     TM t;
     t.begin = i;
     t.end = z->end;
@@ -2691,6 +2769,17 @@ struct TimeScan {
       if (relation.empty() && best->begin == k && k > b && k > last_end &&
           (lx[k - 1].is("later") || lx[k - 1].is("earlier"))) {
         if (auto f = Full(k - 1); f && f->end >= best->end) best = f;
+      }
+      // "the end of the week", "the next quarter": the article stays out of the span, as
+      // in the spec's extents ("the last 3 weeks", "the next day", "the same day" keep it).
+      if (Is(best->begin, "the") && best->begin + 2 < best->end + 1) {
+        uint32_t q = best->begin + 1;
+        bool unit_next = q + 1 < e && lx[q + 1].info && lx[q + 1].info->time_unit && !lx[q + 1].info->time_unit_plural &&
+                         !Is(q + 1, "decade") && !Is(q + 1, "day") && !Is(q + 2, "of");
+        if (Is(q, "end") || Is(q, "beginning") || Is(q, "middle") || Is(q, "start") ||
+            ((Is(q, "next") || Is(q, "coming") || Is(q, "following") || Is(q, "last") || Is(q, "previous") ||
+              Is(q, "past")) && unit_next))
+          best->begin = q;
       }
       if (!relation.empty()) best->relation = relation == "till" ? "until" : relation;
       if (best->day && best->level == 3) *discourse = best->day;
