@@ -166,6 +166,12 @@ std::string AsInterval(const std::string& v) {
   auto digits = [](std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   };
+  if (v.size() == 7 && v.compare(0, 5, "XXXX-") == 0 && (v[5] == 'Q' || v[5] == 'H')) {
+    // A quarter or half of an unspecified year: "XXXX-Q3" = XXXX-07-01/XXXX-10-01.
+    std::string iv = AsInterval("2001" + v.substr(4));
+    if (iv.empty()) return iv;
+    return "XXXX" + iv.substr(4, 6) + "/XXXX" + iv.substr(15);
+  }
   if (v.size() == 7 && digits(v.substr(0, 4)) && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H') && std::isdigit(static_cast<unsigned char>(v[6]))) {
     int y = std::stoi(v.substr(0, 4)), n = v[6] - '0', len = v[5] == 'Q' ? 3 : 6;
     int m1 = (n - 1) * len + 1, m2 = m1 + len, y2 = y;
@@ -349,7 +355,9 @@ std::vector<Item> Ours(const Runner& r, Model model, const std::string& input, c
         // start ours at that word, found within the three words before our span.
         std::string lower = Lower(std::string(std::string_view(doc.text).substr(0, s.start)));
         static const std::map<std::string, std::vector<std::string>> words = {
-            {"since", {"since", "starting", "beginning"}}, {"until", {"until", "till"}}};
+            {"since", {"since", "starting", "beginning", "no earlier than"}},
+            {"until", {"until", "till", "no later than"}}, {"after", {"after", "later than"}},
+            {"before", {"before", "earlier than"}}};
         std::vector<std::string> ws = {t.relation};
         if (auto w = words.find(t.relation); w != words.end()) ws = w->second;
         size_t best = std::string::npos;
@@ -552,6 +560,7 @@ bool ValueMatch(Model model, const Item& exp, const Item& ours) {
           std::string om = ours.mod;
           // "ref_undef" marks a discourse reference they leave unresolved: not a TIMEX3 mod.
           std::string em = exp.mod == "ref_undef" ? "" : exp.mod;
+          if (om == "until" && em == "before") om = em;  // their "until X" is Mod before
           if (om == em || (em.empty() && (om == "by" || om == "through"))) return true;
         }
         break;

@@ -842,6 +842,15 @@ struct TimeScan {
       TM t;
       t.begin = i;
       t.anchor_free = false;
+      if (Is(i, "the") && unit == "weekend" && anchor && !Is(i + 2, "after") && !Is(i + 2, "of") &&
+          !Is(i + 2, "before")) {
+        // "over the weekend": in a past-tense sentence the one gone by, else the coming one.
+        int64_t day = *anchor;
+        if (TenseAt(i, i + 2) == Tense::kPast && Weekday(day) < 6) day -= 7;
+        t.end = i + 2;
+        t.value = FmtWeek(day) + "-WE";
+        return t;
+      }
       if (Is(i, "the") && anchor && Is(i + 2, "after") && (Is(i + 3, "next") || (Is(i + 3, "the") && Is(i + 4, "next")))) {
         // "the week after next", "the month after the next": two steps ahead.
         t.end = Is(i + 3, "next") ? i + 4 : i + 5;
@@ -923,12 +932,13 @@ struct TimeScan {
       return t;
     }
     std::string_view unit = lx[u].low;
-    if (unit == "weekend" && !(w == "the" && Is(u + 1, "after"))) {
+    if (unit == "weekend" && !(w == "the" && (Is(u + 1, "after") || !discourse_has()))) {
       if (!base) { t.value = "XXXX-WXX-WE"; return t; }
       t.value = FmtWeek(*base + 7 * delta) + "-WE";
       return t;
     }
-    if (w == "the" && !(unit == "day" || unit == "week" || unit == "month" || unit == "year")) return std::nullopt;
+    if (w == "the" && !(unit == "day" || unit == "week" || unit == "month" || unit == "year" || unit == "weekend"))
+      return std::nullopt;
     if (w == "the" && !discourse_has()) return std::nullopt;  // "the week" alone needs a disc date
     if (w == "past" && k == i) {
       // "past week" is the last seven days; keep it as the week before.
@@ -1923,8 +1933,9 @@ struct TimeScan {
         {{"martin", "luther", "king", "day"}, 1, 0, 1, 3}, {{"presidents", "day"}, 2, 0, 1, 3},
         {{"mother", "'", "s", "day"}, 5, 0, 7, 2}, {{"mother", "’", "s", "day"}, 5, 0, 7, 2},
         {{"father", "'", "s", "day"}, 6, 0, 7, 3}, {{"father", "’", "s", "day"}, 6, 0, 7, 3},
-        {{"easter"}, 0, 0}, {{"easter", "sunday"}, 0, 0}};
-    if (!IsWord(i) || !lx[i].upper_initial) return std::nullopt;
+        {{"easter"}, 0, 0}, {{"easter", "sunday"}, 0, 0}, {{"easter", "monday"}, 0, 1}};
+    // Lower case is fine ("christmas eve", "easter 2018") except for "may day".
+    if (!IsWord(i) || (!lx[i].upper_initial && lx[i].is("may"))) return std::nullopt;
     const H* best = nullptr;
     uint32_t best_end = 0;
     for (const H& h : hs) {
@@ -1950,6 +1961,11 @@ struct TimeScan {
             l = (32 + 2 * ee + 2 * ii - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
         *m = (h + l - 7 * mm + 114) / 31;
         *d = (h + l - 7 * mm + 114) % 31 + 1;
+        if (best->d) {  // "Easter Monday": days after Easter Sunday
+          Ymd x = CivilFromDays(DaysFromCivil(year, *m, *d) + best->d);
+          *m = x.m;
+          *d = x.d;
+        }
         return;
       }
       *m = best->m;
@@ -2275,6 +2291,27 @@ struct TimeScan {
     return t;
   }
 
+  // "the rest of the week", "rest of this month", "remainder of the year": from the
+  // publication date to the end of its week, month or year.
+  std::optional<TM> RestOf(uint32_t i) {
+    uint32_t k = i;
+    if (Is(k, "the")) ++k;
+    if (!(Is(k, "rest") || Is(k, "remainder"))) return std::nullopt;
+    uint32_t q = k + 1;
+    if (Is(q, "of")) ++q;
+    if (Is(q, "the") || Is(q, "this") || Is(q, "my") || Is(q, "current")) ++q;
+    if (!anchor || !(Is(q, "week") || Is(q, "month") || Is(q, "year"))) return std::nullopt;
+    Ymd A = CivilFromDays(*anchor);
+    int64_t end = Is(q, "week") ? *anchor + (7 - Weekday(*anchor))
+                  : Is(q, "month") ? DaysFromCivil(A.y, A.m, DaysInMonth(A.y, A.m)) : DaysFromCivil(A.y, 12, 31);
+    TM t;
+    t.begin = i;
+    t.end = q + 1;
+    t.value = FmtDays(*anchor) + "/" + FmtDays(end);
+    t.anchor_free = false;
+    return t;
+  }
+
   // The best core expression at i (longest).
   std::optional<TM> Core(uint32_t i) {
     std::optional<TM> best;
@@ -2289,6 +2326,7 @@ struct TimeScan {
       take(Quarter(i));
       take(TimeOfDay(i));
       take(DurationOrOffset(i));
+      take(DayOfRelativeMonth(i));
       if (!best) take(HourThenPart(i));
       return best;
     }
@@ -2297,6 +2335,7 @@ struct TimeScan {
     if (!in) {
       take(DecadeWords(i));
       take(DurationOrOffset(i));
+      take(RestOf(i));
       return best;
     }
     if (in && (in->month || in->weekday || in->card >= 0 || in->ord >= 0)) take(ExplicitDate(i));
@@ -2310,6 +2349,7 @@ struct TimeScan {
     take(Holiday(i));
     take(WeekOf(i));
     take(PartOfDayAlone(i));
+    if (Is(i, "the") || Is(i, "rest") || Is(i, "remainder")) take(RestOf(i));
     take(NthWeekday(i));
     take(WeekOfYear(i));
     take(DayOfRelativeMonth(i));
@@ -2714,7 +2754,7 @@ struct TimeScan {
         auto extra = [](const Lexeme& x) {
           std::string_view w = x.low;
           return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
-                 w == "another";
+                 w == "another" || w == "rest";
         };
         if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
                      in->time_unit || in->denom)) &&
@@ -2742,7 +2782,14 @@ struct TimeScan {
       uint32_t k = i;
       static const std::unordered_set<std::string_view> rels = {"since", "until", "till", "before", "after", "by",
                                                                 "through", "starting", "beginning"};
-      if (IsWord(k) && rels.count(l.low) && !((l.low == "beginning" || l.low == "starting") && Is(k + 1, "of"))) {
+      // "no later than", "later than", "earlier than", "no earlier than": bounds too.
+      if (Is(k, "no") && (Is(k + 1, "later") || Is(k + 1, "earlier")) && Is(k + 2, "than")) {
+        relation = Is(k + 1, "later") ? "until" : "since";
+        k += 3;
+      } else if ((Is(k, "later") || Is(k, "earlier")) && Is(k + 1, "than")) {
+        relation = Is(k, "later") ? "after" : "before";
+        k += 2;
+      } else if (IsWord(k) && rels.count(l.low) && !((l.low == "beginning" || l.low == "starting") && Is(k + 1, "of"))) {
         relation = std::string(l.low);
         ++k;
         if (relation == "starting" || relation == "beginning") {
@@ -2769,6 +2816,12 @@ struct TimeScan {
       if (relation.empty() && best->begin == k && k > b && k > last_end &&
           (lx[k - 1].is("later") || lx[k - 1].is("earlier"))) {
         if (auto f = Full(k - 1); f && f->end >= best->end) best = f;
+      }
+      // "no later than March 20", "earlier than 2019": bounds whose words are no triggers.
+      if (relation.empty() && best->begin == k && k > b + 1 && k - 1 > last_end && lx[k - 1].is("than") &&
+          (lx[k - 2].is("later") || lx[k - 2].is("earlier"))) {
+        bool no = k > b + 2 && lx[k - 3].is("no");
+        relation = lx[k - 2].is("later") ? (no ? "until" : "after") : (no ? "since" : "before");
       }
       // "the end of the week", "the next quarter": the article stays out of the span, as
       // in the spec's extents ("the last 3 weeks", "the next day", "the same day" keep it).

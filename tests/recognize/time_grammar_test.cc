@@ -99,8 +99,25 @@ INSTANTIATE_TEST_SUITE_P(
         // Periods with later/earlier and ends of periods.
         GCase{"2026-03-11", "The report comes out later this month.", "later this month", "2026-03", "",
               TimeType::kDate},
-        GCase{"2026-03-11", "Staff must leave by the end of the week.", "the end of the week", "2026-W11", "END",
+        // The rest of a period, the weekend by tense, quarters and weeks of a month.
+        GCase{"2026-03-11", "The office is shut for the rest of the week.", "the rest of the week",
+              "2026-03-11/2026-03-15", "", TimeType::kDate},
+        GCase{"2026-03-11", "Two ferries sank over the weekend.", "the weekend", "2026-W10-WE", "",
+              TimeType::kDate},
+        GCase{"2026-03-11", "Sales rose in q3 2025.", "q3 2025", "2025-Q3", "", TimeType::kDate},
+        GCase{"2026-03-11", "The audit covers the last week of January 2026.", "the last week of January 2026",
+              "2026-W05", "", TimeType::kDate},
+        GCase{"2026-03-11", "Crowds gathered on Easter Monday 2025.", "Easter Monday 2025", "2025-04-21", "",
+              TimeType::kDate},
+        GCase{"2026-03-11", "Staff must leave by the end of the week.", "end of the week", "2026-W11", "END",
               TimeType::kDate}));
+
+TEST(TimeGrammar, NoLaterThanIsABound) {
+  Document doc = Annotate("Bids are due no later than March 20, 2026.", "2026-03-11");
+  ASSERT_EQ(doc.times.size(), 1u);
+  EXPECT_EQ(doc.view(doc.times[0].span), "March 20, 2026");
+  EXPECT_EQ(doc.times[0].relation, "until");
+}
 
 TEST(TimeGrammar, WeekdayThenCountIsNoDate) {
   Document doc = Annotate("On Monday 21 people were hurt.", "2026-03-11");
