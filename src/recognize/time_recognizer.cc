@@ -2829,9 +2829,12 @@ struct TimeScan {
         uint32_t q = best->begin + 1;
         bool unit_next = q + 1 < e && lx[q + 1].info && lx[q + 1].info->time_unit && !lx[q + 1].info->time_unit_plural &&
                          !Is(q + 1, "decade") && !Is(q + 1, "day") && !Is(q + 2, "of");
+        // "the last 3 months", "the next two days" (not decades, which the spec keeps).
+        bool count_next = q + 1 < e && (lx[q + 1].kind == LexKind::kNumber || (lx[q + 1].info && lx[q + 1].info->card >= 2)) &&
+                          best->end > q + 2 && !Is(best->end - 1, "decades");
         if (Is(q, "end") || Is(q, "beginning") || Is(q, "middle") || Is(q, "start") ||
             ((Is(q, "next") || Is(q, "coming") || Is(q, "following") || Is(q, "last") || Is(q, "previous") ||
-              Is(q, "past")) && unit_next))
+              Is(q, "past")) && (unit_next || count_next)))
           best->begin = q;
       }
       if (!relation.empty()) best->relation = relation == "till" ? "until" : relation;
