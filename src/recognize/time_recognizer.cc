@@ -374,7 +374,8 @@ struct TimeScan {
     const Lexeme& l = lx[i];
     uint32_t k = i + 1;
     if (l.info->month_abbr || l.low == "sept") {
-      if (k < e && lx[k].is(".") && lx[k].glued()) ++k;
+      // "Aug. 3" keeps its dot; a dot that ends the sentence ("second of Aug.") does not.
+      if (k < e && lx[k].is(".") && lx[k].glued() && k + 1 < e) ++k;
     } else if (k < e && lx[k].is(".") && lx[k].glued() && k + 1 < e && lx[k + 1].kind == LexKind::kNumber) {
       ++k;  // "October. 2"
     }
@@ -1953,7 +1954,20 @@ struct TimeScan {
     t.begin = i;
     t.end = best_end;
     int y = 0;
-    if (auto yr = YearAt(best_end, false)) { y = yr->first; t.end = yr->second; }
+    // "Christmas 2024", "the fourth of July of 1995", "Independence Day, 1995", "Christmas
+    // of this year".
+    {
+      uint32_t q = best_end;
+      if (Is(q, "of") || Is(q, ",")) ++q;
+      if (auto yr = YearAt(q, false)) {
+        y = yr->first;
+        t.end = yr->second;
+      } else if (Is(best_end, "of") && (Is(q, "this") || Is(q, "next") || Is(q, "last")) && Is(q + 1, "year") &&
+                 anchor) {
+        y = CivilFromDays(*anchor).y + (Is(q, "next") ? 1 : Is(q, "last") ? -1 : 0);
+        t.end = q + 2;
+      }
+    }
     auto date_in = [&](int year, int* m, int* d) {
       if (best->m == 0) {  // Easter (anonymous Gregorian algorithm)
         int a = year % 19, bb = year / 100, c = year % 100, dd = bb / 4, ee = bb % 4, f = (bb + 8) / 25,

@@ -107,6 +107,8 @@ INSTANTIATE_TEST_SUITE_P(
         GCase{"2026-03-11", "Sales rose in q3 2025.", "q3 2025", "2025-Q3", "", TimeType::kDate},
         GCase{"2026-03-11", "The audit covers the last week of January 2026.", "the last week of January 2026",
               "2026-W05", "", TimeType::kDate},
+        GCase{"2026-03-11", "The parade was held on the Fourth of July of 1976.", "Fourth of July of 1976",
+              "1976-07-04", "", TimeType::kDate},
         GCase{"2026-03-11", "Crowds gathered on Easter Monday 2025.", "Easter Monday 2025", "2025-04-21", "",
               TimeType::kDate},
         GCase{"2026-03-11", "Staff must leave by the end of the week.", "end of the week", "2026-W11", "END",
