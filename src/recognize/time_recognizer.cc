@@ -2341,6 +2341,7 @@ struct TimeScan {
       take(TimeOfDay(i));
       take(DurationOrOffset(i));
       take(DayOfRelativeMonth(i));
+      take(Century(i));
       if (!best) take(HourThenPart(i));
       return best;
     }
@@ -2816,6 +2817,11 @@ struct TimeScan {
         best = Range(k);
         std::optional<TM> f = Full(k);
         if (f && (!best || f->end > best->end)) best = f;
+      }
+      if (!best && relation.empty() && k > b && k > last_end && (lx[k - 1].is("later") || lx[k - 1].is("earlier")) &&
+          Is(k, "in")) {
+        best = Full(k - 1);  // "later in the year", "earlier in the week"
+        if (best && best->begin != k - 1) best.reset();
       }
       if (!best && !relation.empty()) {
         ++i;
