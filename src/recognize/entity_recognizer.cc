@@ -165,7 +165,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     if (et == EntityType::kPerson && e == j) {
       while (e < n && e - b < 4 && labels[e] == ner::kO && IsUpperStart(toks[e].text) &&
              !(gaz_.WordKinds(scratch.folded[e]) & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[e].text) &&
-             !gaz_.LongestMatch(scratch.folded.data(), n, e) && toks[e].text.size() > 1 &&
+             !(scratch.info[e].gaz && gaz_.LongestMatch(scratch.folded.data(), n, e)) && toks[e].text.size() > 1 &&
              LooksLikeNameWord(gaz_.WordKinds(scratch.folded[e])) &&
              toks[e].text.find('.') == std::string_view::npos)
         ++e;
@@ -276,7 +276,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
   // Capitalised country, region and organisation names the model left out, and
   // demonyms.
   for (size_t i = 0; i < n;) {
-    const GazetteerEntry* g = gaz_.LongestMatch(scratch.folded.data(), n, i);
+    // No name starts at a token that the model's greedy gazetteer pass left
+    // uncovered (NerScratch::TokenInfo::gaz), so those need no lookup.
+    const GazetteerEntry* g = scratch.info[i].gaz ? gaz_.LongestMatch(scratch.folded.data(), n, i) : nullptr;
     if (!g || !(g->kinds & (kGazCountry | kGazRegion | kGazDemonym | kGazOrganization)) ||
         !IsUpperStart(toks[i].text)) {
       ++i;
@@ -309,7 +311,8 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
   // country, subdivision or city name whose words are all lowercase letters and none
   // a common word of the dictionary ("nice", "reading", "china" stay out).
   for (size_t i = 0; i < n;) {
-    const GazetteerEntry* g = covered[i] ? nullptr : gaz_.LongestMatch(scratch.folded.data(), n, i);
+    const GazetteerEntry* g =
+        covered[i] || !scratch.info[i].gaz ? nullptr : gaz_.LongestMatch(scratch.folded.data(), n, i);
     if (!g || !(g->kinds & (kGazCountry | kGazSubdivision | kGazCity | kGazOrganization | kGazOrgName))) {
       ++i;
       continue;
