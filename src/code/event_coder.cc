@@ -58,10 +58,12 @@ const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
   return kClasses;
 }
 
-uint16_t ClassOf(std::string_view word) {
-  const auto& m = WordClasses();
-  auto it = m.find(word);
-  return it == m.end() ? 0 : it->second;
+// The word-class words, given vocabulary ids in the index so that a token's class
+// comes with its id.
+std::vector<std::string_view> ClassWords() {
+  std::vector<std::string_view> out;
+  for (const auto& [word, bits] : WordClasses()) out.push_back(word);
+  return out;
 }
 
 // What the longest verb form starting at a token codes to (see match_verb).
@@ -76,6 +78,7 @@ struct Scratch {
   std::vector<std::string> w, lemma;
   std::vector<uint32_t> piece_begin, pieces;  // vocabulary ids of each token's key pieces
   std::vector<uint16_t> flags;
+  std::vector<uint32_t> word_id;  // vocabulary id of the whole key, or kNone
   std::vector<VerbMatch> verbs;
   std::vector<uint32_t> id_begin, id_end, ids;  // pattern-slot ids of each token (lazy)
   std::vector<uint32_t> tmp;
@@ -123,17 +126,37 @@ bool IsNumberToken(const Token& t) { return t.kind == TokenKind::kNumber; }
 
 }  // namespace
 
-EventCoder::EventCoder() : lexicon_(EventLexicon::Load()), index_(lexicon_) {}
-EventCoder::EventCoder(EventLexicon lexicon) : lexicon_(std::move(lexicon)), index_(lexicon_) {}
+EventCoder::EventCoder() : EventCoder(EventLexicon::Load()) {}
+EventCoder::EventCoder(EventLexicon lexicon) : lexicon_(std::move(lexicon)), index_(lexicon_, ClassWords()) {
+  word_class_.assign(index_.word_count(), 0);
+  for (const auto& [word, bits] : WordClasses()) word_class_[index_.WordId(word)] = bits;
+}
 
 void EventCoder::annotate(Document& doc) const {
   doc.events.clear();
-  for (size_t s = 0; s < doc.sentences.size(); ++s) CodeSentence(doc, s, doc.events);
+  // The entities overlapping each sentence, in document order (sentences are sorted
+  // and do not overlap, so each entity is placed by binary search).
+  std::vector<std::vector<uint32_t>> entities(doc.sentences.size());
+  bool sorted = true;
+  for (size_t s = 1; s < doc.sentences.size(); ++s)
+    sorted &= doc.sentences[s - 1].span.end <= doc.sentences[s].span.start &&
+              doc.sentences[s - 1].span.start <= doc.sentences[s - 1].span.end;
+  for (uint32_t k = 0; k < doc.entities.size(); ++k) {
+    const Span& sp = doc.entities[k].span;
+    auto it = doc.sentences.begin();
+    if (sorted)
+      it = std::partition_point(doc.sentences.begin(), doc.sentences.end(),
+                                [&](const Sentence& s) { return s.span.end <= sp.start; });
+    for (; it != doc.sentences.end() && (!sorted || it->span.start < sp.end); ++it)
+      if (it->span.overlaps(sp)) entities[static_cast<size_t>(it - doc.sentences.begin())].push_back(k);
+  }
+  for (size_t s = 0; s < doc.sentences.size(); ++s) CodeSentence(doc, s, entities[s], doc.events);
   std::stable_sort(doc.events.begin(), doc.events.end(),
                    [](const Event& a, const Event& b) { return a.span.start < b.span.start; });
 }
 
-void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out) const {
+void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32_t>& sentence_entities,
+                              std::vector<Event>& out) const {
   const Sentence& sent = doc.sentences[si];
   const uint32_t b = sent.token_begin, e = std::min<uint32_t>(sent.token_end, doc.tokens.size());
   if (b >= e) return;
@@ -146,6 +169,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
   sc.piece_begin.clear();
   sc.pieces.clear();
   sc.flags.clear();
+  sc.word_id.clear();
   bool tagged = false;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[b + i];
@@ -153,9 +177,13 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     if (!t.upos.empty()) tagged = true;
     if (t.lemma.empty()) lemma[i] = w[i];
     else AssignLexiconKey(t.lemma, lemma[i]);
-    sc.piece_begin.push_back(static_cast<uint32_t>(sc.pieces.size()));
+    const uint32_t pb = static_cast<uint32_t>(sc.pieces.size());
+    sc.piece_begin.push_back(pb);
     index_.PieceIds(w[i], sc.pieces);
-    sc.flags.push_back(ClassOf(w[i]));
+    // A class word is one piece (no space); so is every word with a precomputed TokenIds.
+    const uint32_t id = sc.pieces.size() == pb + 1 ? sc.pieces[pb] : LexiconIndex::kNone;
+    sc.word_id.push_back(id);
+    sc.flags.push_back(id == LexiconIndex::kNone ? 0 : word_class_[id]);
   }
   sc.piece_begin.push_back(static_cast<uint32_t>(sc.pieces.size()));
   auto word = [&](uint32_t ti) -> std::string_view { return ti >= b && ti < e ? std::string_view(w[ti - b]) : ""; };
@@ -166,6 +194,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
     return index_.Walk(node, sc.pieces.data() + pb, sc.piece_begin[ti - b + 1] - pb);
   };
   constexpr uint32_t kNoNode = LexiconIndex::kNone;
+  constexpr uint8_t kVerbForm = LexiconIndex::kLemma | LexiconIndex::kVerb;
   auto join = [&](uint32_t from, uint32_t to) {
     std::string k;
     for (uint32_t i = from; i < to; ++i) {
@@ -178,16 +207,17 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
   // --- 1. participants -----------------------------------------------------------
   std::vector<int> covered(n, -1);  // token -> participant index
   std::vector<Participant> parts;
+  // The first token ending after `byte` (-1 if none), or with end: the first token
+  // starting at or after it (e if none). Tokens are in text order: binary search.
   auto token_of = [&](uint32_t byte, bool end) -> int64_t {
-    for (uint32_t i = b; i < e; ++i) {
-      const Span& sp = doc.tokens[i].span;
-      if (!end && sp.end > byte) return i;
-      if (end && sp.start >= byte) return i;
-    }
-    return end ? e : -1;
+    auto first = doc.tokens.begin() + b, last = doc.tokens.begin() + e;
+    auto it = end ? std::partition_point(first, last, [&](const Token& t) { return t.span.start < byte; })
+                  : std::partition_point(first, last, [&](const Token& t) { return t.span.end <= byte; });
+    if (it == last) return end ? e : -1;
+    return it - doc.tokens.begin();
   };
-  for (const Entity& ent : doc.entities) {
-    if (!sent.span.overlaps(ent.span)) continue;
+  for (uint32_t ent_index : sentence_entities) {
+    const Entity& ent = doc.entities[ent_index];
     int64_t tb = token_of(ent.span.start, false);
     int64_t te = token_of(ent.span.end, true);
     if (tb < 0 || te <= tb) continue;
@@ -233,8 +263,8 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
       for (uint32_t j = i; j < e && j - i < maxw && covered[j - b] < 0; ++j) {
         node = walk(node, j);
         if (node == kNoNode) break;
+        if (!(index_.bits(node) & (pass == 0 ? LexiconIndex::kActor : LexiconIndex::kAgent))) continue;
         const ActorEntry* x = pass == 0 ? index_.node(node).actor : index_.node(node).agent;
-        if (!x) continue;
         // Lowercase single words that are actor names ("us", "america" lowercased)
         // are too ambiguous unless capitalised in the text.
         if (pass == 0 && j == i && !StartsWithUpper(doc.view(doc.tokens[i].span))) continue;
@@ -329,18 +359,27 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
         first = node;
         continue;
       }
+      if ((index_.bits(node) & kVerbForm) != kVerbForm) continue;
       const LexiconIndex::Node& x = index_.node(node);
-      if (x.lemma && x.verb) m = {x.lemma, x.verb, j - i + 1};
+      m = {x.lemma, x.verb, j - i + 1};
     }
     if (m.verb) continue;
-    if (first != kNoNode && index_.node(first).lemma) {
+    if (first != kNoNode && (index_.bits(first) & LexiconIndex::kLemma)) {
       const LexiconIndex::Node& x = index_.node(first);
       if (x.verb) m = {x.lemma, x.verb, 1};
     } else if (lemma[i - b] != w[i - b]) {
-      sc.tmp.clear();
-      index_.PieceIds(lemma[i - b], sc.tmp);
-      uint32_t ln = index_.Walk(index_.form_root(), sc.tmp.data(), sc.tmp.size());
-      if (ln != kNoNode && index_.node(ln).lemma && index_.node(ln).verb)
+      const std::string& lw = lemma[i - b];
+      uint32_t ln = kNoNode;
+      if (lw.find(' ') == std::string::npos) {
+        // One word: the Bloom filter rules out most lemmas without a table probe.
+        const uint64_t h = StringIds::Hash(lw);
+        if (index_.MayBeFormWord(h)) ln = index_.Next(index_.form_root(), index_.FindWord(lw, h));
+      } else {
+        sc.tmp.clear();
+        index_.PieceIds(lw, sc.tmp);
+        ln = index_.Walk(index_.form_root(), sc.tmp.data(), sc.tmp.size());
+      }
+      if (ln != kNoNode && (index_.bits(ln) & kVerbForm) == kVerbForm)
         m = {index_.node(ln).lemma, index_.node(ln).verb, 1};
     }
   }
@@ -389,9 +428,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, std::vector<Event>& out)
   sc.ids.clear();
   auto token_ids = [&](uint32_t ti) -> std::pair<const uint32_t*, const uint32_t*> {
     if (sc.id_begin[ti - b] == UINT32_MAX) {
-      index_.TokenIds(w[ti - b], sc.tmp);
       sc.id_begin[ti - b] = static_cast<uint32_t>(sc.ids.size());
-      sc.ids.insert(sc.ids.end(), sc.tmp.begin(), sc.tmp.end());
+      if (sc.word_id[ti - b] != LexiconIndex::kNone) {
+        auto [xb, xe] = index_.TokenIdsOfWord(sc.word_id[ti - b]);
+        sc.ids.insert(sc.ids.end(), xb, xe);
+      } else {
+        index_.TokenIds(w[ti - b], sc.tmp);
+        sc.ids.insert(sc.ids.end(), sc.tmp.begin(), sc.tmp.end());
+      }
       sc.id_end[ti - b] = static_cast<uint32_t>(sc.ids.size());
     }
     return {sc.ids.data() + sc.id_begin[ti - b], sc.ids.data() + sc.id_end[ti - b]};

@@ -39,6 +39,9 @@
 #include "code/lexicon_index.h"
 #include "newsledger/stage.h"
 
+#include <cstdint>
+#include <vector>
+
 namespace newsledger {
 
 class EventCoder : public Stage {
@@ -55,9 +58,11 @@ class EventCoder : public Stage {
   const EventLexicon& lexicon() const { return lexicon_; }
 
  private:
-  void CodeSentence(Document& doc, size_t sentence, std::vector<Event>& out) const;
+  void CodeSentence(Document& doc, size_t sentence, const std::vector<uint32_t>& sentence_entities,
+                    std::vector<Event>& out) const;
   EventLexicon lexicon_;
   LexiconIndex index_;  // over lexicon_, built after it
+  std::vector<uint16_t> word_class_;  // vocabulary id -> word-class bits (event_coder.cc)
 };
 
 }  // namespace newsledger

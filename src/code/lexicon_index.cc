@@ -32,7 +32,11 @@ uint32_t StringIds::Find(std::string_view s, uint64_t h) const {
     if (cell.id == 0) return kNone;
     if (cell.tag != tag) continue;
     const uint32_t id = cell.id - 1, b = offsets_[id], e = offsets_[id + 1];
-    if (e - b == s.size() && std::memcmp(arena_.data() + b, s.data(), s.size()) == 0) return id;
+    if (e - b != s.size()) continue;
+    const char* x = arena_.data() + b;
+    size_t k = 0;
+    while (k < s.size() && x[k] == s[k]) ++k;
+    if (k == s.size()) return id;
   }
 }
 
@@ -63,8 +67,8 @@ void StringIds::Grow() {
 // ---------------------------------------------------------------------------
 // LexiconIndex
 
-LexiconIndex::LexiconIndex(const EventLexicon& lexicon) {
-  actor_root_ = NewNode();
+LexiconIndex::LexiconIndex(const EventLexicon& lexicon, const std::vector<std::string_view>& extra_words) {
+  actor_root_ = NewNode();  // 0, 1, 2: root_child_ columns
   agent_root_ = NewNode();
   form_root_ = NewNode();
   for (const auto& [key, entry] : lexicon.actors()) {
@@ -109,6 +113,41 @@ LexiconIndex::LexiconIndex(const EventLexicon& lexicon) {
   };
   invert(false, words_.size(), word_slot_begin_, word_slots_);
   invert(true, prefixes_.size(), prefix_slot_begin_, prefix_slots_);
+  for (std::string_view w : extra_words) words_.Intern(w);
+  // Node bits, root children and the form-word filter (edges_ is complete now).
+  node_bits_.assign(nodes_.size(), 0);
+  for (uint32_t k = 0; k < nodes_.size(); ++k) {
+    const Node& x = nodes_[k];
+    node_bits_[k] = static_cast<uint8_t>((x.actor ? kActor : 0) | (x.agent ? kAgent : 0) | (x.lemma ? kLemma : 0) |
+                                         (x.verb ? kVerb : 0));
+  }
+  for (const Edge& e : edges_)
+    if (e.key != UINT64_MAX) node_bits_[e.key >> 32] |= kChildren;
+  form_words_.assign(kFormBitsMask + 1, 0);
+  std::vector<std::array<uint32_t, 3>> roots(words_.size());
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    roots[w] = {Next(actor_root_, w), Next(agent_root_, w), Next(form_root_, w)};
+    if (roots[w][2] != kNone) {
+      const uint64_t h = StringIds::Hash(words_.str(w));
+      form_words_[(h >> 40) & kFormBitsMask] |= 1u << ((h >> 32) & 31);
+    }
+  }
+  root_child_ = std::move(roots);
+  prefix_head_bits_.assign(64, 0);
+  for (uint32_t p = 0; p < prefixes_.size(); ++p) {
+    std::string_view x = prefixes_.str(p);
+    if (x.size() >= 3) prefix_head_bits_[HeadBit(x) / 64] |= uint64_t{1} << (HeadBit(x) % 64);
+  }
+  // Every vocabulary word's TokenIds, so that a known token needs no prefix probes.
+  word_token_begin_.assign(1, 0);
+  std::vector<uint32_t> ids;
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    ids.assign(1, w);
+    PrefixIds(words_.str(w), ids);
+    std::sort(ids.begin(), ids.end());
+    word_token_ids_.insert(word_token_ids_.end(), ids.begin(), ids.end());
+    word_token_begin_.push_back(static_cast<uint32_t>(word_token_ids_.size()));
+  }
 }
 
 uint32_t LexiconIndex::NewNode() {
@@ -118,6 +157,10 @@ uint32_t LexiconIndex::NewNode() {
 
 uint32_t LexiconIndex::Next(uint32_t node, uint32_t id) const {
   if (id == kNone || edges_.empty()) return kNone;
+  if (!root_child_.empty()) {  // built: the fast paths
+    if (node < 3) return id < root_child_.size() ? root_child_[id][node] : kNone;
+    if (!(node_bits_[node] & kChildren)) return kNone;
+  }
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
   const size_t mask = edges_.size() - 1;
   for (size_t i = hash::Mix64(key) & mask;; i = (i + 1) & mask) {
@@ -204,14 +247,25 @@ uint32_t LexiconIndex::CompileSlot(const EventLexicon& lexicon, const PatternSlo
   return it->second;
 }
 
-void LexiconIndex::TokenIds(std::string_view key, std::vector<uint32_t>& out) const {
-  out.clear();
-  if (uint32_t id = words_.Find(key); id != kNone) out.push_back(id);
+void LexiconIndex::PrefixIds(std::string_view key, std::vector<uint32_t>& out) const {
   const size_t limit = long_prefixes_ ? key.size() : std::min<size_t>(key.size(), 63);
+  const bool head_known =
+      key.size() < 3 || (prefix_head_bits_[HeadBit(key) / 64] >> (HeadBit(key) % 64) & 1) != 0;
   for (size_t len = 0; len <= limit; ++len) {
+    if (len >= 3 && !head_known) break;
     if (len < 64 && !(prefix_lengths_ >> len & 1)) continue;
     if (uint32_t p = prefixes_.Find(key.substr(0, len)); p != kNone) out.push_back(p | kPrefixBit);
   }
+}
+
+void LexiconIndex::TokenIds(std::string_view key, std::vector<uint32_t>& out) const {
+  out.clear();
+  if (uint32_t id = words_.Find(key); id != kNone) {
+    auto [b, e] = TokenIdsOfWord(id);
+    out.assign(b, e);
+    return;
+  }
+  PrefixIds(key, out);
   std::sort(out.begin(), out.end());
 }
 

@@ -20,6 +20,7 @@
 #ifndef NEWSLEDGER_CODE_LEXICON_INDEX_H_
 #define NEWSLEDGER_CODE_LEXICON_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -40,6 +41,9 @@ class StringIds {
   uint32_t Find(std::string_view s, uint64_t hash) const;
   uint32_t Intern(std::string_view s);
   size_t size() const { return hashes_.size(); }
+  std::string_view str(uint32_t id) const {
+    return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
 
  private:
   void Grow();
@@ -72,7 +76,8 @@ class LexiconIndex {
   };
   static constexpr uint32_t kPrefixBit = 0x80000000u;
 
-  explicit LexiconIndex(const EventLexicon& lexicon);
+  // extra_words: more words to give vocabulary ids (a coder's own word classes).
+  explicit LexiconIndex(const EventLexicon& lexicon, const std::vector<std::string_view>& extra_words = {});
   LexiconIndex(const LexiconIndex&) = delete;
   LexiconIndex& operator=(const LexiconIndex&) = delete;
 
@@ -92,10 +97,23 @@ class LexiconIndex {
     return node;
   }
   const Node& node(uint32_t n) const { return nodes_[n]; }
+  // What a node holds, one byte per node (small enough to stay in cache; the Node
+  // itself is read only on a match).
+  enum NodeBit : uint8_t { kChildren = 1, kActor = 2, kAgent = 4, kLemma = 8, kVerb = 16 };
+  uint8_t bits(uint32_t n) const { return node_bits_[n]; }
+  // Whether `word` may be a one-word path from the form root (a Bloom test on its
+  // StringIds::Hash): false means it certainly is not.
+  bool MayBeFormWord(uint64_t hash) const { return form_words_[(hash >> 40) & kFormBitsMask] & (1u << ((hash >> 32) & 31)); }
+  uint32_t FindWord(std::string_view word, uint64_t hash) const { return words_.Find(word, hash); }
 
   // The ids a token key matches pattern slots by (sorted): its vocabulary id and the
   // prefix ids of its prefixes. Replaces `out`.
   void TokenIds(std::string_view key, std::vector<uint32_t>& out) const;
+  // TokenIds of a key whose vocabulary id is known (precomputed for every word).
+  std::pair<const uint32_t*, const uint32_t*> TokenIdsOfWord(uint32_t word_id) const {
+    return {word_token_ids_.data() + word_token_begin_[word_id], word_token_ids_.data() + word_token_begin_[word_id + 1]};
+  }
+  size_t word_count() const { return words_.size(); }
   static bool SlotMatches(const Slot& slot, const uint32_t* ids, size_t n);
   const std::vector<Pattern>& Patterns(uint32_t block) const { return patterns_[block]; }
   const Slot& slot(uint32_t s) const { return slots_[s]; }
@@ -114,12 +132,19 @@ class LexiconIndex {
   void AddKey(uint32_t root, std::string_view key, const Node& value);
   uint32_t CompileSlot(const EventLexicon& lexicon, const PatternSlot& slot, std::map<Slot, uint32_t>& seen);
   void AddAlternatives(const EventLexicon& lexicon, const PatternSlot& slot, int depth, Slot& out);
+  void PrefixIds(std::string_view key, std::vector<uint32_t>& out) const;
 
   StringIds words_;
   StringIds prefixes_;
   uint64_t prefix_lengths_ = 0;  // bit L set: some prefix has L bytes (L < 64)
   bool long_prefixes_ = false;   // some prefix has >= 64 bytes
   std::vector<Node> nodes_;
+  std::vector<uint8_t> node_bits_;
+  // The child of each root for each word id ([0] actor, [1] agent, [2] form), so that
+  // the first step of a walk reads one small record instead of probing edges_.
+  std::vector<std::array<uint32_t, 3>> root_child_;
+  static constexpr size_t kFormBitsMask = (1u << 13) - 1;  // 8192 x 32 bits
+  std::vector<uint32_t> form_words_;
   struct Edge {
     uint64_t key = UINT64_MAX;
     uint32_t child = 0;
@@ -132,6 +157,15 @@ class LexiconIndex {
   // Inverted slots: word id w is in slots word_slots_[word_slot_begin_[w] ..
   // word_slot_begin_[w + 1]); the same for prefix ids.
   std::vector<uint32_t> word_slot_begin_, word_slots_, prefix_slot_begin_, prefix_slots_;
+  // TokenIds of every vocabulary word (CSR), and a filter on the first 3 bytes of
+  // every prefix of >= 3 bytes: a word whose first 3 bytes no prefix has needs no
+  // probe for those lengths.
+  std::vector<uint32_t> word_token_begin_, word_token_ids_;
+  std::vector<uint64_t> prefix_head_bits_;  // 4096 bits
+  static size_t HeadBit(std::string_view s) {
+    return (static_cast<unsigned char>(s[0]) * 31u * 31u + static_cast<unsigned char>(s[1]) * 31u +
+            static_cast<unsigned char>(s[2])) & 4095u;
+  }
 };
 
 }  // namespace newsledger
