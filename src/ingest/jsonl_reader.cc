@@ -67,6 +67,9 @@ void ReadObject(std::string_view line, size_t line_no, const std::string& path, 
   // A huge line once must not keep its buffer for the rest of the run.
   if (scratch.line.capacity() > (size_t{1} << 20) && line.size() < scratch.line.capacity() / 4)
     std::string().swap(scratch.line);
+  // RapidJSON's SSE2 scan reads aligned 16-byte blocks that may run past the string's
+  // end; the slack keeps those reads inside our allocation (AddressSanitizer checks it).
+  scratch.line.reserve(line.size() + 16);
   scratch.line.assign(line);
   json.ParseInsitu<kParseFlags>(scratch.line.data());
   if (json.HasParseError()) {
