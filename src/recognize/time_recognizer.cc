@@ -2046,10 +2046,24 @@ struct TimeScan {
     else if (Is(k, "at") && Is(k + 1, "night")) { k += 1; lead = true; }
     if (!IsWord(k)) return std::nullopt;
     if (!lead && !(k > b && (lx[k - 1].is("early") || lx[k - 1].is("late") || lx[k - 1].is("the") ||
-                             lx[k - 1].is("mid"))))
+                             (lx[k - 1].is("mid") && !lx[k].is("night")))))
       return std::nullopt;
     auto it = parts.find(lx[k].low);
     if (it == parts.end()) return std::nullopt;
+    if (lead && Is(k + 1, "at")) {
+      // "in the morning at 7", "in the afternoon at 5:30": the clock time, in that half.
+      bool bare = false;
+      if (auto c = ClockAt(k + 2, &bare)) {
+        int hh = HourOf(c->value);
+        if (it->second[1] != 'M' && hh >= 1 && hh < 12 && !c->marked) hh += 12;
+        TM t;
+        t.begin = i;
+        t.end = c->end;
+        t.type = TimeType::kTime;
+        t.value = WithHour(c->value, hh);
+        return t;
+      }
+    }
     // "in the morning session" is still the morning; "in the night sky" too: keep it simple.
     TM t;
     t.begin = i;
@@ -2653,12 +2667,59 @@ struct TimeScan {
     return t;
   }
 
+  // Hours and minutes of a duration at q ("2.5 hrs", "3 hours 30 minutes"): minutes, end.
+  std::optional<std::pair<double, uint32_t>> ClockSpan(uint32_t q) const {
+    double minutes = 0;
+    uint32_t z = q;
+    while (auto a = AmountAt(z)) {
+      if (a->vague || (a->unit != recognize::kHour && a->unit != recognize::kMinute)) break;
+      minutes += a->unit == recognize::kHour ? a->n * 60 : a->n;
+      z = a->end;
+    }
+    if (z == q || minutes <= 0 || minutes > 24 * 60) return std::nullopt;
+    return std::make_pair(minutes, z);
+  }
+
+  // "from 10 am for 3 hours", "for 2 hours from 2pm": a clock time and a length.
+  std::optional<TM> ClockForSpan(uint32_t i) {
+    std::optional<TM> start;
+    uint32_t end = 0;
+    double minutes = 0;
+    bool bare = false;
+    if (Is(i, "from")) {
+      start = ClockAt(i + 1, &bare);
+      if (!start || !Is(start->end, "for")) return std::nullopt;
+      auto sp = ClockSpan(start->end + 1);
+      if (!sp) return std::nullopt;
+      minutes = sp->first;
+      end = sp->second;
+    } else if (Is(i, "for")) {
+      auto sp = ClockSpan(i + 1);
+      if (!sp || !Is(sp->second, "from")) return std::nullopt;
+      start = ClockAt(sp->second + 1, &bare);
+      if (!start) return std::nullopt;
+      minutes = sp->first;
+      end = start->end;
+    } else {
+      return std::nullopt;
+    }
+    int h = HourOf(start->value), m = start->value.size() >= 6 ? std::stoi(start->value.substr(4, 2)) : 0;
+    int total = h * 60 + m + static_cast<int>(minutes + 0.5);
+    TM t;
+    t.begin = i;
+    t.end = end;
+    t.type = TimeType::kTime;
+    t.value = start->value + "/" + Fmt("T%02d", (total / 60) % 24) + Fmt(":%02d", total % 60);
+    return t;
+  }
+
   // A range: "from A to B", "between A and B", "A to B", "A-B", "A through B".
   std::optional<TM> Range(uint32_t i) {
     std::optional<TM> best;
     auto take = [&](std::optional<TM> c) {
       if (c && c->end > c->begin && (!best || c->end > best->end)) best = std::move(c);
     };
+    take(ClockForSpan(i));
     if (auto tr = TimeRange(i)) {
       auto wd = DateAfterTime(*tr);
       if (wd) take(wd);

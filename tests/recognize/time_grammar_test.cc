@@ -51,6 +51,9 @@ INSTANTIATE_TEST_SUITE_P(
               "2026-03-13T10:30/2026-03-13T15", "", TimeType::kTime},
         GCase{"2026-03-11", "Voting ran Tuesday 8-11am in the north.", "Tuesday 8-11am",
               "2026-03-10T08/2026-03-10T11", "", TimeType::kTime},
+        GCase{"2026-03-11", "The hearing runs from 9:30 am for 2 hours.", "from 9:30 am for 2 hours", "T09:30/T11:30",
+              "", TimeType::kTime},
+        GCase{"2026-03-11", "Shops open in the afternoon at 3.", "in the afternoon at 3", "T15", "", TimeType::kTime},
         // Date + time and time + date.
         GCase{"2026-03-11", "The ferry leaves tomorrow at 5pm.", "tomorrow at 5pm", "2026-03-12T17", "",
               TimeType::kTime},
