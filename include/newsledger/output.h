@@ -18,6 +18,8 @@ OutputFormat ParseOutputFormat(const std::string& name);
 
 // One JSON object, no trailing newline. `pretty` indents it.
 std::string ToJson(const Document& doc, bool pretty = false);
+// ToJson(doc) appended to *out, with no string made per document (extract's path).
+void AppendJson(const Document& doc, std::string* out);
 
 // Sentences and tokens in CoNLL-U (ID FORM LEMMA UPOS XPOS _ _ _ _ MISC).
 std::string ToConllu(const Document& doc);

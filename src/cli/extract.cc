@@ -133,7 +133,7 @@ class Extractor {
         continue;
       }
       switch (format_) {
-        case OutputFormat::kJsonl: out += ToJson(doc); out += '\n'; break;
+        case OutputFormat::kJsonl: AppendJson(doc, &out); out += '\n'; break;
         case OutputFormat::kJson: out += (first_ ? "" : ",\n") + ToJson(doc, true); break;
         case OutputFormat::kConllu: out += ToConllu(doc); break;
         case OutputFormat::kText: out += ToText(doc) + "\n"; break;

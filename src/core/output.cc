@@ -267,6 +267,15 @@ std::string ToJson(const Document& doc, bool pretty) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+void AppendJson(const Document& doc, std::string* out) {
+  // The buffer is kept per thread: its memory is reused by every document.
+  thread_local rapidjson::StringBuffer buf;
+  buf.Clear();
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  JsonEmitter(doc, w).Document();
+  out->append(buf.GetString(), buf.GetSize());
+}
+
 std::string ToConllu(const Document& doc) {
   std::string out;
   if (!doc.id.empty()) out += "# newdoc id = " + doc.id + "\n";

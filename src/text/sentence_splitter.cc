@@ -24,11 +24,17 @@ bool IsSentenceStarter(std::string_view w) {
 
 enum class QuoteRole { kNone, kOpen, kClose, kToggle };
 
+// These predicates run on every token: they switch on the length first, so most
+// tokens (words) are rejected without comparing bytes.
 QuoteRole RoleOf(std::string_view tok) {
-  if (tok == "\"") return QuoteRole::kToggle;
-  if (tok == "\u201C" || tok == "\u201E" || tok == "\u00AB") return QuoteRole::kOpen;
-  if (tok == "\u201D" || tok == "\u00BB") return QuoteRole::kClose;
-  return QuoteRole::kNone;
+  switch (tok.size()) {
+    case 1: return tok[0] == '"' ? QuoteRole::kToggle : QuoteRole::kNone;
+    case 2: return tok == "\u00AB" ? QuoteRole::kOpen : tok == "\u00BB" ? QuoteRole::kClose : QuoteRole::kNone;
+    case 3:
+      if (tok == "\u201C" || tok == "\u201E") return QuoteRole::kOpen;
+      return tok == "\u201D" ? QuoteRole::kClose : QuoteRole::kNone;
+    default: return QuoteRole::kNone;
+  }
 }
 
 bool IsTerminal(std::string_view tok) {
@@ -39,7 +45,19 @@ bool IsTerminal(std::string_view tok) {
 }
 
 bool IsCloser(std::string_view tok) {
-  return tok == ")" || tok == "]" || tok == "\u201D" || tok == "\u2019" || tok == "'" || tok == "\u00BB";
+  switch (tok.size()) {
+    case 1: return tok[0] == ')' || tok[0] == ']' || tok[0] == '\'';
+    case 2: return tok == "\u00BB";
+    case 3: return tok == "\u201D" || tok == "\u2019";
+    default: return false;
+  }
+}
+
+// A mark that continues or closes what precedes it: no sentence ends before it.
+bool IsContinuingMark(std::string_view tok) {
+  if (tok.size() != 1) return false;
+  char c = tok[0];
+  return c == ',' || c == ';' || c == ':' || c == ')' || c == ']' || c == '%';
 }
 
 bool CanStartSentence(std::string_view tok) {
@@ -106,8 +124,7 @@ void RuleGaps(std::string_view text, const std::vector<Token>& tokens, uint32_t 
     // Never before a mark that continues or closes what precedes it.
     if (t + 1 < end) {
       std::string_view next = view(t + 1);
-      if (next == "," || next == ";" || next == ":" || next == ")" || next == "]" || next == "%" ||
-          (IsCloser(next) && !tokens[t].space_after))
+      if (IsContinuingMark(next) || (IsCloser(next) && !tokens[t].space_after))
         gaps->blocked[t - begin] = 1;
     }
     bool terminal = IsTerminal(tok) && tokens[t].kind != TokenKind::kUrl;

@@ -58,6 +58,15 @@ constexpr std::array<bool, 256> kAsciiLetter = [] {
   return t;
 }();
 
+// ASCII bytes that may join word characters inside one chunk (each under its own
+// condition in Scanner::Word): "3.5", "80,000", "10:30", "9/11", "a@b", "a_b", "AT&T",
+// "non-binding", "O'Brien".
+constexpr std::array<bool, 128> kAsciiConnector = [] {
+  std::array<bool, 128> t{};
+  for (char c : std::string_view(".,:/@_&-'")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 bool IsWordChar(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }
 
 // An apostrophe at i: ' or ’ (U+2019, bytes E2 80 99). Returns its length or 0.
@@ -201,6 +210,8 @@ class Scanner {
         j = k;
         continue;
       }
+      // Any other ASCII byte but a connector ends the chunk (a space, mostly).
+      if (p[j] < 0x80 && !kAsciiConnector[p[j]]) break;
       int len;
       CharClass c = ClassAt(s_, j, &len);
       if (IsWordChar(c)) {
@@ -344,6 +355,7 @@ class Scanner {
     struct Fixed { std::string_view word; size_t cut; };
     static constexpr Fixed kFixed[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}};
     for (const Fixed& f : kFixed) {
+      if (w.size() != 5 && w.size() != 6) break;  // no fixed word has another length
       if (w.size() == f.word.size() && EqualsNoCase(w, f.word)) {
         Emit(a, a + f.cut, TokenKind::kWord);
         Emit(a + f.cut, b, TokenKind::kWord);

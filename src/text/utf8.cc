@@ -6,9 +6,8 @@
 
 namespace newsledger::text {
 
-uint32_t DecodeAt(std::string_view s, size_t i, int* len) {
+uint32_t DecodeMultiByteAt(std::string_view s, size_t i, int* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { *len = 1; return c; }
   int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
   if (n == 1 || i + n > s.size()) { *len = 1; return c; }
   uint32_t cp = c & (0x7F >> n);

@@ -13,7 +13,16 @@
 namespace newsledger::text {
 
 // Decodes the code point at s[i]; sets *len to its byte length (1 for a stray byte).
-uint32_t DecodeAt(std::string_view s, size_t i, int* len);
+// ASCII is decoded inline; longer sequences out of line.
+uint32_t DecodeMultiByteAt(std::string_view s, size_t i, int* len);
+inline uint32_t DecodeAt(std::string_view s, size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  return DecodeMultiByteAt(s, i, len);
+}
 
 enum class CharClass : uint8_t {
   kSpace,      // white space, incl. no-break and other Zs, zero-width space
