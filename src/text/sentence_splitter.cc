@@ -118,7 +118,22 @@ void RuleGaps(std::string_view text, const std::vector<Token>& tokens, uint32_t 
     }
     gaps->in_quote[t - begin] = in_quote;
   };
+  // Words and numbers, most tokens, are never quotation marks, terminals or
+  // abbreviations, and only a mark can block the gap after them: a short path.
+  auto word_like = [](TokenKind k) {
+    return k == TokenKind::kWord || k == TokenKind::kNumber || k == TokenKind::kAbbreviation ||
+           k == TokenKind::kUrl || k == TokenKind::kEmail;
+  };
   for (uint32_t t = begin; t < end; ++t) {
+    TokenKind kind = tokens[t].kind;
+    if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
+      gaps->in_quote[t - begin] = in_quote;
+      if (t + 1 < end && !word_like(tokens[t + 1].kind)) {
+        std::string_view next = view(t + 1);
+        if (IsContinuingMark(next) || (IsCloser(next) && !tokens[t].space_after)) gaps->blocked[t - begin] = 1;
+      }
+      continue;
+    }
     std::string_view tok = view(t);
     track(t);
     // Never before a mark that continues or closes what precedes it.
@@ -192,6 +207,13 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens, uin
     size_t g = t - begin;
     bool split = gaps.split[g];
     if (model && !gaps.blocked[g]) {
+      // IsCandidateGap's commonest "no", decided here without building a context:
+      // a word or number followed by an ASCII lower-case letter, where the rules do
+      // not split, is never a boundary.
+      const Token& a = tokens[t];
+      unsigned char next = static_cast<unsigned char>(text[tokens[t + 1].span.start]);
+      if (!split && (a.kind == TokenKind::kWord || a.kind == TokenKind::kNumber) && next >= 'a' && next <= 'z')
+        continue;
       GapContext ctx{text, &tokens, begin, end, t, split != 0, gaps.in_quote[g] != 0, t + 1 - start, shapes.data(), lowers.data()};
       split = model->Split(ctx);
     }
