@@ -689,13 +689,15 @@ std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32
     m.value *= mult;
     if (!std::isfinite(m.value)) m.has_value = false;
     m.end = k;
-    if (m.multiplied && m.has_value && mult >= 100 && k < end) {
+    if (m.multiplied && m.has_value && mult >= 100 && k < end && !opt.inner) {
       NumberOptions o2;
       o2.allow_negative = o2.allow_ordinal = o2.ratios = false;
       o2.allow_fraction = opt.allow_fraction;
-      if (lx[k].kind == LexKind::kNumber && lx[k].space_before &&
-          lx[k].low.find_first_of(",.") == std::string_view::npos) {
-        // "4 thousand 3 hundred and 21": a smaller scaled part follows.
+      // "4 thousand 3 hundred and 21": a smaller scaled part follows (recursion bounded
+      // by the decreasing scales).
+      if (lx[k].kind == LexKind::kNumber && lx[k].space_before && k + 1 < end &&
+          lx[k].low.find_first_of(",.") == std::string_view::npos && lx[k + 1].kind == LexKind::kWord &&
+          lx[k + 1].info && lx[k + 1].info->scale >= 100 && lx[k + 1].info->scale < mult) {
         auto sub = ParseNumber(lx, k, end, o2);
         if (sub && sub->multiplied && sub->has_value && !sub->fraction && sub->value < mult) {
           m.value += sub->value;
@@ -704,6 +706,7 @@ std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32
       } else if (lx[k].is("and") && k + 1 < end) {
         // "3 hundred and 21", "3 hundred and one", "6 crore and two hundred",
         // "3 million and a half" (a half million), but not "3 hundred and 2 hundred".
+        o2.inner = true;
         auto sub = ParseNumber(lx, k + 1, end, o2);
         if (sub && sub->has_value && sub->from_fraction) {
           m.value += sub->multiplied ? sub->value : sub->value * mult;
@@ -763,10 +766,11 @@ std::optional<NumberMatch> ParseNumberCore(const std::vector<Lexeme>& lx, uint32
       // "and" + a fraction: "one hundred and three quarters", "two and a half",
       // "twenty and three fifths", "one million and a half" (of the million),
       // "five and a half million" (all of it in millions), "one billion and a half million".
-      if (opt.allow_fraction) {
+      if (opt.allow_fraction && !opt.inner) {
         NumberOptions o2 = opt;
         o2.allow_negative = false;
         o2.allow_ordinal = false;
+        o2.inner = true;
         auto f = ParseNumber(lx, j + 1, end, o2);
         // Only a proper fraction is added ("one hundred and thirty fifths" is 130/5).
         if (f && f->from_fraction && f->words && f->has_value && (f->multiplied || f->value < 1)) {

@@ -119,6 +119,7 @@ struct NumberOptions {
   bool allow_bare_a = false;     // "a hundred" ok always; "a" alone never
   bool plural_ordinal = false;   // read "fifths", "twenty-firsts" as ordinals (denominators)
   bool ratios = true;            // "one in five", "two out of three", "1 over 3" as fractions
+  bool inner = false;            // a part read after "and": no further "and" parts (bounded recursion)
 };
 
 // The longest number starting at lexeme i (before `end`), or nullopt.

@@ -97,6 +97,26 @@ TEST(NumberParser, StopsWhereTheNumberEnds) {
   EXPECT_FALSE(m.has_value() && m->fraction);
 }
 
+// Long chains of "and" parts and scales: bounded recursion, every reading moves on.
+TEST(NumberParser, LongChainsStayLinear) {
+  std::string text;
+  for (int k = 0; k < 2000; ++k) text += "one and ";
+  for (int k = 0; k < 2000; ++k) text += "3 hundred and ";
+  for (int k = 0; k < 2000; ++k) text += "1 thousand 2 hundred ";
+  for (int k = 0; k < 2000; ++k) text += "one one twenty-first ";
+  Lexed l(text);
+  uint32_t i = 0, readings = 0;
+  while (i < l.size()) {
+    auto m = ParseNumber(l.lx, i, l.size());
+    if (!m) { ++i; continue; }
+    ASSERT_GT(m->end, i);
+    ASSERT_LE(m->end - i, 8u) << "a reading ran on at lexeme " << i;
+    ++readings;
+    i = m->end;
+  }
+  EXPECT_GT(readings, 4000u);
+}
+
 TEST(NumberParser, RelativeOrdinals) {
   struct Rel {
     const char* text;
