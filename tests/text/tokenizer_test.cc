@@ -91,3 +91,35 @@ TEST(TokenizerTest, ToleratesStrayBytesAndLongRuns) {
 
 }  // namespace
 }  // namespace newsledger::text
+
+namespace newsledger::text {
+namespace {
+
+// Letter runs are scanned 16 bytes at a time: words longer than a block, words that
+// end at a block edge, and a range that ends inside a run of letters must all give
+// the same tokens as the byte-by-byte scan.
+TEST(TokenizerTest, LetterRunsAcrossBlocksAndRangeEnds) {
+  struct RangeCase {
+    std::string text;
+    uint32_t end;
+    std::vector<std::string> expected;
+  };
+  const std::string long_word(40, 'q');
+  const std::vector<RangeCase> cases = {
+      {long_word + " end of text padding here", 40, {long_word}},
+      {"Abcdefghijklmnop qrs tuvwxyzabcdefghijklmnop", 44, {"Abcdefghijklmnop", "qrs", "tuvwxyzabcdefghijklmnop"}},
+      {"Internationalisation9x and then more letters follow", 21, {"Internationalisation9"}},
+      {"Counterrevolutionaries are words longer than sixteen", 10, {"Counterrev"}},
+      {"caf\xC3\xA9terias stay one word even after the accent", 11, {"caf\xC3\xA9terias"}},
+  };
+  for (const RangeCase& c : cases) {
+    std::vector<Token> out;
+    Tokenize(c.text, {0, c.end}, &out);
+    std::vector<std::string> forms;
+    for (const Token& t : out) forms.push_back(c.text.substr(t.span.start, t.span.size()));
+    EXPECT_EQ(forms, c.expected) << c.text << " up to " << c.end;
+  }
+}
+
+}  // namespace
+}  // namespace newsledger::text
