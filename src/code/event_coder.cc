@@ -79,6 +79,7 @@ struct Scratch {
   std::vector<uint32_t> piece_begin, pieces;  // vocabulary ids of each token's key pieces
   std::vector<uint16_t> flags;
   std::vector<uint32_t> word_id;  // vocabulary id of the whole key, or kNone
+  std::vector<uint64_t> hash;     // StringIds::Hash of each key
   std::vector<VerbMatch> verbs;
   std::vector<uint32_t> id_begin, id_end, ids;  // pattern-slot ids of each token (lazy)
   std::vector<uint32_t> tmp;
@@ -171,15 +172,24 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
   sc.flags.clear();
   sc.word_id.clear();
   bool tagged = false;
+  // Keys and their hashes first, prefetching each one's vocabulary cell, so that the
+  // probes below overlap their cache misses instead of waiting for one at a time.
+  sc.hash.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[b + i];
     AssignLexiconKey(doc.view(t.span), w[i]);
+    sc.hash[i] = StringIds::Hash(w[i]);
+    index_.PrefetchWord(sc.hash[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[b + i];
     if (!t.upos.empty()) tagged = true;
     if (t.lemma.empty()) lemma[i] = w[i];
     else AssignLexiconKey(t.lemma, lemma[i]);
     const uint32_t pb = static_cast<uint32_t>(sc.pieces.size());
     sc.piece_begin.push_back(pb);
-    index_.PieceIds(w[i], sc.pieces);
+    if (w[i].find(' ') == std::string::npos) sc.pieces.push_back(index_.FindWord(w[i], sc.hash[i]));
+    else index_.PieceIds(w[i], sc.pieces);
     // A class word is one piece (no space); so is every word with a precomputed TokenIds.
     const uint32_t id = sc.pieces.size() == pb + 1 ? sc.pieces[pb] : LexiconIndex::kNone;
     sc.word_id.push_back(id);

@@ -40,6 +40,10 @@ class StringIds {
   uint32_t Find(std::string_view s) const { return Find(s, Hash(s)); }
   uint32_t Find(std::string_view s, uint64_t hash) const;
   uint32_t Intern(std::string_view s);
+  // Hints the cache that Find(s, hash) is coming.
+  void Prefetch(uint64_t hash) const {
+    if (!cells_.empty()) __builtin_prefetch(&cells_[hash & (cells_.size() - 1)]);
+  }
   size_t size() const { return hashes_.size(); }
   std::string_view str(uint32_t id) const {
     return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
@@ -105,6 +109,7 @@ class LexiconIndex {
   // StringIds::Hash): false means it certainly is not.
   bool MayBeFormWord(uint64_t hash) const { return form_words_[(hash >> 40) & kFormBitsMask] & (1u << ((hash >> 32) & 31)); }
   uint32_t FindWord(std::string_view word, uint64_t hash) const { return words_.Find(word, hash); }
+  void PrefetchWord(uint64_t hash) const { words_.Prefetch(hash); }
 
   // The ids a token key matches pattern slots by (sorted): its vocabulary id and the
   // prefix ids of its prefixes. Replaces `out`.
