@@ -8,20 +8,27 @@
 // "greedy averaged perceptron tagger") over joint UPOS+XPOS labels, with hashed
 // features (tagger_features.h) whose weights are stored sparsely as 16-bit integers.
 // The weights are the mean of a few perceptrons trained on different sentence orders
-// (a linear model still, so this costs nothing at run time and gains ~0.2 points).
-// Frequent words that the training data always tags the same way are tagged by a
-// dictionary lookup. Trained on UD English-EWT by `newsledger train pos` (see
+// (a linear model still, so this costs nothing at run time). A lexicon of the words
+// seen at least twice in training gives each its ambiguity class (the labels it
+// takes), and frequent words that training always tags the same way are tagged by
+// lookup. Trained on UD English-EWT train plus GUM by `newsledger train pos` (see
 // tagger_trainer.h); accuracy and speed are in models/README.md.
 //
+// Speed: the features of one token alone (its word, affixes, shape and class, at each
+// position -2..+2 around the tagged word) are summed once per lexicon word when the
+// model loads, into dense score rows; tagging a lexicon word then adds five rows, one
+// row of the previous two tags, and looks up about ten context features. Words outside
+// the lexicon have their rows computed per occurrence.
+//
 // The model file (models/pos.bin): magic "NLPOSTAG", a format version, the training
-// options, a CRC-32 of the zlib-compressed payload (labels, tag dictionary, feature
+// options, a CRC-32 of the zlib-compressed payload (labels, lexicon, feature
 // weights, lemmatizer tables) and a few self-test sentences whose tags and lemmas are
 // checked on load. Any mismatch throws newsledger::Error naming the file and reason.
 //
 // A Tagger is immutable after construction and safe to share across threads; each
-// call keeps its working memory in a caller-owned Scratch. Cost: about 30 hash-table
-// lookups per token not in the tag dictionary; no allocation per token once the
-// Scratch has grown to the longest sentence.
+// call keeps its working memory in a caller-owned Scratch. Memory: about 1 KB of
+// score rows per lexicon word (~10 MB). No allocation per token once the Scratch has
+// grown to the longest sentence.
 #ifndef NEWSLEDGER_TAGGER_H_
 #define NEWSLEDGER_TAGGER_H_
 
@@ -35,6 +42,9 @@
 #include "newsledger/lemmatizer.h"
 #include "newsledger/stage.h"
 
+namespace newsledger::tag {
+struct TokenHashes;
+}
 namespace newsledger {
 
 // Training options, saved in the model header; every default is here.
@@ -47,19 +57,32 @@ struct TaggerOptions {
                                        // are tagged by lookup
   uint32_t lemma_min_support = 2;      // word types a suffix rule must be seen in
   uint32_t lemma_max_suffix = 6;       // longest suffix a lemma rule looks at (bytes)
-  uint32_t weight_scale = 1000;        // averaged weights are stored as round(w * scale)
+  uint32_t weight_scale = 200;         // averaged weights are stored as round(w * scale);
+                                       // small enough that row sums fit 16 bits
   uint32_t min_weight = 1;             // stored weights below this magnitude are dropped
+  uint32_t lexicon_min_count = 2;      // words seen this often get an ambiguity class
+  uint32_t class_min_permille = 100;   // labels of a word's class: at least this share
+  uint32_t gum = 1;                    // also train on the GUM documents (gum_subset/dep)
+  uint32_t constrain_min_count = 0;    // words seen this often only take labels seen
+                                       // with them in training (0: never constrained)
 };
 
 // The learned parameters: what the trainer makes and the model file holds.
 struct TaggerModel {
   static constexpr char kMagic[9] = "NLPOSTAG";
-  static constexpr uint32_t kVersion = 1;
+  static constexpr uint32_t kVersion = 2;
+  static constexpr uint16_t kNoLabel = 0xFFFF;
 
   TaggerOptions options;
   std::vector<std::string> upos, xpos;  // per label
-  // Tag dictionary: hash of the normalised word -> label.
-  std::vector<std::pair<uint64_t, uint16_t>> tagdict;
+  // Lexicon, sorted: normalised word forms (tag::NormalizeWord), the hash of each
+  // one's ambiguity class, and its fixed label (kNoLabel unless tagged by lookup).
+  std::vector<std::string> vocab;
+  std::vector<uint64_t> vocab_class;
+  std::vector<uint16_t> vocab_label;
+  // Labels each lexicon word may take, kMaskWords bits each (all zero: any label).
+  static constexpr size_t kMaskWords = 4;
+  std::vector<uint64_t> vocab_allowed;
   // Sparse weights: feature i (hash feature_keys[i]) has the entries
   // [feature_begin[i], feature_begin[i+1]) of weight_labels / weight_values.
   std::vector<uint64_t> feature_keys;
@@ -131,17 +154,41 @@ class Tagger : public Stage {
     uint32_t weights = 0;
   };
   const FeatureSlot* FindFeature(uint64_t key) const;
+  // Adds the weights of features `feats` to `acc` (num_labels() entries).
+  void AddFeatures(const uint64_t* feats, int k, int32_t* acc) const;
+  // Sets h.amb_lower from the lexicon entry of h's lower-cased form, if any.
+  void SetLowerClass(tag::TokenHashes& h) const;
+  // Sums the unary features of `tok` at every offset into 5 rows at `rows`; returns
+  // how many sums had to be clamped to 16 bits.
+  size_t UnaryRows(const tag::TokenHashes& tok, int16_t* rows) const;
   struct Entry {
     uint16_t label;
     int16_t weight;
+  };
+  // What tagging needs of a lexicon word besides its rows.
+  struct VocabEntry {
+    uint64_t lower, suffix3, shape, amb;
+    uint16_t label;
+    uint8_t caps;
+    bool constrained;  // only labels in vocab_allowed are possible
   };
   TaggerModel model_;
   Lemmatizer lemmatizer_;
   std::vector<FeatureSlot> feature_slots_;
   size_t feature_mask_ = 0;
-  std::unique_ptr<tag::FlatMap64<uint16_t>> tagdict_;
   std::vector<Entry> entries_;
+  size_t row_size_ = 0;  // labels rounded up to a multiple of 8
+  std::unique_ptr<tag::FlatMap64<uint32_t>> vocab_index_;  // word hash -> vocab_ index
+  std::vector<VocabEntry> vocab_;
+  std::vector<int16_t> vocab_rows_;  // 5 rows per lexicon word (offsets -2..+2)
+  std::vector<int16_t> pad_rows_;    // 5 rows for the start padding, 5 for the end
+  std::vector<int16_t> tag_rows_;    // one row per (t-1, t-2); index num_labels() = start
+  size_t clamped_ = 0;               // row sums cut to 16 bits (should be 0)
   std::vector<uint64_t> xpos_keys_;  // Lemmatizer::TagKey per label
+
+ public:
+  // Row sums that did not fit 16 bits when the model was loaded (for the trainer).
+  size_t clamped() const { return clamped_; }
 };
 
 }  // namespace newsledger

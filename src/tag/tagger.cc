@@ -1,6 +1,9 @@
 #include "newsledger/tagger.h"
 
 #include <zlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cstring>
@@ -18,8 +21,8 @@ namespace newsledger {
 namespace {
 
 constexpr size_t kMaxLabels = 255;  // labels are stored in one byte
-// magic, version, options (4+8+7*4), payload size, packed size, CRC-32.
-constexpr size_t kHeaderBytes = 8 + 4 + 40 + 8 + 8 + 4;
+// magic, version, options (4+8+11*4), payload size, packed size, CRC-32.
+constexpr size_t kHeaderBytes = 8 + 4 + 56 + 8 + 8 + 4;
 
 void PutOptions(tag::ByteWriter& w, const TaggerOptions& o) {
   w.Put<uint32_t>(o.iterations);
@@ -31,6 +34,10 @@ void PutOptions(tag::ByteWriter& w, const TaggerOptions& o) {
   w.Put<uint32_t>(o.lemma_max_suffix);
   w.Put<uint32_t>(o.weight_scale);
   w.Put<uint32_t>(o.min_weight);
+  w.Put<uint32_t>(o.lexicon_min_count);
+  w.Put<uint32_t>(o.class_min_permille);
+  w.Put<uint32_t>(o.gum);
+  w.Put<uint32_t>(o.constrain_min_count);
 }
 
 TaggerOptions GetOptions(tag::ByteReader& r) {
@@ -44,14 +51,51 @@ TaggerOptions GetOptions(tag::ByteReader& r) {
   o.lemma_max_suffix = r.Get<uint32_t>();
   o.weight_scale = r.Get<uint32_t>();
   o.min_weight = r.Get<uint32_t>();
+  o.lexicon_min_count = r.Get<uint32_t>();
+  o.class_min_permille = r.Get<uint32_t>();
+  o.gum = r.Get<uint32_t>();
+  o.constrain_min_count = r.Get<uint32_t>();
   return o;
 }
 
 }  // namespace
 
+namespace {
+
+// scores[l] = a[l] + ... + f[l] + g[l] for l < n (a multiple of 8), widening the
+// 16-bit rows a..f to 32 bits.
+void SumRows(const int16_t* a, const int16_t* b, const int16_t* c, const int16_t* d, const int16_t* e,
+             const int16_t* f, const int32_t* g, size_t n, int32_t* scores) {
+#ifdef __SSE2__
+  auto load = [](const int16_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); };
+  for (size_t l = 0; l < n; l += 8) {
+    const __m128i rows[6] = {load(a + l), load(b + l), load(c + l), load(d + l), load(e + l), load(f + l)};
+    __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(g + l));
+    __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(g + l + 4));
+    for (const __m128i& r : rows) {
+      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(r, r), 16));
+      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(r, r), 16));
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(scores + l), lo);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(scores + l + 4), hi);
+  }
+#else
+  for (size_t l = 0; l < n; ++l)
+    scores[l] = int32_t(a[l]) + int32_t(b[l]) + int32_t(c[l]) + int32_t(d[l]) + int32_t(e[l]) + int32_t(f[l]) + g[l];
+#endif
+}
+
+}  // namespace
+
 struct Tagger::Scratch {
-  std::vector<tag::TokenHashes> hashes;
+  std::vector<tag::TokenHashes> hashes;  // with two padding entries on each side
+  std::vector<const int16_t*> rows;      // per token (and padding): its 5 unary rows
+  std::vector<uint32_t> oov;             // per token: 1 + its place in oov_rows, or 0
+  std::vector<int16_t> oov_rows;         // rows of the words outside the lexicon
+  std::vector<uint16_t> fixed;           // per token: label by lookup, or kNoLabel
+  std::vector<const uint64_t*> allowed;  // per token: its label mask, or null
   std::vector<int32_t> scores;
+  std::vector<int32_t> pairs;            // per token: the sums of its pair features
   std::string norm;
   std::vector<std::string_view> words;
   std::vector<uint16_t> labels;
@@ -70,14 +114,11 @@ std::string TaggerModel::Serialize() const {
     p.PutString(upos[i]);
     p.PutString(xpos[i]);
   }
-  std::vector<uint64_t> dict_keys;
-  std::vector<uint16_t> dict_labels;
-  for (const auto& [k, v] : tagdict) {
-    dict_keys.push_back(k);
-    dict_labels.push_back(v);
-  }
-  p.PutArray(dict_keys);
-  p.PutArray(dict_labels);
+  p.Put<uint32_t>(static_cast<uint32_t>(vocab.size()));
+  for (const std::string& v : vocab) p.PutString(v);
+  p.PutArray(vocab_class);
+  p.PutArray(vocab_label);
+  p.PutArray(vocab_allowed);
   p.PutArray(feature_keys);
   p.PutArray(feature_begin);
   p.PutArray(weight_labels);
@@ -146,14 +187,21 @@ TaggerModel TaggerModel::Parse(std::string_view bytes, const std::string& where)
     m.upos.push_back(r.GetString(64));
     m.xpos.push_back(r.GetString(64));
   }
-  r.Section("tag dictionary");
-  auto dict_keys = r.GetArray<uint64_t>(1u << 24);
-  auto dict_labels = r.GetArray<uint16_t>(1u << 24);
-  if (dict_keys.size() != dict_labels.size()) r.Fail("key and label counts differ");
-  for (size_t i = 0; i < dict_keys.size(); ++i) {
-    if (dict_labels[i] >= n) r.Fail("label out of range");
-    m.tagdict.emplace_back(dict_keys[i], dict_labels[i]);
+  r.Section("lexicon");
+  uint32_t nv = r.Get<uint32_t>();
+  if (nv > (1u << 20)) r.Fail("lexicon too large");
+  m.vocab.reserve(nv);
+  for (uint32_t i = 0; i < nv; ++i) {
+    m.vocab.push_back(r.GetString(tag::kMaxWordBytes));
+    if (m.vocab.back().empty()) r.Fail("empty lexicon word");
   }
+  m.vocab_class = r.GetArray<uint64_t>(1u << 20);
+  m.vocab_label = r.GetArray<uint16_t>(1u << 20);
+  m.vocab_allowed = r.GetArray<uint64_t>(kMaskWords << 20);
+  if (m.vocab_class.size() != nv || m.vocab_label.size() != nv || m.vocab_allowed.size() != nv * kMaskWords)
+    r.Fail("lexicon table sizes differ");
+  for (uint16_t l : m.vocab_label)
+    if (l != kNoLabel && l >= n) r.Fail("label out of range");
   r.Section("features");
   m.feature_keys = r.GetArray<uint64_t>(1u << 26);
   m.feature_begin = r.GetArray<uint32_t>(1u << 26);
@@ -217,6 +265,9 @@ Tagger::~Tagger() = default;
 void Tagger::Build(const std::string& where, bool self_test) {
   if (model_.upos.empty() || model_.upos.size() != model_.xpos.size() || model_.upos.size() > kMaxLabels)
     throw Error(where, "bad label table");
+  if (model_.vocab.size() != model_.vocab_class.size() || model_.vocab.size() != model_.vocab_label.size() ||
+      model_.vocab_allowed.size() != model_.vocab.size() * TaggerModel::kMaskWords)
+    throw Error(where, "bad lexicon");
   lemmatizer_ = Lemmatizer(model_.lemmas);
   if (model_.weight_labels.size() >= (1u << 24)) throw Error(where, "too many weights");
   size_t cap = 16;
@@ -231,11 +282,55 @@ void Tagger::Build(const std::string& where, bool self_test) {
     while (feature_slots_[slot].fingerprint != 0) slot = (slot + 1) & feature_mask_;
     feature_slots_[slot] = {static_cast<uint32_t>(key >> 32) | 1u, model_.feature_begin[i] << 8 | count};
   }
-  tagdict_ = std::make_unique<tag::FlatMap64<uint16_t>>(model_.tagdict);
   entries_.resize(model_.weight_labels.size());
   for (size_t i = 0; i < entries_.size(); ++i) entries_[i] = {model_.weight_labels[i], model_.weight_values[i]};
   xpos_keys_.clear();
   for (const std::string& x : model_.xpos) xpos_keys_.push_back(Lemmatizer::TagKey(x));
+
+  // Dense rows: what the features of one token, or of the previous two tags, add.
+  const size_t nl = model_.upos.size();
+  row_size_ = (nl + 7) / 8 * 8;
+  clamped_ = 0;
+  tag_rows_.assign((nl + 1) * (nl + 1) * row_size_, 0);
+  std::vector<int32_t> acc(row_size_);
+  uint64_t feats[tag::kMaxFeatures];
+  auto store = [&](int16_t* row) {
+    for (size_t l = 0; l < row_size_; ++l) {
+      int32_t v = std::clamp<int32_t>(acc[l], -32767, 32767);
+      clamped_ += v != acc[l];
+      row[l] = static_cast<int16_t>(v);
+    }
+  };
+  for (size_t a = 0; a <= nl; ++a)
+    for (size_t b = 0; b <= nl; ++b) {
+      uint32_t t1 = a == nl ? tag::kStartTag : static_cast<uint32_t>(a);
+      uint32_t t2 = b == nl ? tag::kStartTag : static_cast<uint32_t>(b);
+      std::fill(acc.begin(), acc.end(), 0);
+      AddFeatures(feats, tag::TagFeatures(t1, t2, feats), acc.data());
+      store(&tag_rows_[(a * (nl + 1) + b) * row_size_]);
+    }
+  pad_rows_.assign(2 * tag::kOffsets * row_size_, 0);
+  clamped_ += UnaryRows(tag::StartPadding(), pad_rows_.data());
+  clamped_ += UnaryRows(tag::EndPadding(), pad_rows_.data() + tag::kOffsets * row_size_);
+  std::vector<std::pair<uint64_t, uint32_t>> index;
+  vocab_.clear();
+  vocab_rows_.assign(model_.vocab.size() * tag::kOffsets * row_size_, 0);
+  tag::TokenHashes h;
+  for (size_t i = 0; i < model_.vocab.size(); ++i) {
+    tag::HashToken(model_.vocab[i], h);
+    index.emplace_back(h.word, static_cast<uint32_t>(i));
+  }
+  vocab_index_ = std::make_unique<tag::FlatMap64<uint32_t>>(index);
+  for (size_t i = 0; i < model_.vocab.size(); ++i) {
+    tag::HashToken(model_.vocab[i], h);
+    h.amb = model_.vocab_class[i];
+    SetLowerClass(h);
+    const uint64_t* mask = &model_.vocab_allowed[i * TaggerModel::kMaskWords];
+    bool constrained = false;
+    for (size_t w = 0; w < TaggerModel::kMaskWords; ++w) constrained |= mask[w] != 0;
+    vocab_.push_back({h.lower, h.suffix[2], h.shape, h.amb, model_.vocab_label[i], h.caps, constrained});
+    clamped_ += UnaryRows(h, &vocab_rows_[i * tag::kOffsets * row_size_]);
+  }
   if (!self_test) return;
   Scratch scratch;
   std::string lemma;
@@ -254,6 +349,10 @@ void Tagger::Build(const std::string& where, bool self_test) {
   }
 }
 
+void Tagger::SetLowerClass(tag::TokenHashes& h) const {
+  if (const uint32_t* v = vocab_index_->Find(h.lower)) h.amb_lower = model_.vocab_class[*v];
+}
+
 const Tagger::FeatureSlot* Tagger::FindFeature(uint64_t key) const {
   const uint32_t fp = static_cast<uint32_t>(key >> 32) | 1u;
   for (size_t slot = key & feature_mask_;; slot = (slot + 1) & feature_mask_) {
@@ -261,6 +360,43 @@ const Tagger::FeatureSlot* Tagger::FindFeature(uint64_t key) const {
     if (s.fingerprint == fp) return &s;
     if (s.fingerprint == 0) return nullptr;
   }
+}
+
+void Tagger::AddFeatures(const uint64_t* feats, int k, int32_t* acc) const {
+  for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
+  // Two phases so that the cache misses of all features overlap: find every
+  // feature's weights (and prefetch them), then add them up.
+  uint32_t refs[tag::kMaxFeatures];
+  int found = 0;
+  for (int j = 0; j < k; ++j) {
+    const FeatureSlot* slot = FindFeature(feats[j]);
+    if (!slot) continue;
+    __builtin_prefetch(entries_.data() + (slot->weights >> 8));
+    refs[found++] = slot->weights;
+  }
+  for (int j = 0; j < found; ++j) {
+    const Entry* e = entries_.data() + (refs[j] >> 8);
+    for (uint32_t c = 0, m = refs[j] & 0xFF; c < m; ++c) acc[e[c].label] += e[c].weight;
+  }
+}
+
+size_t Tagger::UnaryRows(const tag::TokenHashes& tok, int16_t* rows) const {
+  size_t clamped = 0;
+  uint64_t feats[tag::kMaxUnaryFeatures];
+  int32_t acc[kMaxLabels + 8];
+  for (int d = tag::kMinOffset; d <= tag::kMaxOffset; ++d) {
+    std::fill(acc, acc + row_size_, 0);
+    AddFeatures(feats, tag::UnaryFeatures(tok, d, feats), acc);
+    int16_t* row = rows + (d - tag::kMinOffset) * row_size_;
+    for (size_t l = 0; l < row_size_; ++l) {
+      // Clamping only ever happens at load time (it is counted there); at run time
+      // the same sums for words outside the lexicon are cut the same way.
+      int32_t v = std::clamp<int32_t>(acc[l], -32767, 32767);
+      clamped += v != acc[l];
+      row[l] = static_cast<int16_t>(v);
+    }
+  }
+  return clamped;
 }
 
 void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_t>& labels, Scratch* scratch) const {
@@ -273,49 +409,92 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
   const size_t n = words.size();
   labels.resize(n);
   if (n == 0) return;
+  const size_t rs = row_size_;
+  const size_t block = tag::kOffsets * rs;
   s.hashes.resize(n + 4);
+  s.rows.resize(n + 4);
+  s.oov.assign(n, 0);
+  s.fixed.resize(n);
+  s.allowed.resize(n);
+  s.oov_rows.clear();
   s.hashes[0] = s.hashes[1] = tag::StartPadding();
   s.hashes[n + 2] = s.hashes[n + 3] = tag::EndPadding();
+  s.rows[0] = s.rows[1] = pad_rows_.data();
+  s.rows[n + 2] = s.rows[n + 3] = pad_rows_.data() + block;
+  char buf[tag::kMaxWordBytes];
   for (size_t i = 0; i < n; ++i) {
-    tag::NormalizeQuotes(words[i], s.norm);
-    tag::HashToken(s.norm, s.hashes[i + 2]);
+    tag::TokenHashes& h = s.hashes[i + 2];
+    size_t len = tag::NormalizeWord(words[i], buf);
+    const uint32_t* vi = nullptr;
+    uint64_t word = 0;
+    if (len <= tag::kMaxWordBytes) {
+      word = tag::HashBytes(std::string_view(buf, len));
+      vi = vocab_index_->Find(word);
+    }
+    if (vi) {
+      // A lexicon word: the context features need only these fields.
+      const VocabEntry& e = vocab_[*vi];
+      h.word = word;
+      h.lower = e.lower;
+      h.suffix[2] = e.suffix3;
+      h.shape = e.shape;
+      h.amb = e.amb;
+      h.caps = e.caps;
+      s.fixed[i] = e.label;
+      s.allowed[i] = e.constrained ? &model_.vocab_allowed[*vi * TaggerModel::kMaskWords] : nullptr;
+      s.rows[i + 2] = vocab_rows_.data() + *vi * block;
+    } else {
+      if (len <= tag::kMaxWordBytes) {
+        tag::HashToken(std::string_view(buf, len), h);
+      } else {
+        tag::NormalizeQuotes(words[i], s.norm);
+        tag::HashToken(s.norm, h);
+      }
+      SetLowerClass(h);
+      s.fixed[i] = TaggerModel::kNoLabel;
+      s.allowed[i] = nullptr;
+      size_t at = s.oov_rows.size();
+      s.oov_rows.resize(at + block);
+      UnaryRows(h, s.oov_rows.data() + at);
+      s.oov[i] = static_cast<uint32_t>(at / block + 1);
+    }
   }
+  // The rows of words outside the lexicon are in place only now (oov_rows grew).
+  for (size_t i = 0; i < n; ++i)
+    if (s.oov[i]) s.rows[i + 2] = s.oov_rows.data() + (s.oov[i] - 1) * block;
   tag::SetSentenceMode(s.hashes.data() + 2, static_cast<int>(n));
   const tag::TokenHashes* toks = s.hashes.data() + 2;
   const size_t nl = model_.upos.size();
-  s.scores.resize(nl);
+  s.scores.resize(rs);
   int32_t* scores = s.scores.data();
-  uint64_t feats[tag::kMaxFeatures];
+  uint64_t feats[tag::kMaxContextFeatures];
+  // The tag-free context features of the whole sentence first: their cache misses
+  // overlap, and the greedy loop below is left with the features of t-1 and t-2.
+  s.pairs.assign(n * rs, 0);
+  for (size_t i = 0; i < n; ++i)
+    if (s.fixed[i] == TaggerModel::kNoLabel)
+      AddFeatures(feats, tag::PairFeatures(toks, static_cast<int>(i), feats), s.pairs.data() + i * rs);
   uint32_t t1 = tag::kStartTag, t2 = tag::kStartTag;
+  size_t r1 = nl, r2 = nl;  // tag_rows_ indices of t1 and t2
+  const int16_t* const* rows = s.rows.data() + 2;
   for (size_t i = 0; i < n; ++i) {
-    uint16_t label;
-    if (const uint16_t* known = tagdict_->Find(toks[i].word)) {
-      label = *known;
-    } else {
-      int k = tag::ExtractFeatures(toks, static_cast<int>(n), static_cast<int>(i), t1, t2, feats);
-      for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
-      // Two phases so that the cache misses of all features overlap: find every
-      // feature's weights (and prefetch them), then add them up.
-      uint32_t refs[tag::kMaxFeatures];
-      int found = 0;
-      for (int j = 0; j < k; ++j) {
-        const FeatureSlot* slot = FindFeature(feats[j]);
-        if (!slot) continue;
-        __builtin_prefetch(entries_.data() + (slot->weights >> 8));
-        refs[found++] = slot->weights;
-      }
-      std::fill(scores, scores + nl, 0);
-      for (int j = 0; j < found; ++j) {
-        const Entry* e = entries_.data() + (refs[j] >> 8);
-        for (uint32_t c = 0, m = refs[j] & 0xFF; c < m; ++c) scores[e[c].label] += e[c].weight;
-      }
-      label = 0;
-      for (size_t c = 1; c < nl; ++c)
-        if (scores[c] > scores[label]) label = static_cast<uint16_t>(c);
+    uint16_t label = s.fixed[i];
+    if (label == TaggerModel::kNoLabel) {
+      const int16_t* a = tag_rows_.data() + (r1 * (nl + 1) + r2) * rs;
+      const int16_t* b = rows[i - 2];
+      const int16_t* c = rows[i - 1] + rs;
+      const int16_t* d = rows[i] + 2 * rs;
+      const int16_t* e = rows[i + 1] + 3 * rs;
+      const int16_t* f = rows[i + 2] + 4 * rs;
+      SumRows(a, b, c, d, e, f, s.pairs.data() + i * rs, rs, scores);
+      AddFeatures(feats, tag::TagContextFeatures(toks, static_cast<int>(i), t1, t2, feats), scores);
+      label = tag::BestLabel(scores, nl, s.allowed[i]);
     }
     labels[i] = label;
     t2 = t1;
     t1 = label;
+    r2 = r1;
+    r1 = label;
   }
 }
 

@@ -269,7 +269,8 @@ struct Prepared {
 }  // namespace
 
 TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>& dev,
-                        const TaggerOptions& options, const std::function<void(const std::string&)>& log) {
+                        const TaggerOptions& options, const std::function<void(const std::string&)>& log,
+                        size_t lemma_sentences) {
   auto say = [&](const std::string& s) {
     if (log) log(s);
   };
@@ -288,10 +289,15 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
   }
   const size_t nl = model.upos.size();
 
-  // Prepare sentences and count words for the tag dictionary.
+  // Prepare sentences and count words for the lexicon.
   std::vector<Prepared> prepared(train.size());
-  std::map<uint64_t, std::vector<uint32_t>> word_labels;
+  struct WordCounts {
+    std::string form;  // as tag::NormalizeWord writes it
+    std::vector<uint32_t> labels;
+  };
+  std::map<uint64_t, WordCounts> word_labels;
   std::string norm;
+  char buf[tag::kMaxWordBytes];
   for (size_t si = 0; si < train.size(); ++si) {
     const ConlluSentence& s = train[si];
     Prepared& p = prepared[si];
@@ -303,13 +309,27 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
       tag::HashToken(norm, p.hashes[i + 2]);
       uint16_t label = label_of.at({s[i].upos, s[i].xpos});
       p.gold.push_back(label);
-      auto& counts = word_labels[p.hashes[i + 2].word];
-      if (counts.empty()) counts.assign(nl, 0);
-      ++counts[label];
+      size_t len = tag::NormalizeWord(s[i].form, buf);
+      if (len == 0 || len > tag::kMaxWordBytes) continue;  // never in the lexicon
+      WordCounts& counts = word_labels[p.hashes[i + 2].word];
+      if (counts.labels.empty()) {
+        counts.labels.assign(nl, 0);
+        counts.form.assign(buf, len);
+      }
+      ++counts.labels[label];
     }
-    tag::SetSentenceMode(p.hashes.data() + 2, static_cast<int>(s.size()));
   }
-  for (const auto& [word, counts] : word_labels) {
+  // The lexicon: words seen often enough, with their ambiguity class, and the
+  // frequent unambiguous ones with their fixed label; sorted by form.
+  std::vector<std::pair<std::string, uint64_t>> forms;
+  for (const auto& [word, counts] : word_labels) forms.emplace_back(counts.form, word);
+  std::sort(forms.begin(), forms.end());
+  std::unordered_map<uint64_t, uint64_t> class_of;
+  std::unordered_map<uint64_t, uint16_t> fixed_of;
+  std::unordered_map<uint64_t, size_t> allowed_of;  // word -> its mask in vocab_allowed
+  size_t fixed = 0;
+  for (const auto& [form, word] : forms) {
+    const std::vector<uint32_t>& counts = word_labels.at(word).labels;
     uint32_t total = 0, best = 0;
     uint16_t best_label = 0;
     for (size_t l = 0; l < nl; ++l) {
@@ -319,14 +339,45 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
         best_label = static_cast<uint16_t>(l);
       }
     }
-    if (total >= options.tagdict_min_count && uint64_t(best) * 1000 >= uint64_t(total) * options.tagdict_min_permille)
-      model.tagdict.emplace_back(word, best_label);
+    if (total < options.lexicon_min_count) continue;
+    uint64_t cls = tag::HashBytes("-CLASS-");
+    for (size_t l = 0; l < nl; ++l)
+      if (uint64_t(counts[l]) * 1000 >= uint64_t(total) * options.class_min_permille) cls = tag::Combine(cls, l);
+    uint16_t label = TaggerModel::kNoLabel;
+    if (total >= options.tagdict_min_count && uint64_t(best) * 1000 >= uint64_t(total) * options.tagdict_min_permille) {
+      label = best_label;
+      fixed_of[word] = label;
+      ++fixed;
+    }
+    class_of[word] = cls;
+    const size_t at = model.vocab_allowed.size();
+    model.vocab_allowed.resize(at + TaggerModel::kMaskWords, 0);
+    if (options.constrain_min_count && total >= options.constrain_min_count) {
+      for (size_t l = 0; l < nl; ++l)
+        if (counts[l]) model.vocab_allowed[at + l / 64] |= uint64_t{1} << (l % 64);
+      allowed_of[word] = at;
+    }
+    model.vocab.push_back(form);
+    model.vocab_class.push_back(cls);
+    model.vocab_label.push_back(label);
   }
-  tag::FlatMap64<uint16_t> tagdict(model.tagdict);
-  say(fmt::format("train pos: {} sentences, {} labels, {} words in the tag dictionary", train.size(), nl,
-                  model.tagdict.size()));
+  for (Prepared& p : prepared)
+    for (size_t i = 2; i + 2 < p.hashes.size(); ++i) {
+      auto it = class_of.find(p.hashes[i].word);
+      if (it != class_of.end()) p.hashes[i].amb = it->second;
+      auto lower = class_of.find(p.hashes[i].lower);
+      if (lower != class_of.end()) p.hashes[i].amb_lower = lower->second;
+    }
+  for (Prepared& p : prepared) tag::SetSentenceMode(p.hashes.data() + 2, static_cast<int>(p.gold.size()));
+  say(fmt::format("train pos: {} sentences, {} labels, {} words in the lexicon, {} tagged by lookup", train.size(),
+                  nl, model.vocab.size(), fixed));
 
-  model.lemmas = LearnLemmatizer(train, options.lemma_max_suffix, options.lemma_min_support);
+  if (lemma_sentences >= train.size()) {
+    model.lemmas = LearnLemmatizer(train, options.lemma_max_suffix, options.lemma_min_support);
+  } else {
+    std::vector<ConlluSentence> part(train.begin(), train.begin() + static_cast<ptrdiff_t>(lemma_sentences));
+    model.lemmas = LearnLemmatizer(part, options.lemma_max_suffix, options.lemma_min_support);
+  }
   say(fmt::format("train pos: lemmatizer has {} rules, {} + {} exceptions, {} transforms", model.lemmas.rules.size(),
                   model.lemmas.exceptions.size(), model.lemmas.case_exceptions.size(), model.lemmas.transforms.size()));
 
@@ -352,14 +403,14 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
         uint32_t t1 = tag::kStartTag, t2 = tag::kStartTag;
         for (int i = 0; i < n; ++i) {
           uint16_t guess;
-          if (const uint16_t* known = tagdict.Find(toks[i].word)) {
-            guess = *known;
+          if (auto known = fixed_of.find(toks[i].word); known != fixed_of.end()) {
+            guess = known->second;
           } else {
             int k = tag::ExtractFeatures(toks, n, i, t1, t2, feats);
             perceptron.Score(feats, k, scores);
-            guess = 0;
-            for (size_t l = 1; l < nl; ++l)
-              if (scores[l] > scores[guess]) guess = static_cast<uint16_t>(l);
+            auto mask = allowed_of.find(toks[i].word);
+            guess = tag::BestLabel(scores.data(), nl,
+                                   mask == allowed_of.end() ? nullptr : &model.vocab_allowed[mask->second]);
             if (guess != p.gold[i]) perceptron.Update(feats, k, p.gold[i], guess);
             perceptron.Tick();
           }
@@ -378,6 +429,7 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
         Tagger t(model, "training", false);
         PosScores s = EvaluateTagger(t, dev);
         line += fmt::format(", dev upos {:.4f} xpos {:.4f} lemma {:.4f}", s.upos(), s.xpos(), s.lemma());
+        if (t.clamped()) line += fmt::format(", {} row sums clamped", t.clamped());
       }
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       say(line + fmt::format(" ({:.1f}s)", secs));
@@ -405,7 +457,8 @@ TaggerModel TrainTagger(const std::vector<ConlluSentence>& train, const std::vec
     }
     model.samples.push_back(std::move(sample));
   }
-  say(fmt::format("train pos: {} features, {} weights kept", model.feature_keys.size(), model.weight_values.size()));
+  say(fmt::format("train pos: {} features, {} weights kept, {} row sums clamped", model.feature_keys.size(),
+                  model.weight_values.size(), t.clamped()));
   return model;
 }
 

@@ -10,6 +10,7 @@
 #ifndef NEWSLEDGER_TAG_TAGGER_TRAINER_H_
 #define NEWSLEDGER_TAG_TAGGER_TRAINER_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,11 +25,14 @@ namespace newsledger {
 Lemmatizer::Tables LearnLemmatizer(const std::vector<tag::ConlluSentence>& train, uint32_t max_suffix,
                                    uint32_t min_support = 2);
 
-// Trains the tagger on `train`; after each pass it logs its accuracy on `dev` (when
-// not empty) through `log`. Self-test samples are taken from the first sentences of
-// `dev` (or `train`).
+// Trains the tagger on `train`; after the last pass of each perceptron it logs its
+// accuracy on `dev` (when not empty) through `log`. The lemmatizer learns from the
+// first `lemma_sentences` sentences of `train` only (a treebank with other lemma
+// conventions can still teach the tagger). Self-test samples are taken from the first
+// sentences of `dev` (or `train`).
 TaggerModel TrainTagger(const std::vector<tag::ConlluSentence>& train, const std::vector<tag::ConlluSentence>& dev,
-                        const TaggerOptions& options, const std::function<void(const std::string&)>& log = {});
+                        const TaggerOptions& options, const std::function<void(const std::string&)>& log = {},
+                        size_t lemma_sentences = SIZE_MAX);
 
 // Accuracy of a tagger on gold-tokenised sentences.
 struct PosScores {

@@ -58,8 +58,8 @@ const WordCase kWordCases[] = {
     {"Two women were arrested in Madrid last week .", 1, "NOUN", "NNS", "woman"},
     {"Two women were arrested in Madrid last week .", 3, "VERB", "VBN", "arrest"},
     {"Two women were arrested in Madrid last week .", 5, "PROPN", "NNP", "Madrid"},
-    {"We did n't expect it to rain .", 2, "PART", "RB", "not"},
-    {"We did n't expect it to rain .", 5, "PART", "TO", "to"},
+    {"We did n't expect them to leave .", 2, "PART", "RB", "not"},
+    {"We did n't expect them to leave .", 5, "PART", "TO", "to"},
     {"He has visited several smaller villages .", 1, "AUX", "VBZ", "have"},
     {"He has visited several smaller villages .", 4, "ADJ", "JJR", "small"},
 };
