@@ -16,6 +16,44 @@ void LowerAscii(std::string_view word, std::string& out) {
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 constexpr uint64_t kRuleDomain = 0x52554c45;       // "RULE"
+
+// Known lemmas (every lemma of the training set) are kept in the rule table under a
+// reserved tag that no treebank uses, keyed like a rule of that tag whose suffix is
+// the whole lemma (see LearnLemmatizer); their value is unused.
+uint64_t KnownKey(std::string_view lemma) {
+  static const uint64_t tag = Lemmatizer::TagKey("-KNOWN-LEMMA-");
+  return Lemmatizer::RuleKey(tag, lemma);
+}
+
+uint64_t CardinalKey() {
+  static const uint64_t key = Lemmatizer::TagKey("CD");
+  return key;
+}
+
+// EWT writes the lemma of a number with thousands separators without them
+// ("6,250" -> "6250": every such number in its training set). Writes `out` and returns
+// true when `word` is one (digit groups of three after commas, optional decimals).
+bool StripThousands(std::string_view word, std::string& out) {
+  size_t i = 0, lead = 0;
+  while (i < word.size() && word[i] >= '0' && word[i] <= '9') ++i, ++lead;
+  if (lead == 0 || lead > 3 || i == word.size() || word[i] != ',') return false;
+  while (i < word.size() && word[i] == ',') {
+    for (size_t k = 1; k <= 3; ++k)
+      if (i + k >= word.size() || word[i + k] < '0' || word[i + k] > '9') return false;
+    i += 4;
+  }
+  if (i < word.size() && word[i] == '.') {
+    size_t j = i + 1;
+    while (j < word.size() && word[j] >= '0' && word[j] <= '9') ++j;
+    if (j == i + 1 || j != word.size()) return false;
+  } else if (i != word.size()) {
+    return false;
+  }
+  out.clear();
+  for (char c : word)
+    if (c != ',') out += c;
+  return true;
+}
 constexpr uint64_t kExceptionDomain = 0x45584350;  // "EXCP"
 
 }  // namespace
@@ -108,14 +146,32 @@ void Lemmatizer::Lemmatize(std::string_view word, uint64_t xpos_key, std::string
   const uint32_t* id = case_exceptions_->Find(ExceptionKey(xpos_key, word));
   LowerAscii(word, out);
   if (!id) id = exceptions_->Find(ExceptionKey(xpos_key, out));
+  if (!id && xpos_key == CardinalKey() && StripThousands(word, out)) return;
   if (!id) {
+    // The longest suffix rule, unless its lemma is not a known one and a shorter
+    // suffix's rule (or either with a silent "e" restored: "upgraded" -> "upgrade")
+    // gives a known lemma.
+    const uint32_t* first = nullptr;
+    std::string candidate;
     size_t n = out.size();
     size_t longest = n < tables_.max_suffix ? n : tables_.max_suffix;
     for (size_t len = longest + 1; len-- > 0;) {
       if (len < n && IsContinuation(out[n - len])) continue;
-      id = rules_->Find(RuleKey(xpos_key, std::string_view(out).substr(n - len)));
-      if (id) break;
+      const uint32_t* rule = rules_->Find(RuleKey(xpos_key, std::string_view(out).substr(n - len)));
+      if (!rule || *rule >= tables_.transforms.size()) continue;
+      if (!first) first = rule;
+      Apply(tables_.transforms[*rule], word, candidate);
+      if (rules_->Find(KnownKey(candidate))) {
+        id = rule;
+        break;
+      }
+      candidate += 'e';
+      if (rules_->Find(KnownKey(candidate))) {
+        out = candidate;
+        return;
+      }
     }
+    if (!id) id = first;
   }
   if (!id || *id >= tables_.transforms.size()) {
     out.assign(word.data(), word.size());  // unknown tag: the word is its own lemma

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -174,6 +175,19 @@ Lemmatizer::Tables LearnLemmatizer(const std::vector<ConlluSentence>& train, uin
     tables.exceptions.emplace_back(Lemmatizer::ExceptionKey(Lemmatizer::TagKey(k.first), k.second), id_of(t));
   for (const auto& [k, t] : case_exceptions)
     tables.case_exceptions.emplace_back(Lemmatizer::ExceptionKey(Lemmatizer::TagKey(k.first), k.second), id_of(t));
+  // Known lemmas, which let the lemmatizer prefer a rule giving a real word: stored
+  // as rules of the reserved tag "-KNOWN-LEMMA-" (lemmatizer.cc).
+  if (!all.empty()) {
+    std::set<std::string> known;
+    for (const ConlluSentence& s : train)
+      for (const tag::ConlluWord& w : s)
+        if (w.lemma != "_" && !w.lemma.empty()) {
+          tag::NormalizeQuotes(w.lemma, lemma);
+          known.insert(lemma);
+        }
+    const uint64_t known_tag = Lemmatizer::TagKey("-KNOWN-LEMMA-");
+    for (const std::string& k : known) tables.rules.emplace_back(Lemmatizer::RuleKey(known_tag, k), 0);
+  }
   std::sort(tables.case_exceptions.begin(), tables.case_exceptions.end());
   std::sort(tables.rules.begin(), tables.rules.end());
   std::sort(tables.exceptions.begin(), tables.exceptions.end());

@@ -69,6 +69,40 @@ TEST(LemmatizerTest, HandMadeTablesPreferExceptionsThenLongestSuffix) {
   EXPECT_EQ(lem.Lemmatize("Walked", "VBD"), "Walked");  // no rule for the tag: unchanged
 }
 
+TEST(LemmatizerTest, PrefersRulesThatGiveKnownLemmas) {
+  Lemmatizer::Tables t;
+  t.max_suffix = 4;
+  const uint8_t lower = Lemmatizer::kLower;
+  t.transforms = {{lower, 0, ""}, {lower, 2, ""}};
+  uint64_t vbd = Lemmatizer::TagKey("VBD");
+  // Known lemmas live in the rule table under a reserved tag (see lemmatizer.cc).
+  uint64_t known = Lemmatizer::TagKey("-KNOWN-LEMMA-");
+  t.rules = {{Lemmatizer::RuleKey(vbd, ""), 0}, {Lemmatizer::RuleKey(vbd, "ed"), 1},
+             {Lemmatizer::RuleKey(known, "upgrade"), 0}, {Lemmatizer::RuleKey(known, "freed"), 0}};
+  Lemmatizer lem(std::move(t));
+  const struct {
+    const char* word;
+    const char* lemma;
+  } cases[] = {
+      {"walked", "walk"},        // nothing known: the longest suffix's rule
+      {"upgraded", "upgrade"},   // "upgrad" is unknown, "upgrade" is known
+      {"freed", "freed"},        // the shorter suffix's rule gives a known lemma
+  };
+  for (const auto& c : cases) EXPECT_EQ(lem.Lemmatize(c.word, "VBD"), c.lemma) << c.word;
+}
+
+TEST(LemmatizerTest, NumbersLoseTheirThousandsSeparators) {
+  Lemmatizer lem;
+  const struct {
+    const char* word;
+    const char* lemma;
+  } cases[] = {
+      {"6,250", "6250"}, {"12,000,000", "12000000"}, {"1,234.5", "1234.5"},
+      {"1,23", "1,23"},  {"12,3456", "12,3456"},     {"1234,567", "1234,567"}, {",000", ",000"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(lem.Lemmatize(c.word, "CD"), c.lemma) << c.word;
+}
+
 struct LearnedCase {
   const char* word;
   const char* xpos;
