@@ -3,13 +3,17 @@
 // Threads: the calling thread reads (ReadPath) and drops texts the ledger already
 // holds (by content hash) before any work is spent on them; a pool of workers pulls
 // documents from a bounded queue and annotates them with the shared, const Pipeline;
-// one writer thread owns the Ledger connection and stores each document in its own
-// transaction. Queues are bounded, so memory stays flat whatever the input size.
+// one writer thread owns the Ledger connection and stores each document whole: in
+// batches of up to 512 documents or 0.5 s per transaction, each document in a
+// savepoint of its own (Ledger::BeginBatch), committed at once when the input pauses.
+// Queues are bounded, so memory stays flat whatever the input size.
 // Documents are stored in the order workers finish them, not in input order.
 //
 // A failure of the ledger itself (disk full, locked, read-only) stops the ingest and
 // is rethrown as newsledger::Error after the threads have stopped; every document
-// stored before it is whole and stays. An exception from a stage while annotating one
+// stored before it is whole and stays (the open batch is committed when the ledger
+// still takes it). A kill -9 loses at most the open batch, whole documents that the
+// next ingest stores. An exception from a stage while annotating one
 // document counts that document as failed and goes on.
 #ifndef NEWSLEDGER_INGEST_H_
 #define NEWSLEDGER_INGEST_H_

@@ -102,6 +102,18 @@ class Ledger {
   // Stores one annotated document in one transaction (see the file comment).
   StoreResult Store(const Document& doc);
 
+  // Batches (bulk ingest): the Store() calls between BeginBatch() and CommitBatch()
+  // share one transaction, each document in a savepoint of its own, so each is still
+  // written whole or not at all, while the commit (on SQLite: the WAL writes of every
+  // touched page, the FTS5 segment flush) is paid once per batch. A document whose
+  // Store() throws is rolled back alone; the batch goes on. A crash loses the
+  // uncommitted batch (whole documents, which ingesting again stores). Readers see a
+  // batch when it commits. RollbackBatch() (also on destruction) drops it.
+  void BeginBatch();
+  void CommitBatch();
+  void RollbackBatch() noexcept;
+  bool in_batch() const { return batch_; }
+
   // True when a document with this content hash is stored.
   bool Contains(std::string_view content_hash);
 
@@ -137,6 +149,7 @@ class Ledger {
   std::unique_ptr<ledger_internal::Connection> conn_;
   std::unique_ptr<ledger_internal::Dialect> dialect_;
   std::unique_ptr<Statements> stmts_;
+  bool batch_ = false;
 };
 
 }  // namespace newsledger

@@ -190,8 +190,33 @@ Ledger::Ledger(std::string path, const LedgerOptions& options)
 }
 
 Ledger::~Ledger() {
+  RollbackBatch();
   stmts_.reset();
   conn_.reset();
+}
+
+void Ledger::BeginBatch() {
+  if (!stmts_) throw Error(path_, "opened for reading; cannot store");
+  if (batch_) return;
+  conn_->Begin();
+  batch_ = true;
+}
+
+void Ledger::CommitBatch() {
+  if (!batch_) return;
+  batch_ = false;
+  try {
+    conn_->Commit();
+  } catch (...) {
+    conn_->Rollback();
+    throw;
+  }
+}
+
+void Ledger::RollbackBatch() noexcept {
+  if (!batch_) return;
+  batch_ = false;
+  conn_->Rollback();
 }
 
 bool Ledger::postgres() const { return conn_->kind() == ledger_internal::BackendKind::kPostgres; }
@@ -283,7 +308,26 @@ StoreResult Ledger::Store(const Document& doc) {
   Statements& s = *stmts_;
   StoreResult result;
   std::string hash = ContentHash(doc.text);
-  conn_->Begin();
+  // Alone: one transaction. In a batch: a savepoint inside the batch's transaction,
+  // so this document is still written whole or not at all.
+  auto begin = [&] {
+    if (batch_) conn_->Exec("SAVEPOINT document", "store");
+    else conn_->Begin();
+  };
+  auto commit = [&] {
+    if (batch_) conn_->Exec("RELEASE document", "store");
+    else conn_->Commit();
+  };
+  auto rollback = [&]() noexcept {
+    if (!batch_) return conn_->Rollback();
+    try {
+      conn_->Exec("ROLLBACK TO document", "store");
+      conn_->Exec("RELEASE document", "store");
+    } catch (...) {
+      // The connection is gone or the transaction with it; the batch will fail to commit.
+    }
+  };
+  begin();
   try {
     s.find_hash.Reset();
     s.find_hash.BindAll(hash);
@@ -292,7 +336,7 @@ StoreResult Ledger::Store(const Document& doc) {
       result.document = s.find_hash.Int(0);
       result.revision = static_cast<int>(s.find_hash.Int(1));
       s.find_hash.Reset();
-      conn_->Rollback();
+      rollback();
       return result;
     }
     s.find_hash.Reset();
@@ -533,9 +577,9 @@ StoreResult Ledger::Store(const Document& doc) {
       }
     }
     s.complete.Run(id);
-    conn_->Commit();
+    commit();
   } catch (...) {
-    conn_->Rollback();
+    rollback();
     for (Statement* st : {&s.find_hash, &s.find_url, &s.insert_document, &s.insert_global}) st->Reset();
     throw;
   }

@@ -31,7 +31,7 @@ using testing::TempDir;
 
 // Enough documents that the ingest is still running when it is killed; PostgreSQL
 // writes each statement in a round trip, so fewer keep its run short.
-int Documents(Backend backend) { return backend == Backend::kSqlite ? 800 : 300; }
+int Documents(Backend backend) { return backend == Backend::kSqlite ? 800 : 100; }
 
 // Writes `documents` small articles, one file each; returns their paths.
 std::vector<std::string> WriteCorpus(const TempDir& dir, int documents) {
