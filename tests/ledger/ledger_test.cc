@@ -129,6 +129,32 @@ TEST_P(LedgerTest, TheSameTextIsStoredOnce) {
   EXPECT_EQ(ledger.ContentHashes().size(), 1u);
 }
 
+TEST_P(LedgerTest, ABatchStoresEachDocumentOnceAndOnlyWhenItCommits) {
+  Ledger ledger(location());
+  Ledger reader(location(), {.read_only = true});
+  Document doc = FullDocument();
+  ledger.BeginBatch();
+  EXPECT_TRUE(ledger.in_batch());
+  EXPECT_EQ(ledger.Store(doc).status, StoreStatus::kStored);
+  EXPECT_EQ(ledger.Store(doc).status, StoreStatus::kDuplicate);  // seen inside the open batch
+  Document bad = FullDocument();
+  bad.url.clear();
+  bad.text += " More.";
+  bad.quotes[0].span = {5, static_cast<uint32_t>(bad.text.size() + 9)};
+  EXPECT_THROW(ledger.Store(bad), Error);  // refused alone; the batch goes on
+  doc.text += " Update.";
+  EXPECT_EQ(ledger.Store(doc).status, StoreStatus::kRevision);
+  EXPECT_EQ(reader.DocumentCount(), 0);  // not committed yet
+  ledger.CommitBatch();
+  EXPECT_FALSE(ledger.in_batch());
+  EXPECT_EQ(reader.DocumentCount(), 2);
+  ledger.BeginBatch();
+  doc.text += " Again.";
+  ledger.Store(doc);
+  ledger.RollbackBatch();
+  EXPECT_EQ(ledger.DocumentCount(), 2);
+}
+
 TEST_P(LedgerTest, AChangedTextUnderTheSameUrlIsANewRevision) {
   Ledger ledger(location());
   Document doc = FullDocument();
@@ -289,6 +315,18 @@ TEST(LedgerFileTest, AFullDiskRollsBackTheDocumentAndKeepsTheOthers) {
   }
   EXPECT_EQ(ledger.DocumentCount(), 1);
   EXPECT_EQ(ledger.Load(1).text, FullDocument().text);
+  // In a batch: the document that does not fit is rolled back alone, the one before it
+  // in the same batch commits.
+  ledger.connection().Exec("PRAGMA max_page_count = 1000000", "test");
+  Document small = FullDocument();
+  small.url.clear();
+  small.text += " Small.";
+  ledger.BeginBatch();
+  ledger.Store(small);
+  ledger.connection().Exec("PRAGMA max_page_count = " + std::to_string(Scalar(ledger, "PRAGMA page_count") + 2), "test");
+  EXPECT_THROW(ledger.Store(big), Error);
+  ledger.CommitBatch();
+  EXPECT_EQ(ledger.DocumentCount(), 2);
 }
 
 TEST_P(LedgerTest, MergesEntitiesAcrossDocumentsWithTheirAliases) {
