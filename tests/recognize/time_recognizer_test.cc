@@ -2,28 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "time_case.h"
+
 namespace newsledger {
 namespace {
 
-Document Annotate(const std::string& text, const std::string& published) {
-  static const TimeRecognizer times;
-  Document doc;
-  doc.text = text;
-  doc.published = published;
-  times.annotate(doc);
-  return doc;
-}
-
-struct TCase {
-  const char* published;
-  const char* text;
-  const char* span;
-  const char* value;
-  const char* mod;
-  TimeType type;
-};
-
-class TimeTest : public ::testing::TestWithParam<TCase> {};
+using time_test::Annotate;
+using time_test::TCase;
+using time_test::TimeTest;
 
 TEST_P(TimeTest, Normalises) {
   const TCase& c = GetParam();
