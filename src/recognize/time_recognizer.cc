@@ -192,6 +192,22 @@ struct TimeScan {
   const recognize::WordInfo* Info(uint32_t i) const { return i < e ? lx[i].info : nullptr; }
 
   // ---- tense ----
+  static bool IsModal(std::string_view w) {
+    return w == "will" || w == "shall" || w == "would" || w == "could" || w == "can" || w == "may" ||
+           w == "might" || w == "should" || w == "must";
+  }
+
+  // A modal points ahead ("could rise by Wednesday", "would visit on Friday") even in a
+  // past-tense report, unless it carries a perfect ("would have met on Monday") or is
+  // a negated "could", which reads as past ability ("could not attend on Tuesday").
+  Tense ModalTense(uint32_t i) const {
+    const std::string_view w = lx[i].low;
+    if (w == "will" || w == "shall" || w == "ll") return Tense::kFuture;  // "will have finished by May"
+    if (Is(i + 1, "have") || Is(i + 1, "ve")) return Tense::kPast;
+    if (w == "could" && (Is(i + 1, "not") || Is(i + 1, "n't"))) return Tense::kNone;
+    return Tense::kFuture;
+  }
+
   void ComputeTense() {
     tense.assign(lx.size(), Tense::kNone);
     for (uint32_t i = b; i < e; ++i) {
@@ -200,7 +216,10 @@ struct TimeScan {
       if (has_xpos) {
         std::string_view x = recognize::XposAt(doc, l.start);
         if (x == "VBD") { tense[i] = Tense::kPast; continue; }
-        if (x == "MD" && (l.low == "will" || l.low == "shall" || l.low == "ll")) { tense[i] = Tense::kFuture; continue; }
+        if (x == "MD") {
+          tense[i] = ModalTense(i);
+          continue;
+        }
         if (x == "VBZ" || x == "VBP") {
           tense[i] = (l.low == "has" || l.low == "have") ? Tense::kPast : Tense::kPresent;
           continue;
@@ -208,7 +227,9 @@ struct TimeScan {
         if (!x.empty()) continue;
       }
       std::string_view w = l.low;
-      if (w == "will" || w == "shall" || (w == "ll" && i > b && lx[i - 1].kind == LexKind::kQuote) ||
+      if (IsModal(w) && w != "will" && w != "shall") {
+        tense[i] = ModalTense(i);
+      } else if (w == "will" || w == "shall" || (w == "ll" && i > b && lx[i - 1].kind == LexKind::kQuote) ||
           w == "tomorrow" || w == "upcoming" || w == "next" || w == "coming") {
         tense[i] = Tense::kFuture;
       } else if (w == "going" && Is(i + 1, "to") && i + 2 < e && lx[i + 2].kind == LexKind::kWord &&

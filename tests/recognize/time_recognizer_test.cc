@@ -40,6 +40,14 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2025-11-20", "The council voted on Tuesday to close the pier.", "Tuesday", "2025-11-18", "",
               TimeType::kDate},
         TCase{"2025-11-20", "The council will vote on Tuesday.", "Tuesday", "2025-11-25", "", TimeType::kDate},
+        // A modal in the clause points ahead even inside a past-tense report; a
+        // perfect modal or a negated "could" looks back.
+        TCase{"2025-11-20", "The engineer warned the levee could fail by Tuesday.", "Tuesday", "2025-11-25", "",
+              TimeType::kDate},
+        TCase{"2025-11-20", "She said the ferry would sail on Monday.", "Monday", "2025-11-24", "", TimeType::kDate},
+        TCase{"2025-11-20", "He said the crew would have landed on Monday.", "Monday", "2025-11-17", "",
+              TimeType::kDate},
+        TCase{"2025-11-20", "The mayor could not attend on Tuesday.", "Tuesday", "2025-11-18", "", TimeType::kDate},
         TCase{"2025-11-20", "The council met last Monday.", "last Monday", "2025-11-10", "", TimeType::kDate},
         TCase{"2025-11-20", "Crews worked through Monday night.", "Monday night", "2025-11-17TNI", "",
               TimeType::kDate},
