@@ -19,6 +19,7 @@
 #include <cstring>
 #include <vector>
 
+#include "text/dateline.h"
 #include "text/utf8.h"
 
 namespace newsledger {
@@ -1686,12 +1687,23 @@ void QuoteScan::Run() {
     }
     sents_.push_back(s);
   }
+  // A wire dateline ("CITY (Agency) - ") opening a paragraph is nobody's words.
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
+    uint32_t b = DatelineEnd(doc_, sents_[s].token_begin, sents_[s].token_end);
+    if (b != sents_[s].token_begin) {
+      sents_[s].token_begin = b;
+      sents_[s].span.start = doc_.tokens[b].span.start;
+    }
+  }
   tok_sent_.assign(n, 0);
   tok_quote_.assign(n, -1);
   is_apostrophe_.assign(n, false);
   for (uint32_t s = 0; s < sents_.size(); ++s) {
     const Sentence& st = sents_[s];
-    for (uint32_t t = st.token_begin; t < st.token_end && t < n; ++t) tok_sent_[t] = s;
+    // From the previous sentence's end, so that a skipped dateline maps to its sentence.
+    uint32_t from = s == 0 ? 0 : std::min(st.token_begin, sents_[s - 1].token_end);
+    for (uint32_t t = from; t < st.token_end && t < n; ++t) tok_sent_[t] = s;
   }
   PairQuotes();
   BuildMentions();
