@@ -1408,7 +1408,10 @@ Resolved QuoteScan::SentenceSubject(uint32_t s, uint32_t before) {
   uint32_t k = b;
   if (Is(k, "the") || Is(k, "a") || Is(k, "an")) ++k;
   uint32_t e = k;
-  while (e < before && (IsCap(e) || (e > k && IsPossessive(T(e))))) ++e;
+  // "Secretary of State Jane Doe": "of" joins two capitalised runs of one name.
+  while (e < before && (IsCap(e) || (e > k && IsPossessive(T(e))) ||
+                        (e > k && Is(e, "of") && e + 1 < before && IsCap(e + 1))))
+    ++e;
   if (e == k) return {};
   return ResolvePhrase(b, e - 1, s);
 }

@@ -153,6 +153,14 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     while (b < e && (IsDeterminer(toks[b].text) ||
                      (et == EntityType::kPerson && (gaz_.WordKinds(scratch.folded[b]) & kWordTitle))))
       ++b;
+    // "Secretary of State Jane Doe", "Minister of Foreign Affairs Jan Kowalski": the
+    // title's complement is no part of the name (no name starts with "of"); the name
+    // starts at a known first name, or is the last two words.
+    if (et == EntityType::kPerson && b + 2 < e && toks[b].text == "of") {
+      size_t k = b + 1;
+      while (e - k > 2 && !(gaz_.WordKinds(scratch.folded[k]) & kWordFirstName)) ++k;
+      b = k;
+    }
     while (e > b && IsTrailingJunk(toks[e - 1].text)) --e;
     if (b >= e) continue;
     // A name has at least one letter-initial token.

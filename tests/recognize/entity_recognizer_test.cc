@@ -72,6 +72,8 @@ INSTANTIATE_TEST_SUITE_P(
              {"ORG U.S. Attorney's Office", "PERSON Ellen Varga"}},
         Case{"The mayor, Jean\u2011Luc Mbala, told Radio Lumiere Sud that the bridge had held.",
              {"PERSON Jean\u2011Luc Mbala", "ORG Radio Lumiere Sud"}},
+        Case{"U.S. Secretary of State Maren Holt met Foreign Minister Ivo Petrov in Riga.",
+             {"LOC U.S.", "PERSON Maren Holt", "PERSON Ivo Petrov", "LOC Riga"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
