@@ -824,7 +824,8 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
       uint32_t j = i + 1;
       for (; j < se && j <= i + 16; ++j) {
         if (IsQuoteMark(j) || T(j) == ";") return;
-        if (CueOf(j) != CueKind::kNone && !IsDeterminer(j - 1)) return;  // "in a note that" is fine
+        // "in a note that", "on a conference call that": a cue word as a noun is fine.
+        if (CueOf(j) != CueKind::kNone && !IsDeterminer(j - 1) && doc_.tokens[j].upos != "NOUN") return;
         if (Is(j, "that")) break;
       }
       if (j >= se || j > i + 16 || !Is(j, "that")) return;

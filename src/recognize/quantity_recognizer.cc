@@ -394,6 +394,17 @@ struct QuantityScan {
     return std::nullopt;
   }
 
+  // "700 million pounds" and "pounds" in a story that writes "£" are money; "pounds
+  // of beef" and "a 300-pound bear" are weight.
+  bool PoundsAreSterling(uint32_t i) const {
+    if (i + 1 < e && lx[i + 1].is("of")) return false;
+    if (i > b && lx[i - 1].is("-")) return false;  // "a 300-pound bear"
+    if (i > b && (lx[i - 1].is("million") || lx[i - 1].is("billion") || lx[i - 1].is("trillion") ||
+                  lx[i - 1].is("bn") || lx[i - 1].is("m")))
+      return true;
+    return doc.text.find("\u00a3") != std::string::npos;
+  }
+
   // "MUSD", "MEUR", "MGBP": an ISO code in millions.
   std::optional<QuantityRecognizer::Currency> MillionsCode(const Lexeme& l) const {
     if (l.kind != LexKind::kWord || !l.all_upper || l.end - l.start != 4 || l.low[0] != 'm') return std::nullopt;
@@ -419,6 +430,8 @@ struct QuantityScan {
       if (c) return c;
     }
     if (lx[i].kind != LexKind::kWord) return std::nullopt;
+    if ((lx[i].is("pounds") || lx[i].is("pound")) && PoundsAreSterling(i))
+      return std::make_pair(QuantityRecognizer::Currency{"GBP", 1}, i + 1);
     if (lx[i].all_upper && lx[i].end - lx[i].start == 3) {
       std::string code(doc.text.substr(lx[i].start, 3));
       auto it = r.currency_codes_.find(code);
@@ -771,6 +784,25 @@ struct QuantityScan {
     }
   }
 
+  static constexpr uint32_t kNoSuffix = ~0u;
+
+  // "the FTSE 100", "a Boeing 737", "Chapter 11", "Route 66": digits right after a
+  // capitalised word inside the sentence (or an acronym anywhere) name something;
+  // they count nothing. A unit or percent after the digits keeps them a quantity.
+  bool IsNameNumber(const NumberMatch& m) const {
+    if (m.words || m.begin <= b || m.end != m.begin + 1 || lx[m.begin].kind != LexKind::kNumber) return false;
+    const Lexeme& prev = lx[m.begin - 1];
+    if (prev.kind != LexKind::kWord || !prev.upper_initial || prev.glued()) return false;
+    bool acronym = prev.all_upper && prev.end - prev.start >= 2;
+    if (!acronym && m.begin - 1 == b) return false;  // "Some 500 people", "About 300"
+    if (r.currency_codes_.count(std::string(doc.text.substr(prev.start, prev.end - prev.start)))) return false;
+    if (prev.info && (prev.info->month || prev.info->card > 0 || prev.info->scale > 0)) return false;
+    uint32_t a = m.end;
+    if (a < e && (lx[a].is("%") || lx[a].is("percent") || UnitAfter(a, lx[a].glued()) || CurrencyAfter(a)))
+      return false;
+    return true;
+  }
+
   bool TryQuantity(uint32_t i, uint32_t* next) {
     uint32_t k = i;
     std::optional<Qual> qual = QualifierAt(k);
@@ -801,6 +833,10 @@ struct QuantityScan {
       *next = z;
       return true;
     }
+    if (!money && !qual && IsNameNumber(*m)) {
+      *next = m->end;
+      return true;
+    }
     if (!money && !qual && IsYearLike(*m)) {
       // A bare four-digit year the time recognizer did not claim: not a count either.
       uint32_t a = m->end;
@@ -826,6 +862,14 @@ struct QuantityScan {
     // Ranges: "between A and B", "from A to B", "A to B", "A-B", "A or B".
     if (!m->ordinal && z + 1 < e) {
       uint32_t c = z;
+      // "between 5% and 7%", "£150m to £200m": the first number's glued suffix comes
+      // back after the second one.
+      uint32_t suffix = kNoSuffix;
+      if (lx[c].glued() && (lx[c].is("%") || (money && (lx[c].is("m") || lx[c].is("bn") || lx[c].is("k")))) &&
+          c + 2 < e) {
+        suffix = c;
+        ++c;
+      }
       bool sep = false;
       if (qual && qual->range_start) {
         sep = lx[c].is(qual->q == Qualifier::kRange && lx[i].is("between") ? "and" : "to") ||
@@ -840,8 +884,16 @@ struct QuantityScan {
         if (d < e && lx[d].is("the")) ++d;
         if (d < e && (cur2 = CurrencyBefore(d))) d = cur2->second;
         std::optional<NumberMatch> m2 = d < e ? recognize::ParseNumber(lx, d, e) : std::nullopt;
-        if (m2 && !m2->ordinal == !m->ordinal && !Blocked(lx[d]) && !(m2->words != m->words && lx[c].is("or"))) {
+        bool same_suffix = suffix == kNoSuffix ||
+                           (m2 && m2->end < e && lx[m2->end].glued() && lx[m2->end].low == lx[suffix].low);
+        if (m2 && same_suffix && !m2->ordinal == !m->ordinal && !Blocked(lx[d]) &&
+            !(m2->words != m->words && lx[c].is("or"))) {
           double lo = m->value, hi = m2->value;
+          if (suffix != kNoSuffix && !lx[suffix].is("%")) {
+            double scale = lx[suffix].is("m") ? 1e6 : lx[suffix].is("bn") ? 1e9 : 1e3;
+            lo *= scale;
+            hi *= scale;
+          }
           // "between 5 and 6 million": the scale of the second number applies to both.
           if (m2->multiplied && !m->multiplied && lo < hi) {
             double scale = 1;
@@ -859,6 +911,8 @@ struct QuantityScan {
               has_high = false;
             }
             z = m2->end;
+            // The second "%" is read as the percent below; a scale letter is spent.
+            if (suffix != kNoSuffix && !lx[suffix].is("%")) ++z;
             if (cur2 && !cur) cur = cur2;
           }
         }

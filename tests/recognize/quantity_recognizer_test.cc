@@ -94,6 +94,23 @@ INSTANTIATE_TEST_SUITE_P(
         QCase{"The fine was 2 million pesos.", "2 million pesos", Qualifier::kExact, 2e6, 2e6, 2e6, "MXN", ""},
         QCase{"The club paid €40m for the striker.", "€40m", Qualifier::kExact, 40e6, 40e6, 40e6, "EUR", ""},
         QCase{"Tickets cost £12 each.", "£12", Qualifier::kExact, 12, 12, 12, "GBP", ""},
+        // "pounds" is sterling after a scale word or in a story that writes "£"; weight
+        // before "of" or in a compound adjective.
+        QCase{"The council borrowed 40 million pounds.", "40 million pounds", Qualifier::kExact, 40e6, 40e6, 40e6,
+              "GBP", ""},
+        QCase{"A £5 levy raised 900 pounds a week.", "900 pounds a week", Qualifier::kExact, 900, 900, 900, "GBP",
+              ""},
+        QCase{"Seized: 40 million pounds of rice, worth £3m.", "40 million pounds", Qualifier::kExact, 40e6, 40e6,
+              40e6, "lb", ""},
+        QCase{"The baby weighed 8 pounds.", "8 pounds", Qualifier::kExact, 8, 8, 8, "lb", ""},
+        // A glued suffix on both ends of a range.
+        QCase{"Rents rose between 5% and 7% in the port.", "between 5% and 7%", Qualifier::kRange, kNone, 5, 7,
+              "percent", ""},
+        QCase{"Repairs will cost between £150m and £200m.", "between £150m and £200m", Qualifier::kRange, kNone,
+              150e6, 200e6, "GBP", ""},
+        // A number after a capitalised word that opens the sentence still counts.
+        QCase{"Some 500 pilgrims camped by the road.", "Some 500", Qualifier::kApprox, 500, kNone, kNone, "",
+              "pilgrims"},
         QCase{"The fire burned 4,000 acres of forest.", "4,000 acres", Qualifier::kExact, 4000, 4000, 4000, "acre",
               ""},
         QCase{"The pipeline carries 500,000 barrels a day.", "500,000 barrels a day", Qualifier::kExact, 500000,
@@ -161,6 +178,9 @@ TEST(QuantityRecognizer, SkipsNonCounts) {
       "Traffic stopped on Route 66 near the border.",
       "The filing is at https://example.org/doc?id=4471&q=30%25%2020 for readers.",
       "The rule applies under Article 5 B.",
+      "Shares in the FTSE 100 slipped at the open.",
+      "Investigators examined the Airbus 320 on the runway.",
+      "The firm filed for Chapter 11 protection.",
   };
   for (const char* t : texts) {
     Document doc = Annotate(t);
