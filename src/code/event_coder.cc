@@ -844,6 +844,9 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     if (actors.empty()) actors.push_back(-1);
     if (targets.empty()) targets.push_back(-1);
     auto emit = [&](int a, int g, const std::string& ty, const std::string& mo) {
+      // An action with no one acting and no one acted on ("the cuts come", "nobody
+      // will be left behind") is a verb, not an event a ledger can attribute.
+      if (a < 0 && g < 0) return;
       Event ev = base;
       ev.type = ty;
       ev.mode = mo;
