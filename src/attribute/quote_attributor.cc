@@ -815,7 +815,10 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
             k = b;
           }
         }
-        if (k >= se || IsPunct(k) || Is(k, "that") || !Has(k, kPrep)) {
+        // "in a report published on Wednesday that": the participle's phrase runs on
+        // to the content's "that" (found below).
+        bool participle = k < se && doc_.tokens[k].xpos == "VBN";
+        if (!participle && (k >= se || IsPunct(k) || Is(k, "that") || !Has(k, kPrep))) {
           i = k;
           continue;
         }
@@ -825,7 +828,9 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
       for (; j < se && j <= i + 16; ++j) {
         if (IsQuoteMark(j) || T(j) == ";") return;
         // "in a note that", "on a conference call that": a cue word as a noun is fine.
-        if (CueOf(j) != CueKind::kNone && !IsDeterminer(j - 1) && doc_.tokens[j].upos != "NOUN") return;
+        if (CueOf(j) != CueKind::kNone && !IsDeterminer(j - 1) && doc_.tokens[j].upos != "NOUN" &&
+            !(doc_.tokens[j].xpos == "VBN" && Has(j - 1, kDocNoun)))
+          return;
         if (Is(j, "that")) break;
       }
       if (j >= se || j > i + 16 || !Is(j, "that")) return;
@@ -1580,6 +1585,21 @@ void QuoteScan::AttachDirectQuotes() {
     if (found >= 0) {
       take(q, found);
       continue;
+    }
+    // F. "X accused the government of lying: “...”": a quotation opened after a colon
+    // speaks for the named subject of the clause the colon ends; its verb is the cue.
+    if (q.open > SentBegin(s_open) + 2 && T(q.open - 1) == ":") {
+      uint32_t sb = SentBegin(s_open), v = sb;
+      while (v < q.open - 1 && doc_.tokens[v].upos != "VERB") ++v;
+      if (v > sb && v < q.open - 1 && !InQuote(sb)) {
+        Resolved r = ResolvePhrase(sb, v - 1, s_open);
+        if (r.named) {
+          q.speaker = r;
+          q.cue = std::string(T(v));
+          q.cue_span = Bytes(v, v);
+          continue;
+        }
+      }
     }
     // Short quotes with no reporting verb around are scare quotes or titles.
     uint32_t words = 0;

@@ -1,0 +1,67 @@
+// pipeline_quotes_test.cc: quote rules that need the whole pipeline (tagger, entities),
+// on sentences we wrote. Each case names one quote that must come out with its text,
+// speaker and cue; the unit tests in tests/attribute run the attributor without the
+// tagger, so rules that read parts of speech are checked here.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "newsledger/pipeline.h"
+
+namespace newsledger {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* text;
+  const char* quote;
+  const char* speaker;
+  const char* cue;
+};
+
+const Pipeline& SharedPipeline() {
+  static const Pipeline* pipeline = new Pipeline();
+  return *pipeline;
+}
+
+class PipelineQuotesTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PipelineQuotesTest, FindsTheQuoteWithItsSpeaker) {
+  const Case& c = GetParam();
+  Document doc;
+  doc.text = c.text;
+  doc.published = "2026-03-12";
+  SharedPipeline().annotate(doc);
+  std::string got;
+  for (const Quote& q : doc.quotes) {
+    got += "[" + std::string(doc.view(q.span)) + "] " + q.speaker + " / " + q.cue + "\n";
+    if (doc.view(q.span) != c.quote) continue;
+    EXPECT_EQ(q.speaker, c.speaker) << c.name;
+    EXPECT_EQ(q.cue, c.cue) << c.name;
+    return;
+  }
+  ADD_FAILURE() << c.name << ": no quote [" << c.quote << "]; got:\n" << got;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, PipelineQuotesTest,
+    ::testing::Values(
+        Case{"dateline", "OSLO (Nordwire) - Ferry crews walked out on Monday, the union said.",
+             "Ferry crews walked out on Monday", "the union", "said"},
+        Case{"office_of_state_then_name",
+             "U.S. Secretary of State Maren Holt on Tuesday called for calm and said the border would reopen.",
+             "the border would reopen", "Maren Holt", "said"},
+        Case{"cue_word_as_noun_before_that",
+             "Chief executive Lena Brandt told analysts on a conference call that the plant would close in May.",
+             "the plant would close in May", "Lena Brandt", "told"},
+        Case{"participle_after_document_noun",
+             "The water agency warned in a report published on Wednesday that infections had doubled.",
+             "infections had doubled", "The water agency", "warned"},
+        Case{"quotation_after_colon",
+             "Opposition leader Tomas Reyes accused the council of hiding the figures: \u201cThey are lying to "
+             "you.\u201d",
+             "They are lying to you.", "Tomas Reyes", "accused"}),
+    [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace newsledger
