@@ -506,6 +506,10 @@ bool QuoteScan::NounPhraseLeft(uint32_t from, uint32_t sb, uint32_t* a, uint32_t
     std::string_view w = l.view();
     if (w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93")
       break;
+    // "X said the vote showed ...": another reporting verb ends the source of this one.
+    if (i < from && CueOf(i) != CueKind::kNone && LowerStart(T(i)) && doc_.tokens[i].upos != "NOUN" &&
+        doc_.tokens[i].upos != "ADJ")
+      break;
     if (Has(i, kBoundary)) {
       // "critics in the legislature and civil liberties groups": a short verbless phrase before
       // "and" belongs to a coordinated subject.
@@ -582,6 +586,10 @@ bool QuoteScan::LeftSource(uint32_t cue, uint32_t sb, Frame* f) {
       bool connector = doc_.tokens[k].kind == TokenKind::kPunct && !doc_.tokens[k].space_after;
       if (!(IsCap(k) || connector)) name = false;
     }
+    // "Sen. Jane Doe, D-Wash., said": a party and state tag describes the name before it.
+    if (name && sege >= segb + 2 && T(segb).size() == 1 && (T(segb) == "D" || T(segb) == "R" || T(segb) == "I") &&
+        (T(segb + 1) == "-" || T(segb + 1) == "\xE2\x80\x93"))
+      name = false;
     if (name && segb > sb && Is(segb - 1, ",")) {
       f->sb = segb;
       f->se = sege;
@@ -1550,6 +1558,17 @@ void QuoteScan::AttachDirectQuotes() {
         if (clean && (sep || f.cue_last + 1 == q.open)) found = static_cast<int>(fi);
         break;
       }
+      // "X said the vote showed “...”": a frame with no named source inside a named
+      // speaker's content leaves the quotation to that speaker (C).
+      if (found >= 0 && !frames_[found].speaker.named) {
+        const Frame& inner = frames_[found];
+        for (const Frame& g : frames_)
+          if (&g != &inner && g.has_content() && !g.according && g.speaker.named && g.content_b <= inner.cue &&
+              inner.cue <= g.content_e && g.content_e + 1 >= hi) {
+            found = -1;
+            break;
+          }
+      }
     }
     // C. inside the content of an indirect quote.
     if (found < 0) {
@@ -1711,7 +1730,15 @@ void QuoteScan::Run() {
     }
     sents_.push_back(s);
   }
-  // A wire dateline ("CITY (Agency) - ") opening a paragraph is nobody's words.
+  tok_sent_.assign(n, 0);
+  tok_quote_.assign(n, -1);
+  is_apostrophe_.assign(n, false);
+  for (uint32_t s = 0; s < sents_.size(); ++s) {
+    const Sentence& st = sents_[s];
+    for (uint32_t t = st.token_begin; t < st.token_end && t < n; ++t) tok_sent_[t] = s;
+  }
+  // A wire dateline ("CITY (Agency) - ") opening a paragraph is nobody's words; its
+  // tokens stay mapped to their sentence.
   for (size_t s = 0; s < sents_.size(); ++s) {
     if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
     uint32_t b = DatelineEnd(doc_, sents_[s].token_begin, sents_[s].token_end);
@@ -1719,15 +1746,6 @@ void QuoteScan::Run() {
       sents_[s].token_begin = b;
       sents_[s].span.start = doc_.tokens[b].span.start;
     }
-  }
-  tok_sent_.assign(n, 0);
-  tok_quote_.assign(n, -1);
-  is_apostrophe_.assign(n, false);
-  for (uint32_t s = 0; s < sents_.size(); ++s) {
-    const Sentence& st = sents_[s];
-    // From the previous sentence's end, so that a skipped dateline maps to its sentence.
-    uint32_t from = s == 0 ? 0 : std::min(st.token_begin, sents_[s - 1].token_end);
-    for (uint32_t t = from; t < st.token_end && t < n; ++t) tok_sent_[t] = s;
   }
   PairQuotes();
   BuildMentions();
