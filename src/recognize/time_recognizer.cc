@@ -235,6 +235,10 @@ struct TimeScan {
       } else if (w == "going" && Is(i + 1, "to") && i + 2 < e && lx[i + 2].kind == LexKind::kWord &&
                  !(lx[i + 2].info && lx[i + 2].info->month)) {
         tense[i] = Tense::kFuture;
+      } else if (w.size() >= 5 && w.ends_with("ed") && i > b &&
+                 (lx[i - 1].is("is") || lx[i - 1].is("are") || lx[i - 1].is("am") || lx[i - 1].is("be") ||
+                  lx[i - 1].is("been") || lx[i - 1].is("being"))) {
+        // A participle after a form of "be" ("is sentenced"): the auxiliary holds the tense.
       } else if (IrregularPast().count(w) ||
                  (w.size() >= 5 && w.ends_with("ed") && !NotPastEd().count(w))) {
         tense[i] = Tense::kPast;
@@ -285,6 +289,19 @@ struct TimeScan {
     if (t == Tense::kFuture) {
       if (m < A.m || (m == A.m && d && dd < A.d)) return A.y + 1;
       return A.y;
+    }
+    if (t == Tense::kPresent && d) {
+      // "when he is sentenced on Jan. 15" in a November story: the present tense
+      // of a schedule or a state; the nearest such day, before or after.
+      int best = A.y;
+      int64_t best_gap = INT64_MAX;
+      for (int y = A.y - 1; y <= A.y + 1; ++y) {
+        if (!ValidDate(y, m, dd)) continue;
+        int64_t gap = DaysFromCivil(y, m, dd) - *anchor;
+        if (gap < 0) gap = -gap;
+        if (gap < best_gap) best_gap = gap, best = y;
+      }
+      return best;
     }
     return A.y;
   }
