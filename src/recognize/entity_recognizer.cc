@@ -18,6 +18,16 @@ using ner::NerToken;
 
 namespace {
 
+// "UN", "U.N.", "NATO": two or more ASCII capitals and no lower-case letter.
+bool IsAllCaps(std::string_view w) {
+  int caps = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    caps += c >= 'A' && c <= 'Z';
+  }
+  return caps >= 2;
+}
+
 bool IsUpperStart(std::string_view w) {
   if (w.empty()) return false;
   unsigned char c = static_cast<unsigned char>(w[0]);
@@ -163,6 +173,13 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     }
     while (e > b && IsTrailingJunk(toks[e - 1].text)) --e;
     if (b >= e) continue;
+    // "UN estimates": an acronym listed as an organisation is one, even when a small
+    // town shares its letters ("Un", India).
+    if (et == EntityType::kLoc && e == b + 1 && IsAllCaps(toks[b].text) && scratch.info[b].gaz) {
+      const GazetteerEntry* g = gaz_.LongestMatch(scratch.folded.data(), e, b);
+      if (g && g->length == 1 && (g->kinds & kGazOrganization) && !(g->kinds & (kGazCountry | kGazRegion)))
+        et = EntityType::kOrg;
+    }
     // A name has at least one letter-initial token.
     bool letters = false;
     for (size_t k = b; k < e; ++k) letters = letters || IsLetterStart(toks[k].text);

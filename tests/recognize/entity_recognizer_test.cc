@@ -74,6 +74,7 @@ INSTANTIATE_TEST_SUITE_P(
              {"PERSON Jean\u2011Luc Mbala", "ORG Radio Lumiere Sud"}},
         Case{"U.S. Secretary of State Maren Holt met Foreign Minister Ivo Petrov in Riga.",
              {"LOC U.S.", "PERSON Maren Holt", "PERSON Ivo Petrov", "LOC Riga"}},
+        Case{"The war has displaced two million people, according to UN estimates.", {"ORG UN"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
