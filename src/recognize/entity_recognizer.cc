@@ -49,7 +49,9 @@ bool IsLetterStart(std::string_view w) {
 
 bool IsPossessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'" || w == "\xE2\x80\x99"; }
 
-bool IsDeterminer(std::string_view w) { return w == "the" || w == "The" || w == "THE"; }
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "The" || w == "THE" || w == "a" || w == "A" || w == "an" || w == "An";
+}
 
 // Trailing tokens that never end a name.
 bool IsTrailingJunk(std::string_view w) {

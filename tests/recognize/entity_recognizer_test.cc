@@ -75,6 +75,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"U.S. Secretary of State Maren Holt met Foreign Minister Ivo Petrov in Riga.",
              {"LOC U.S.", "PERSON Maren Holt", "PERSON Ivo Petrov", "LOC Riga"}},
         Case{"The war has displaced two million people, according to UN estimates.", {"ORG UN"}},
+        Case{"A Transport Ministry spokeswoman said the line would reopen.", {"ORG Transport Ministry"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
