@@ -174,6 +174,19 @@ struct FullMemo {
   int next = 0;
 };
 
+// Tense markers of one sentence's lexemes [b, e), indexed by document lexeme: the
+// lexemes are the whole document's (LexDocument), so a marker per document lexeme
+// for each sentence would make the scan quadratic.
+struct TenseMarks {
+  std::vector<Tense> marks;
+  uint32_t base = 0;
+  void Reset(uint32_t b, uint32_t e) {
+    base = b;
+    marks.assign(e - b, Tense::kNone);
+  }
+  Tense& operator[](uint32_t i) { return marks[i - base]; }
+};
+
 // One sentence's scan. Scratch only; the recognizer itself has no state.
 struct TimeScan {
   const Document& doc;
@@ -182,7 +195,7 @@ struct TimeScan {
   std::optional<int64_t> anchor;     // publication date (days)
   std::optional<int64_t>* discourse; // last resolved day
   bool has_xpos;
-  std::vector<Tense> tense;          // per lexeme marker, computed lazily
+  TenseMarks tense;                  // per lexeme marker, computed lazily
   bool tense_ready = false;
   FullMemo memo{};
 
@@ -209,7 +222,7 @@ struct TimeScan {
   }
 
   void ComputeTense() {
-    tense.assign(lx.size(), Tense::kNone);
+    tense.Reset(b, e);
     for (uint32_t i = b; i < e; ++i) {
       const Lexeme& l = lx[i];
       if (l.kind != LexKind::kWord) continue;
@@ -2971,15 +2984,15 @@ namespace {
 
 void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<TM>* found,
                std::vector<Span>* spans) {
-  std::string lower = recognize::LowerAscii(doc.text);
-  std::vector<Lexeme> lx;
+  // The lexing is shared with the quantity recognizer (one pass per document).
+  const recognize::LexedDocument& lexed = recognize::LexDocument(doc);
+  const std::vector<Lexeme>& lx = lexed.lexemes;
   bool has_xpos = !doc.tokens.empty() && !doc.tokens.front().xpos.empty();
   std::optional<int64_t> discourse;
-  for (Span range : recognize::WorkRanges(doc)) {
-    lx.clear();
-    recognize::Lex(doc.text, lower, range, &lx);
-    if (lx.empty()) continue;
-    TimeScan scan{doc, lx, 0, static_cast<uint32_t>(lx.size()), anchor, &discourse, has_xpos, {}, false, {}};
+  for (size_t r = 0; r < lexed.ranges.size(); ++r) {
+    uint32_t b = lexed.first[r], e = lexed.first[r + 1];
+    if (b == e) continue;
+    TimeScan scan{doc, lx, b, e, anchor, &discourse, has_xpos, {}, false, {}};
     size_t before = found->size();
     scan.Run(found);
     for (size_t k = before; k < found->size(); ++k) {
