@@ -914,6 +914,10 @@ struct QuantityScan {
             // The second "%" is read as the percent below; a scale letter is spent.
             if (suffix != kNoSuffix && !lx[suffix].is("%")) ++z;
             if (cur2 && !cur) cur = cur2;
+          } else if (!money && !qual && !cur2 && lx[c].glued() && lx[d].glued() && suffix == kNoSuffix) {
+            // "voted 52-48", "a 4-3 ruling": a tally or score, not two counts.
+            *next = m2->end;
+            return true;
           }
         }
       }

@@ -181,6 +181,7 @@ TEST(QuantityRecognizer, SkipsNonCounts) {
       "Shares in the FTSE 100 slipped at the open.",
       "Investigators examined the Airbus 320 on the runway.",
       "The firm filed for Chapter 11 protection.",
+      "The senate voted 61-38 to confirm her.",
   };
   for (const char* t : texts) {
     Document doc = Annotate(t);
