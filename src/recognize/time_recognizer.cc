@@ -483,7 +483,15 @@ struct TimeScan {
       uint32_t q = me;
       if (q < e && (lx[q].is("-") || lx[q].is("/")) && lx[q].glued()) ++q;
       else if (q < e && lx[q].is(".") && lx[q].glued() && q + 1 < e && lx[q + 1].glued()) ++q;  // "september.16th"
-      if (auto yr = YearAt(q, false); yr && !(q + 1 < e && lx[q + 1].glued() && lx[q + 1].kind == LexKind::kWord)) {
+      if (q < e && lx[q].kind == LexKind::kNumber && lx[q].glued() && lx[q].low.size() >= 2 && lx[q].low.size() <= 3 &&
+          lx[q].low[0] == '.' && lx[q].low.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+        // "september.16th": the lexer reads ".16" as a number.
+        d = std::stoi(std::string(lx[q].low.substr(1)));
+        t.end = q + 1;
+        if (t.end < e && lx[t.end].glued() && (Is(t.end, "st") || Is(t.end, "nd") || Is(t.end, "rd") || Is(t.end, "th")))
+          ++t.end;
+        matched = d >= 1 && d <= 31;
+      } else if (auto yr = YearAt(q, false); yr && !(q + 1 < e && lx[q + 1].glued() && lx[q + 1].kind == LexKind::kWord)) {
         y = yr->first;
         t.end = yr->second;
         matched = true;
@@ -492,8 +500,8 @@ struct TimeScan {
         y = yr->first;
         t.end = yr->second;
         matched = true;
-      } else if (auto dd = DayAt(Is(q, ",") && q + 2 < e && lx[q + 2].glued() ? q + 1 : q, true);
-                 dd && !(dd->second < e && lx[dd->second].is(":")) &&
+      } else if (auto dd = DayAt(Is(q, ",") && q + 2 < e && lx[q + 2].glued() ? q + 1 : Is(q, "the") ? q + 1 : q, true);
+                 dd && dd->first > 0 && !(dd->second < e && lx[dd->second].is(":")) &&
                  !(Is(q, ",") && dd->second == q + 2)) {  // "October, 1st" but not "May, 2"
         d = dd->first;
         uint32_t q2 = dd->second;
@@ -523,6 +531,7 @@ struct TimeScan {
       // Day [of] Month [,] [Year]: "17 November 2025", "17th of November", "1st Jan"
       uint32_t q = dd->second;
       if (Is(q, "of")) ++q;
+      else if (Is(q, ".") && lx[q].glued() && q + 1 < e && lx[q + 1].info && lx[q + 1].info->month) ++q;  // "16. Nov."
       if (q < e && (m = MonthAt(q, &me, false)) && !(k > b && lx[k - 1].kind == LexKind::kSymbol)) {
         d = dd->first;
         t.end = me;
@@ -555,6 +564,12 @@ struct TimeScan {
         d = dw->first;
         t.end = me;
         matched = true;
+        uint32_t q3 = me;
+        if (Is(q3, ",")) ++q3;
+        if (auto yr = YearAt(q3, false)) {
+          y = yr->first;
+          t.end = yr->second;
+        }
       }
     }
     if (!matched) return NumericDate(i, k, wd);
@@ -1482,8 +1497,8 @@ struct TimeScan {
     // "the past/last/next three days": an interval ending (or starting) at the anchor.
     if (Is(k, "the") && (Is(k + 1, "past") || Is(k + 1, "last") || Is(k + 1, "next") || Is(k + 1, "previous"))) ++k;
     if ((Is(k, "past") || Is(k, "last") || Is(k, "next") || Is(k, "previous") || Is(k, "coming")) && k + 1 < e) {
-      if (auto a = AmountAt(k + 1); a && (a->n != 1 || a->vague) && !a->adjectival &&
-                                    Info(a->end - 1) && Info(a->end - 1)->time_unit_plural) {
+      if (auto a = AmountAt(k + 1); a && (a->n != 1 || a->vague) && !a->adjectival && Info(a->end - 1) &&
+                                    (Info(a->end - 1)->time_unit_plural || (a->n > 1 && lx[a->end - 1].glued()))) {
         TM t;
         t.begin = i;
         t.end = a->end;
@@ -1495,6 +1510,12 @@ struct TimeScan {
         }
         int64_t s = next ? *anchor + 1 : Shift(*anchor, a->n, a->unit, -1);
         int64_t z = next ? Shift(*anchor + 1, a->n, a->unit, 1) : *anchor;
+        if (a->unit == recognize::kDecade && a->n == std::floor(a->n)) {
+          // "the past two decades": whole decades before (after) the anchor's own.
+          int y0 = CivilFromDays(*anchor).y / 10 * 10, n = static_cast<int>(a->n);
+          s = next ? DaysFromCivil(y0 + 10, 1, 1) : DaysFromCivil(y0 - 10 * n, 1, 1);
+          z = next ? DaysFromCivil(y0 + 10 + 10 * n, 1, 1) : DaysFromCivil(y0, 1, 1);
+        }
         t.value = FmtDays(s) + "/" + FmtDays(z);
         t.anchor_free = false;
         return t;
@@ -2150,7 +2171,12 @@ struct TimeScan {
         return std::nullopt;
       }
     } else {
-      if (nth == -1 || !anchor || k == i) return std::nullopt;  // "last Friday" is Relative's
+      if (nth == -1 || !anchor) return std::nullopt;  // "last Friday" is Relative's
+      // "second Sunday" alone is this month's; "a second Sunday", "his first Monday" are not.
+      if (k == i && (i == b || lx[i - 1].kind != LexKind::kWord || (lx[i - 1].info && !lx[i - 1].info->time_unit) ||
+                     lx[i - 1].upper_initial || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") ||
+                     Is(i - 1, "its") || Is(i - 1, "our") || Is(i - 1, "my") || Is(i - 1, "your")))
+        return std::nullopt;
       Ymd A = CivilFromDays(*anchor);
       y = A.y;
       m = A.m;
@@ -2186,7 +2212,7 @@ struct TimeScan {
     int y = 0;
     {
       // "the first week of January 2015", "last week of Dec", "the third week of this
-      // month": the ISO week holding that month's first day (+ n-1 weeks) or last day.
+      // month": weeks of the month by the ISO rule (MonthWeekMonday).
       uint32_t me = 0;
       int m = 0;
       if (z > k + 2 && (m = MonthAt(z, &me, false))) {
@@ -2194,8 +2220,8 @@ struct TimeScan {
         if (auto yr = YearAt(zz, false)) { y = yr->first; zz = yr->second; }
         else y = YearFor(m, 0, i, zz);
         if (y > 0) {
-          int64_t day = nth == -1 ? DaysFromCivil(y, m, DaysInMonth(y, m)) : DaysFromCivil(y, m, 1) + 7 * (nth - 1);
           if (nth > 5) return std::nullopt;
+          int64_t day = MonthWeekMonday(y, m, nth);
           TM t;
           t.begin = i;
           t.end = zz;
@@ -2209,7 +2235,7 @@ struct TimeScan {
         int mm = A.m + (Is(z, "next") ? 1 : Is(z, "last") ? -1 : 0), yy = A.y;
         if (mm == 0) { mm = 12; --yy; }
         if (mm == 13) { mm = 1; ++yy; }
-        int64_t day = nth == -1 ? DaysFromCivil(yy, mm, DaysInMonth(yy, mm)) : DaysFromCivil(yy, mm, 1) + 7 * (nth - 1);
+        int64_t day = MonthWeekMonday(yy, mm, nth);
         TM t;
         t.begin = i;
         t.end = z + 2;
@@ -2391,6 +2417,8 @@ struct TimeScan {
     return t;
   }
 
+#include "recognize/time_period_rules.inc"
+
   // The best core expression at i (longest).
   std::optional<TM> Core(uint32_t i) {
     std::optional<TM> best;
@@ -2400,7 +2428,11 @@ struct TimeScan {
     };
     const Lexeme& l = lx[i];
     if (l.kind == LexKind::kNumber || l.kind == LexKind::kQuote) {
+      take(LengthFromDay(i));
       take(ExplicitDate(i));
+      take(SpacedYearMonth(i));
+      take(DottedDate(i));
+      take(CommaYearDate(i));
       take(Year(i));
       take(Quarter(i));
       take(TimeOfDay(i));
@@ -2413,11 +2445,13 @@ struct TimeScan {
     if (l.kind != LexKind::kWord) return std::nullopt;
     const recognize::WordInfo* in = l.info;
     if (!in) {
+      if (Is(i, "w")) take(PeriodOfDate(i));  // "w/c 4 Feb"
       take(DecadeWords(i));
       take(DurationOrOffset(i));
       take(RestOf(i));
       return best;
     }
+    take(LengthFromDay(i));
     if (in && (in->month || in->weekday || in->card >= 0 || in->ord >= 0)) take(ExplicitDate(i));
     if (in && in->month) take(MonthAlone(i));
     if (in && in->weekday) take(WeekdayExpr(i));
@@ -2428,6 +2462,10 @@ struct TimeScan {
     take(Season(i));
     take(Holiday(i));
     take(WeekOf(i));
+    take(PeriodOfDate(i));
+    take(DaysInPeriod(i));
+    take(BareWeekend(i));
+    take(WeekdaysAhead(i));
     take(PartOfDayAlone(i));
     if (Is(i, "the") || Is(i, "rest") || Is(i, "remainder")) take(RestOf(i));
     take(NthWeekday(i));
@@ -2435,6 +2473,7 @@ struct TimeScan {
     take(DayOfRelativeMonth(i));
     take(DayAlone(i));
     take(DecadeWords(i));
+    take(DecadeWords2000(i));
     take(Century(i));
     // "year 2008", "the year 2019", "calendar year 2008": the word "year" joins the span.
     {
@@ -2881,7 +2920,7 @@ struct TimeScan {
         auto extra = [](const Lexeme& x) {
           std::string_view w = x.low;
           return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
-                 w == "another" || w == "rest";
+                 w == "another" || w == "rest" || (w == "w" && x.glued() == false);
         };
         if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
                      in->time_unit || in->denom)) &&
@@ -2956,7 +2995,8 @@ struct TimeScan {
         relation = lx[k - 2].is("later") ? (no ? "until" : "after") : (no ? "since" : "before");
       }
       // "the end of the week", "the next quarter": the article stays out of the span, as
-      // in the spec's extents ("the last 3 weeks", "the next day", "the same day" keep it).
+      // in the spec's extents ("same week", "same year"; "the last 3 weeks", "the next day",
+      // "the same day" keep it).
       if (Is(best->begin, "the") && best->begin + 2 < best->end + 1) {
         uint32_t q = best->begin + 1;
         bool unit_next = q + 1 < e && lx[q + 1].info && lx[q + 1].info->time_unit && !lx[q + 1].info->time_unit_plural &&
@@ -2965,6 +3005,7 @@ struct TimeScan {
         bool count_next = q + 1 < e && (lx[q + 1].kind == LexKind::kNumber || (lx[q + 1].info && lx[q + 1].info->card >= 2)) &&
                           best->end > q + 2 && !Is(best->end - 1, "decades");
         if (Is(q, "end") || Is(q, "beginning") || Is(q, "middle") || Is(q, "start") ||
+            (Is(q, "same") && q + 2 == best->end && (Is(q + 1, "week") || Is(q + 1, "month") || Is(q + 1, "year"))) ||
             ((Is(q, "next") || Is(q, "coming") || Is(q, "following") || Is(q, "last") || Is(q, "previous") ||
               Is(q, "past")) && (unit_next || count_next)))
           best->begin = q;

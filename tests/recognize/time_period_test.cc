@@ -1,0 +1,93 @@
+// Time recognizer: calendar periods (src/recognize/time_period_rules.inc and the period
+// rules of time_recognizer.cc), one case per rule, on sentences we wrote.
+#include <gtest/gtest.h>
+
+#include "recognize/time_recognizer.h"
+#include "time_case.h"
+
+namespace newsledger {
+namespace {
+
+using time_test::Annotate;
+using time_test::TCase;
+using time_test::TimeTest;
+
+// 2026-03-11 is a Wednesday.
+INSTANTIATE_TEST_SUITE_P(
+    Periods, TimeTest,
+    ::testing::Values(
+        // A week or month around a date: the ISO week that holds it, the month.
+        TCase{"2026-03-11", "Talks resume the week of April 14.", "the week of April 14", "2026-W16", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Shipments restart the week beginning May 4.", "the week beginning May 4", "2026-W19", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Inspections run the month of June 9th.", "the month of June 9th", "2026-06", "",
+              TimeType::kDate},
+        // Days inside a named month or week.
+        TCase{"2026-03-11", "Voting takes place March between 23 and 27.", "March between 23 and 27",
+              "2026-03-23/2026-03-27", "", TimeType::kDate},
+        TCase{"2026-03-11", "Inspectors will visit next week between Tuesday and Thursday.",
+              "next week between Tuesday and Thursday", "2026-03-17/2026-03-19", "", TimeType::kDate},
+        TCase{"2026-03-11", "The office is shut this week from Mon to Wed.", "this week from Mon to Wed",
+              "2026-03-09/2026-03-11", "", TimeType::kDate},
+        // Lengths counted from a day or from the anchor.
+        TCase{"2026-03-11", "The fund will be spent within the next 2 years.", "within the next 2 years",
+              "2026-03-11/2028-03-11", "", TimeType::kDate},
+        TCase{"2026-03-11", "Prices stay frozen for 10 days from tomorrow.", "for 10 days from tomorrow",
+              "2026-03-12/2026-03-22", "", TimeType::kDate},
+        TCase{"2026-03-11", "Ballots must arrive less than 5 days after today.", "less than 5 days after today",
+              "2026-03-11/2026-03-16", "", TimeType::kDate},
+        TCase{"2026-03-11", "Repayment starts more than 3 weeks after today.", "more than 3 weeks after today",
+              "2026-04-01", "", TimeType::kDate},
+        TCase{"2026-03-11", "Delivery is expected 3 days hence.", "3 days hence", "2026-03-12/2026-03-15", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "A verdict may come 2 weeks in the future.", "2 weeks in the future",
+              "2026-03-12/2026-03-26", "", TimeType::kDate},
+        // Whole decades.
+        TCase{"2026-03-11", "Output doubled over the past two decades.", "the past two decades",
+              "2000-01-01/2020-01-01", "", TimeType::kDate},
+        TCase{"2026-03-11", "Costs will rise in the next 3 decades.", "the next 3 decades", "2030-01-01/2060-01-01",
+              "", TimeType::kDate},
+        // Weeks of a month: the weeks that hold their Thursday in it.
+        TCase{"2026-03-11", "Talks will resume in the first week of August.", "the first week of August", "2026-W32",
+              "", TimeType::kDate},
+        TCase{"2026-03-11", "Exports peaked in the last week of May.", "the last week of May", "2025-W22", "",
+              TimeType::kDate},
+        // Year and month in digits with spaced separators.
+        TCase{"2026-03-11", "Figures for 2025 / 11 were revised.", "2025 / 11", "2025-11", "", TimeType::kDate},
+        TCase{"2026-03-11", "The batch dated 7 - 2024 was recalled.", "7 - 2024", "2024-07", "", TimeType::kDate},
+        // Weekends, weekdays counted ahead, ordinal weekdays of this month.
+        TCase{"2026-03-11", "Markets stay shut on weekend.", "weekend", "2026-W11-WE", "", TimeType::kDate},
+        TCase{"2026-03-11", "The panel meets two Fridays from now.", "two Fridays from now", "2026-03-20", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "The fair returns second Saturday.", "second Saturday", "2026-03-14", "",
+              TimeType::kDate},
+        // Dates: a day with a dot, a day in words with its year, a two-digit year.
+        TCase{"2026-03-11", "The filing is dated 3. Feb. 2021 in the register.", "3. Feb. 2021", "2021-02-03", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "The law passed on twenty second of June 2017.", "twenty second of June 2017",
+              "2017-06-22", "", TimeType::kDate},
+        TCase{"2026-03-11", "The treaty dates from May the first nineteen ninety two.",
+              "May the first nineteen ninety two", "1992-05-01", "", TimeType::kDate},
+        TCase{"2026-03-11", "Records from August 99 were lost.", "August 99", "1999-08", "", TimeType::kDate},
+        // "the same week" follows the last date; the article stays out of the span.
+        TCase{"2026-03-11", "The plant closed on May 6, 2024, and the mayor quit the same week.", "same week",
+              "2024-W19", "", TimeType::kDate}));
+
+// No period without its cue: an ordinal weekday after a determiner is no date of this
+// month (the weekday alone still is), "the week of" needs a date.
+TEST(TimePeriods, NoPeriodWithoutItsCue) {
+  for (const char* text : {"It was his second Sunday in charge.", "A first Monday vote failed.",
+                           "The week of talks ended."}) {
+    Document doc = Annotate(text, "2026-03-11");
+    for (const TimeExpr& t : doc.times) {
+      std::string_view s = doc.view(t.span);
+      EXPECT_TRUE(s.find("second") == std::string_view::npos && s.find("first") == std::string_view::npos &&
+                  s.find("week of") == std::string_view::npos)
+          << text << " -> " << s << " = " << t.value;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsledger
