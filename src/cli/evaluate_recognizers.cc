@@ -293,7 +293,9 @@ struct Runner {
   Document Annotate(const std::string& text, const std::string& ref) const {
     Document doc;
     doc.text = text;
-    if (ref.size() >= 10) doc.published = ref.substr(0, 10);
+    // Their reference date-time: its clock resolves "in 5 minutes" (DESIGN: `published`
+    // is an ISO 8601 date or date-time).
+    if (ref.size() >= 10) doc.published = ref;
     times.annotate(doc);
     quantities.annotate(doc);
     return doc;
@@ -576,9 +578,30 @@ bool ValueMatch(Model model, const Item& exp, const Item& ours) {
         if (lo_ok && hi_ok && open_ok && close_ok) return true;
         break;
       }
-      case Model::kDateTime: case Model::kDateParser:
+      case Model::kDateTime: case Model::kDateParser: {
         if (exp.kind != ours.kind) return false;  // a duration is not a date, nor a set
-        if (ours.value == v || TimexEq(TheirTimex(v), ours.value) || RangeMatch(v, ours.value)) {
+        // Our forms that theirs write another way: a day's part of day ("2016-11-08TAF")
+        // is their resolved interval of hours; "the end of" a day (mod END) is their
+        // last second of it; "every weekend" (XXXX-WXX-WE) is their P1WE.
+        std::string alt;
+        bool alt_clears_mod = false;
+        if (ours.value.size() == 13 && ours.value[10] == 'T' && ours.value[4] == '-') {
+          static const std::map<std::string, std::pair<const char*, const char*>> parts = {
+              {"MO", {"08", "12"}}, {"AF", {"12", "16"}}, {"EV", {"16", "20"}}, {"NI", {"20", "23:59:59"}}};
+          if (auto p = parts.find(ours.value.substr(11)); p != parts.end()) {
+            std::string d = ours.value.substr(0, 10);
+            alt = d + "T" + p->second.first + "/" + d + "T" + p->second.second;
+          }
+        } else if (ours.value.size() == 10 && ours.value[4] == '-' && ours.mod == "END") {
+          alt = ours.value + "T23:59:59";
+          alt_clears_mod = true;
+        } else if (ours.value == "XXXX-WXX-WE") {
+          alt = "P1WE";
+        }
+        bool alt_ok = !alt.empty() && (alt == v || TimexEq(TheirTimex(v), alt) || RangeMatch(v, alt));
+        if (alt_ok && alt_clears_mod && exp.mod.empty()) return true;
+        if (ours.value == v || TimexEq(TheirTimex(v), ours.value) || RangeMatch(v, ours.value) ||
+            (alt_ok && !alt_clears_mod)) {
           std::string om = ours.mod;
           // "ref_undef" marks a discourse reference they leave unresolved: not a TIMEX3 mod.
           std::string em = exp.mod == "ref_undef" ? "" : exp.mod;
@@ -586,6 +609,7 @@ bool ValueMatch(Model model, const Item& exp, const Item& ours) {
           if (om == em || (em.empty() && (om == "by" || om == "through"))) return true;
         }
         break;
+      }
     }
   }
   return false;

@@ -114,6 +114,29 @@ std::optional<int64_t> ParseIsoDate(std::string_view s) {
   return DaysFromCivil(y, m, d);
 }
 
+// "2025-11-17T16:12", "2025-11-17T16:12:00Z": seconds after midnight.
+std::optional<int> ParseIsoClock(std::string_view s) {
+  if (s.size() < 16 || s[10] != 'T' || s[13] != ':') return std::nullopt;
+  for (int k : {11, 12, 14, 15})
+    if (s[k] < '0' || s[k] > '9') return std::nullopt;
+  int h = (s[11] - '0') * 10 + (s[12] - '0'), m = (s[14] - '0') * 10 + (s[15] - '0'), sec = 0;
+  if (s.size() >= 19 && s[16] == ':' && s[17] >= '0' && s[17] <= '9' && s[18] >= '0' && s[18] <= '9')
+    sec = (s[17] - '0') * 10 + (s[18] - '0');
+  if (h > 23 || m > 59 || sec > 59) return std::nullopt;
+  return h * 3600 + m * 60 + sec;
+}
+
+// An instant (days since 1970-01-01 and seconds into that day, any sign) as TIMEX3
+// "2025-11-17T16:12" (seconds only when not zero).
+std::string FmtInstant(int64_t day, int64_t secs) {
+  day += secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+  secs -= (secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400)) * 86400;
+  char b[16];
+  if (secs % 60) std::snprintf(b, sizeof b, "T%02d:%02d:%02d", int(secs / 3600), int(secs / 60 % 60), int(secs % 60));
+  else std::snprintf(b, sizeof b, "T%02d:%02d", int(secs / 3600), int(secs / 60 % 60));
+  return FmtDays(day) + b;
+}
+
 // ---- Word lists ----
 
 enum class Tense : uint8_t { kNone, kPast, kPresent, kFuture };
@@ -198,6 +221,9 @@ struct TimeScan {
   TenseMarks tense;                  // per lexeme marker, computed lazily
   bool tense_ready = false;
   FullMemo memo{};
+  // Seconds after midnight of the publication time, when doc.published carries a
+  // clock time ("2025-11-17T16:12:00"): "in 5 minutes", "within 2 hours" resolve to it.
+  std::optional<int> clock;
 
   const Lexeme& L(uint32_t i) const { return lx[i]; }
   bool Is(uint32_t i, std::string_view w) const { return i < e && lx[i].low == w; }
@@ -1258,7 +1284,7 @@ struct TimeScan {
       ok = true;
     } else if (Is(k, "now") && !(k > b && (lx[k - 1].is("from") || lx[k - 1].is("until") || lx[k - 1].is("by")))) {
       TM t;
-      t.begin = i;
+      t.begin = i > b && (lx[i - 1].is("right") || lx[i - 1].is("just")) ? i - 1 : i;  // "right now"
       t.end = k + 1;
       t.value = "PRESENT_REF";
       return t;
@@ -1503,6 +1529,11 @@ struct TimeScan {
         t.begin = i;
         t.end = a->end;
         bool next = Is(k, "next") || Is(k, "coming");
+        if (clock && anchor && !a->vague && a->unit < recognize::kDay && a->unit >= recognize::kSecond) {
+          t.value = ClockInterval(next ? 1 : -1, a->n * UnitSeconds(a->unit));
+          t.anchor_free = false;
+          return t;
+        }
         if (!anchor || a->vague || a->unit < recognize::kDay) {
           t.type = TimeType::kDuration;
           t.value = DurationValue(a->n, a->unit, a->vague);
@@ -1590,6 +1621,7 @@ struct TimeScan {
       return day;
     };
     bool day_units = std::all_of(parts.begin(), parts.end(), [](const Amount& p) { return p.unit >= recognize::kDay; });
+    if (auto r = ClockOffset(&t, parts, a->vague || !mod.empty(), in_future, kq, z)) return r;
     // "3 days starting from next Monday", "a week starting tomorrow": that interval.
     if ((Is(z, "starting") || Is(z, "beginning")) && !a->vague && mod.empty() && day_units) {
       uint32_t q = z + 1;
@@ -2439,6 +2471,7 @@ struct TimeScan {
       take(DurationOrOffset(i));
       take(DayOfRelativeMonth(i));
       take(Century(i));
+      take(ModelRules(i));
       if (!best) take(HourThenPart(i));
       return best;
     }
@@ -2446,6 +2479,7 @@ struct TimeScan {
     const recognize::WordInfo* in = l.info;
     if (!in) {
       if (Is(i, "w")) take(PeriodOfDate(i));  // "w/c 4 Feb"
+      take(ModelRules(i));
       take(DecadeWords(i));
       take(DurationOrOffset(i));
       take(RestOf(i));
@@ -2490,6 +2524,7 @@ struct TimeScan {
     take(TimeOfDay(i));
     take(DurationOrOffset(i));
     if (Is(i, "the") || (in && in->card >= 2)) take(Year(i));
+    take(ModelRules(i));
     return best;
   }
 
@@ -2904,6 +2939,8 @@ struct TimeScan {
     return best;
   }
 
+#include "recognize/time_model_rules.inc"
+
   void Run(std::vector<TM>* out) {
     uint32_t i = b;
     uint32_t last_end = b;
@@ -2920,7 +2957,8 @@ struct TimeScan {
         auto extra = [](const Lexeme& x) {
           std::string_view w = x.low;
           return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
-                 w == "another" || w == "rest" || (w == "w" && x.glued() == false);
+                 w == "another" || w == "rest" || (w == "w" && x.glued() == false) || w == "moment" ||
+                 w == "present";
         };
         if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
                      in->time_unit || in->denom)) &&
@@ -2999,8 +3037,9 @@ struct TimeScan {
       // "the same day" keep it).
       if (Is(best->begin, "the") && best->begin + 2 < best->end + 1) {
         uint32_t q = best->begin + 1;
-        bool unit_next = q + 1 < e && lx[q + 1].info && lx[q + 1].info->time_unit && !lx[q + 1].info->time_unit_plural &&
-                         !Is(q + 1, "decade") && !Is(q + 1, "day") && !Is(q + 2, "of");
+        bool unit_next = (Is(q + 1, "quarter") || Is(q + 1, "quarters") ||
+                          (q + 1 < e && lx[q + 1].info && lx[q + 1].info->time_unit && !lx[q + 1].info->time_unit_plural &&
+                           !Is(q + 1, "decade") && !Is(q + 1, "day"))) && !Is(q + 2, "of");
         // "the last 3 months", "the next two days" (not decades, which the spec keeps).
         bool count_next = q + 1 < e && (lx[q + 1].kind == LexKind::kNumber || (lx[q + 1].info && lx[q + 1].info->card >= 2)) &&
                           best->end > q + 2 && !Is(best->end - 1, "decades");
@@ -3024,7 +3063,7 @@ struct TimeScan {
 namespace {
 
 void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<TM>* found,
-               std::vector<Span>* spans) {
+               std::vector<Span>* spans, std::optional<int> clock = std::nullopt) {
   // The lexing is shared with the quantity recognizer (one pass per document).
   const recognize::LexedDocument& lexed = recognize::LexDocument(doc);
   const std::vector<Lexeme>& lx = lexed.lexemes;
@@ -3033,7 +3072,7 @@ void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<T
   for (size_t r = 0; r < lexed.ranges.size(); ++r) {
     uint32_t b = lexed.first[r], e = lexed.first[r + 1];
     if (b == e) continue;
-    TimeScan scan{doc, lx, b, e, anchor, &discourse, has_xpos, {}, false, {}};
+    TimeScan scan{doc, lx, b, e, anchor, &discourse, has_xpos, {}, false, {}, anchor ? clock : std::nullopt};
     size_t before = found->size();
     scan.Run(found);
     for (size_t k = before; k < found->size(); ++k) {
@@ -3066,7 +3105,7 @@ void TimeRecognizer::annotate(Document& doc) const {
   std::optional<int64_t> anchor = ParseIsoDate(doc.published);
   std::vector<TM> found;
   std::vector<Span> spans;
-  Recognize(doc, anchor, &found, &spans);
+  Recognize(doc, anchor, &found, &spans, ParseIsoClock(doc.published));
   for (size_t k = 0; k < found.size(); ++k) {
     TimeExpr t;
     t.span = spans[k];

@@ -1,0 +1,47 @@
+// Time recognizer: the rules of time_model_rules.inc (clock offsets against a
+// publication date-time, counted quarters and periods, the present) on sentences we
+// wrote; one case per rule.
+#include <gtest/gtest.h>
+
+#include "recognize/time_recognizer.h"
+#include "time_case.h"
+
+namespace newsledger {
+namespace {
+
+using time_test::TCase;
+using time_test::TimeTest;
+
+// 2026-03-11 is a Wednesday (first quarter).
+INSTANTIATE_TEST_SUITE_P(
+    ModelRules, TimeTest,
+    ::testing::Values(
+        // A publication clock time places sub-day offsets.
+        TCase{"2026-03-11T14:20:00", "The convoy will reach the border in 40 minutes.", "in 40 minutes",
+              "2026-03-11T15:00", "", TimeType::kTime},
+        TCase{"2026-03-11T23:30:00", "Officials expect a decision within 2 hours.", "within 2 hours",
+              "2026-03-11T23:30/2026-03-12T01:30", "", TimeType::kTime},
+        TCase{"2026-03-11T09:00:00", "Polls close 90 minutes from now.", "90 minutes from now", "2026-03-11T10:30", "",
+              TimeType::kTime},
+        TCase{"2026-03-11T09:00:00", "More rain is due over the next hour.", "next hour",
+              "2026-03-11T09:00/2026-03-11T10:00", "", TimeType::kTime},
+        // Without a clock time the same words stay a duration.
+        TCase{"2026-03-11", "The convoy will reach the border in 40 minutes.", "40 minutes", "PT40M", "",
+              TimeType::kDuration},
+        // Counted quarters and periods counted before their direction word.
+        TCase{"2026-03-11", "Sales rose in the last 2 quarters.", "last 2 quarters", "2025-07-01/2026-01-01", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Prices should ease in the following quarter.", "following quarter", "2026-Q2", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "The fund expects losses for the next quarter.", "next quarter", "2026-Q2", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Little will change in the 3 coming weeks.", "3 coming weeks", "2026-03-12/2026-04-02", "",
+              TimeType::kDate},
+        // The present.
+        TCase{"2026-03-11", "The talks are stalled at the moment.", "at the moment", "PRESENT_REF", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "No one is negotiating at present.", "at present", "PRESENT_REF", "", TimeType::kDate},
+        TCase{"2026-03-11", "The markets are falling right now.", "right now", "PRESENT_REF", "", TimeType::kDate}));
+
+}  // namespace
+}  // namespace newsledger
