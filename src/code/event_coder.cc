@@ -689,6 +689,10 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       uint32_t before = t.tb;
       while (before > b && (word(before - 1).ends_with("ly") || word(before - 1) == "also")) --before;
       if (before > b && (fl(before - 1) & kBeFormW) && !t.noun) {
+        // "he is sentenced", "were arrested": a participle after "be" is passive even
+        // with no "by" agent; the subject is then what was acted on.
+        const std::string& x = doc.tokens[t.tb].xpos;
+        passive = x == "VBN" || (x.empty() && (word(t.tb).ends_with("ed") || word(t.tb).ends_with("en")));
         uint32_t cend = std::min<uint32_t>(clause_end(t.te), t.te + 8);
         for (uint32_t j = t.te; j < cend; ++j)
           if (word(j) == "by" && j + 1 < e && covered[j + 1 - b] >= 0) {
@@ -704,14 +708,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     if (actor < 0 && conj > b && word(conj - 1) == "and" && !(conj - 1 > b && covered[conj - 2 - b] >= 0) &&
         last_actor >= 0 && !t.noun)
       actor = last_actor;
-    for (int k = static_cast<int>(parts.size()) - 1; k >= 0 && actor < 0; --k) {
+    for (int k = static_cast<int>(parts.size()) - 1; k >= 0 && actor < 0 && !passive; --k) {
       const Participant& p = parts[k];
       if (p.te > t.anchor || p.tb < clause_b) continue;
       if ((prev_class_of(p) & kPrepositionW) && !(p.group >= 0 && parts[p.group].tb < p.tb)) continue;
       if (p.group >= 0) { actor = p.group; break; }
       actor = k;
     }
-    if (actor < 0) {
+    if (actor < 0 && !passive) {
       // The subject may sit before a comma: "Mexico, its ally, said ..." — take the
       // first non-prepositional participant of the sentence before the anchor.
       for (size_t k = 0; k < parts.size(); ++k)
@@ -864,7 +868,9 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
         if (a >= 0 && a == g) continue;
         emit(a, g, base.type, base.mode);
         // The target's counter-event ("left for X" -> X received a visit).
-        if (!t.reverse_type.empty() && a >= 0 && g >= 0 && cue == Cue::kNone) emit(g, a, t.reverse_type, t.reverse_mode);
+        // Only a named party acts back: "prison" or "investors" receive no visit.
+        if (!t.reverse_type.empty() && a >= 0 && g >= 0 && cue == Cue::kNone && !parts[g].agent_only)
+          emit(g, a, t.reverse_type, t.reverse_mode);
       }
     }
   }

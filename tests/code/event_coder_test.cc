@@ -43,6 +43,8 @@ const Case kCases[] = {
     {"Peruvian officials denied that the navy attacked fishing boats.",
      {{"attacked", "ASSAULT", "denied", "", "military", ""}}},
     {"The army did not attack the village.", {}},
+    // An agentless passive: the subject is what was acted on.
+    {"Two Peruvian smugglers were arrested on Friday.", {{"arrested", "COERCE", "reported", "", "", "PE"}}},
     // No participant on either side: a verb, not an event.
     {"The layoffs come a year after the merger.", {}},
     {"Canada expelled two Indian diplomats.", {{"expelled", "SANCTION", "reported", "CA", "", "IN"}}},
