@@ -387,7 +387,7 @@ void QuoteScan::BuildMentions() {
     return false;
   };
   auto subject_position = [&](uint32_t first, uint32_t sent) {
-    if (first == SentBegin(sent)) return true;
+    if (first <= SentBegin(sent)) return true;
     uint32_t p = first - 1;
     if (IsTitle(p) && p > SentBegin(sent)) {
       while (p > SentBegin(sent) && IsTitle(p)) --p;
@@ -412,6 +412,7 @@ void QuoteScan::BuildMentions() {
       m.first = first;
       m.last = last;
       m.sent = tok_sent_[first];
+      if (first < SentBegin(m.sent)) continue;  // in a skipped dateline: nobody's voice
       // An organisation word overrides a person label ("Corvane Steel").
       bool org_word = org_context(first, last);
       for (uint32_t k = first; k <= last; ++k) org_word |= Has(k, kOrgWord);
