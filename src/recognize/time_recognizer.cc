@@ -579,7 +579,7 @@ struct TimeScan {
         t.end = me;
         matched = true;
         uint32_t q3 = me;
-        if (Is(q3, ",")) ++q3;
+        if (Is(q3, ",") || ((Is(q3, "in") || Is(q3, "of")) && YearAt(q3 + 1, false))) ++q3;
         if (auto yr = YearAt(q3, false)) {
           y = yr->first;
           t.end = yr->second;
@@ -875,12 +875,13 @@ struct TimeScan {
     } else {
       if (Is(k, "the")) ++k;
       if (Is(k, "this") || Is(k, "current") || Is(k, "last") || Is(k, "next") || Is(k, "previous") ||
-          Is(k, "past") || Is(k, "coming")) {
+          Is(k, "past") || Is(k, "coming") || Is(k, "following") || Is(k, "upcoming")) {
         if (!Is(k + 1, "quarter")) return std::nullopt;
         if (!anchor) return std::nullopt;
         Ymd A = CivilFromDays(*anchor);
         int cq = (A.m - 1) / 3 + 1, cy = A.y;
-        int delta = (Is(k, "last") || Is(k, "previous") || Is(k, "past")) ? -1 : (Is(k, "next") || Is(k, "coming")) ? 1 : 0;
+        int delta = (Is(k, "last") || Is(k, "previous") || Is(k, "past")) ? -1
+                    : (Is(k, "next") || Is(k, "coming") || Is(k, "following") || Is(k, "upcoming")) ? 1 : 0;
         cq += delta;
         if (cq == 0) { cq = 4; --cy; }
         if (cq == 5) { cq = 1; ++cy; }
@@ -1034,7 +1035,10 @@ struct TimeScan {
     }
     if (w == "the" && !(unit == "day" || unit == "week" || unit == "month" || unit == "year" || unit == "weekend"))
       return std::nullopt;
-    if (w == "the" && !discourse_has()) return std::nullopt;  // "the week" alone needs a disc date
+    // "the day" alone needs a discourse date; "the week", "the month", "the year" without
+    // one are the anchor's ("sales for the year").
+    if (w == "the" && !discourse_has() && !(anchor && (unit == "week" || unit == "month" || unit == "year")))
+      return std::nullopt;
     if (w == "past" && k == i) {
       // "past week" is the last seven days; keep it as the week before.
     }
@@ -1329,6 +1333,9 @@ struct TimeScan {
     } else if ((Is(k, "a") && Is(k + 1, "couple") && Is(k + 2, "of")) || (Is(k, "couple") && Is(k + 1, "of"))) {
       a.n = 2;
       k += Is(k, "a") ? 3 : 2;
+    } else if (Is(k, "couple") && Info(k + 1) && Info(k + 1)->time_unit_plural) {
+      a.n = 2;  // "the next couple weeks"
+      k += 1;
     } else if (Is(k, "half") && (Is(k + 1, "an") || Is(k + 1, "a")) && Info(k + 2) && Info(k + 2)->time_unit) {
       a.n = 0.5;
       k += 2;
@@ -2238,8 +2245,15 @@ struct TimeScan {
   std::optional<TM> WeekOfYear(uint32_t i) {
     uint32_t k = i;
     if (Is(k, "the")) ++k;
-    if (!IsWord(k) || !Info(k)) return std::nullopt;
-    int nth = Is(k, "last") ? -1 : Info(k)->ord;
+    int nth = 0;
+    if (k + 1 < e && lx[k].kind == LexKind::kNumber && lx[k].low.size() == 1 && lx[k + 1].glued() &&
+        (Is(k + 1, "st") || Is(k + 1, "nd") || Is(k + 1, "rd") || Is(k + 1, "th"))) {
+      nth = lx[k].low[0] - '0';  // "3rd week of Jan"
+      ++k;
+    } else {
+      if (!IsWord(k) || !Info(k)) return std::nullopt;
+      nth = Is(k, "last") ? -1 : Info(k)->ord;
+    }
     if (!(nth == -1 || (nth >= 1 && nth <= 53)) || !Is(k + 1, "week")) return std::nullopt;
     uint32_t z = k + 2;
     if (Is(z, "of") || Is(z, "in")) ++z;
@@ -2467,6 +2481,9 @@ struct TimeScan {
       take(SpacedYearMonth(i));
       take(DottedDate(i));
       take(CommaYearDate(i));
+      take(WeekOfYear(i));
+      take(CountThenNext(i));
+      take(NthDayOf(i));
       take(Year(i));
       take(Quarter(i));
       take(TimeOfDay(i));
@@ -2510,6 +2527,10 @@ struct TimeScan {
     take(DayAlone(i));
     take(DecadeWords(i));
     take(DecadeWords2000(i));
+    take(CountThenNext(i));
+    take(NthDayOf(i));
+    take(ToDate(i));
+    if (Is(i, "the")) take(TheUnitAlone(i));
     take(Century(i));
     // "year 2008", "the year 2019", "calendar year 2008": the word "year" joins the span.
     {
@@ -3043,7 +3064,9 @@ struct TimeScan {
                           (q + 1 < e && lx[q + 1].info && lx[q + 1].info->time_unit && !lx[q + 1].info->time_unit_plural &&
                            !Is(q + 1, "decade") && !Is(q + 1, "day"))) && !Is(q + 2, "of");
         // "the last 3 months", "the next two days" (not decades, which the spec keeps).
-        bool count_next = q + 1 < e && (lx[q + 1].kind == LexKind::kNumber || (lx[q + 1].info && lx[q + 1].info->card >= 2)) &&
+        bool count_next = q + 1 < e &&
+                          (lx[q + 1].kind == LexKind::kNumber || (lx[q + 1].info && lx[q + 1].info->card >= 2) ||
+                           Is(q + 1, "couple")) &&
                           best->end > q + 2 && !Is(best->end - 1, "decades");
         if (Is(q, "end") || Is(q, "beginning") || Is(q, "middle") || Is(q, "start") ||
             (Is(q, "same") && q + 2 == best->end && (Is(q + 1, "week") || Is(q + 1, "month") || Is(q + 1, "year"))) ||

@@ -70,6 +70,21 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2026-03-11", "The treaty dates from May the first nineteen ninety two.",
               "May the first nineteen ninety two", "1992-05-01", "", TimeType::kDate},
         TCase{"2026-03-11", "Records from August 99 were lost.", "August 99", "1999-08", "", TimeType::kDate},
+        // Quarters, weeks of a month by number, counts before "next", days counted in a
+        // month, "year to date", the anchor's year after a preposition.
+        TCase{"2026-03-11", "Sales will recover in the following quarter.", "following quarter", "2026-Q2", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Output dipped in the 3rd week of January.", "the 3rd week of January", "2026-W03", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Prices will climb over the 3 upcoming months.", "3 upcoming months",
+              "2026-03-12/2026-06-12", "", TimeType::kDate},
+        TCase{"2026-03-11", "Talks resume over the next couple weeks.", "next couple weeks", "2026-03-12/2026-03-26",
+              "", TimeType::kDate},
+        TCase{"2026-03-11", "Payment is due on the 15th day of next month.", "the 15th day of next month",
+              "2026-04-15", "", TimeType::kDate},
+        TCase{"2026-03-11", "The index is up 4% year to date.", "year to date", "2026-01-01/2026-03-11", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Profits fell for the year.", "the year", "2026", "", TimeType::kDate},
         // "the same week" follows the last date; the article stays out of the span.
         TCase{"2026-03-11", "The plant closed on May 6, 2024, and the mayor quit the same week.", "same week",
               "2024-W19", "", TimeType::kDate}));
@@ -78,12 +93,12 @@ INSTANTIATE_TEST_SUITE_P(
 // month (the weekday alone still is), "the week of" needs a date.
 TEST(TimePeriods, NoPeriodWithoutItsCue) {
   for (const char* text : {"It was his second Sunday in charge.", "A first Monday vote failed.",
-                           "The week of talks ended."}) {
+                           "The week of talks ended.", "The year he was born, the war ended."}) {
     Document doc = Annotate(text, "2026-03-11");
     for (const TimeExpr& t : doc.times) {
       std::string_view s = doc.view(t.span);
       EXPECT_TRUE(s.find("second") == std::string_view::npos && s.find("first") == std::string_view::npos &&
-                  s.find("week of") == std::string_view::npos)
+                  s.find("week of") == std::string_view::npos && s.find("year") == std::string_view::npos)
           << text << " -> " << s << " = " << t.value;
     }
   }
