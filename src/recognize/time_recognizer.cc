@@ -2482,7 +2482,6 @@ struct TimeScan {
       take(DottedDate(i));
       take(CommaYearDate(i));
       take(WeekOfYear(i));
-      take(CountThenNext(i));
       take(NthDayOf(i));
       take(Year(i));
       take(Quarter(i));
