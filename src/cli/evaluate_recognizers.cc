@@ -164,6 +164,24 @@ bool TimexEq(const std::string& theirs, const std::string& ours) {
   return TimexMatch(theirs, ours) || TimexMatch(CanonTime(theirs), CanonTime(ours));
 }
 
+// Their weekday without a week ("XXXX-WXX-2T13", a Tuesday at 1pm) against our resolved
+// day ("2018-09-04T13"): right when our day is that weekday and the rest agrees.
+bool WeekdayMatch(const std::string& theirs, const std::string& ours) {
+  if (theirs.size() < 10 || theirs.compare(0, 9, "XXXX-WXX-") != 0 || theirs[9] < '1' || theirs[9] > '7') return false;
+  if (ours.size() < 10 || ours[4] != '-' || ours[7] != '-') return false;
+  for (int k : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(ours[k]))) return false;
+  long y = std::stol(ours.substr(0, 4)), m = std::stol(ours.substr(5, 2)), d = std::stol(ours.substr(8, 2));
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+  long wd = ((days + 3) % 7 + 7) % 7 + 1;  // 1970-01-01 was a Thursday
+  if (wd != theirs[9] - '0') return false;
+  std::string a = theirs.substr(10), b = ours.substr(10);
+  return a == b || TimexMatch(CanonTime("0000-00-00" + a), CanonTime("0000-00-00" + b));
+}
+
 // Our TIMEX3 values that name a calendar period ("2016-Q3", "2016-H2", "2016-W45",
 // "2016-11", "2016", "197" for the 1970s, "19" for the 1900s) as the ISO interval
 // "start/end" (end exclusive, as theirs).
@@ -601,11 +619,12 @@ bool ValueMatch(Model model, const Item& exp, const Item& ours) {
         bool alt_ok = !alt.empty() && (alt == v || TimexEq(TheirTimex(v), alt) || RangeMatch(v, alt));
         if (alt_ok && alt_clears_mod && exp.mod.empty()) return true;
         if (ours.value == v || TimexEq(TheirTimex(v), ours.value) || RangeMatch(v, ours.value) ||
+            WeekdayMatch(v, ours.value) ||
             (alt_ok && !alt_clears_mod)) {
           std::string om = ours.mod;
           // "ref_undef" marks a discourse reference they leave unresolved: not a TIMEX3 mod.
           std::string em = exp.mod == "ref_undef" ? "" : exp.mod;
-          if (om == "until" && em == "before") om = em;  // their "until X" is Mod before
+          if ((om == "until" || om == "by") && em == "before") om = em;  // their "until X", "by X": Mod before
           if (om == em || (em.empty() && (om == "by" || om == "through"))) return true;
         }
         break;

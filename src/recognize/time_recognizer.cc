@@ -1176,7 +1176,7 @@ struct TimeScan {
       }
     }
     const Lexeme& l = lx[i];
-    if (l.low.size() <= 4 && !(l.upper_initial && (Is(i + 1, ".") || Is(i + 1, ",")))) {
+    if (l.low.size() <= 4 && !(l.upper_initial && (Is(i + 1, ".") || Is(i + 1, ","))) && !AbbrWeekdayCue(i)) {
       if (!(l.low == "tues" || l.low == "thurs" || l.low == "weds")) return std::nullopt;
     }
     int wd = l.info->weekday;
@@ -2639,13 +2639,10 @@ struct TimeScan {
     // "Monday 8-9am", "yesterday afternoon from 3-8pm".
     if (core->level == 3 && DayValue(*core) && core->value.size() <= 13) {
       uint32_t q = core->end;
-      if (Is(q, "at") || Is(q, ",")) ++q;
-      std::optional<TM> tm = TimeRange(q);
-      if (!tm) {
-        tm = TimeOfDay(q);
-        if (tm && (tm->value.size() < 3 || tm->value[0] != 'T')) tm.reset();
-      }
+      std::string rel;  // "Thursday before 5pm", "Feb 1st no later than 6:00"
+      std::optional<TM> tm = TimeAfterDay(&q, &rel);
       if (tm && q < e) {
+        if (!rel.empty()) core->relation = rel;
         std::string tv = tm->value;
         bool pm_part = core->value.size() == 13 && core->value.compare(10, 3, "TMO") != 0;
         if (pm_part) {

@@ -41,7 +41,19 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2026-03-11", "The talks are stalled at the moment.", "at the moment", "PRESENT_REF", "",
               TimeType::kDate},
         TCase{"2026-03-11", "No one is negotiating at present.", "at present", "PRESENT_REF", "", TimeType::kDate},
-        TCase{"2026-03-11", "The markets are falling right now.", "right now", "PRESENT_REF", "", TimeType::kDate}));
+        TCase{"2026-03-11", "The markets are falling right now.", "right now", "PRESENT_REF", "", TimeType::kDate},
+        // A clock time after a day: a bound word, a bare hour after "at" or "around".
+        TCase{"2026-03-11", "The ballots must arrive Thursday before 5pm.", "Thursday before 5pm", "2026-03-12T17", "",
+              TimeType::kTime},
+        TCase{"2026-03-11", "The strike ends tomorrow no later than 6:00.", "tomorrow no later than 6:00",
+              "2026-03-12T06:00", "", TimeType::kTime},
+        TCase{"2026-03-11", "The shelling started last night at 11.", "last night at 11", "2026-03-10T23", "",
+              TimeType::kTime},
+        TCase{"2026-03-11", "The rally starts tonight around 7.", "tonight around 7", "2026-03-11T19", "",
+              TimeType::kTime},
+        // A capitalised weekday abbreviation with an ordinal day or a clock time.
+        TCase{"2026-03-11", "The court will sit on Mon 13th.", "Mon 13th", "2026-04-13", "", TimeType::kDate},
+        TCase{"2026-03-11", "The market will open Sat at 8.", "Sat at 8", "2026-03-14T08", "", TimeType::kTime}));
 
 }  // namespace
 }  // namespace newsledger
