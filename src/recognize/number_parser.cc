@@ -122,7 +122,7 @@ const Table& Words() {
           "since", "until", "till", "before", "after", "by", "through", "starting", "christmas", "new", "halloween",
           "independence", "valentine", "veterans", "boxing", "thanksgiving", "labor", "memorial", "martin",
           "presidents", "mother", "father", "easter", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
-          "saturdays", "sundays", "decade"})
+          "saturdays", "sundays", "decade", "black", "earth", "juneteenth", "international", "saint"})
       t[w].time_trigger = true;
     for (const char* w :
          {"today", "tonight", "yesterday", "tomorrow", "tmrw", "now", "noon", "midday", "midnight", "noonish",

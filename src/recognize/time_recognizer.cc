@@ -2032,8 +2032,10 @@ struct TimeScan {
   }
 
   // Holidays, with an optional year: "Christmas", "Christmas Eve 2024", "New Year's Day".
-  std::optional<TM> Holiday(uint32_t i) {
-    struct H { std::vector<std::string_view> words; int m, d; int nth_wd = 0, nth = 0; };
+  // force_year: that year's date, whatever the tense (for "next Easter", "last Halloween").
+  std::optional<TM> Holiday(uint32_t i, int force_year = 0) {
+    // offset: days after the nth weekday ("Black Friday" is the day after Thanksgiving).
+    struct H { std::vector<std::string_view> words; int m, d; int nth_wd = 0, nth = 0; int offset = 0; };
     static const std::vector<H> hs = {
         {{"christmas", "eve"}, 12, 24}, {{"christmas", "day"}, 12, 25}, {{"christmas"}, 12, 25},
         {{"new", "year", "'", "s", "eve"}, 12, 31}, {{"new", "year", "’", "s", "eve"}, 12, 31},
@@ -2047,7 +2049,14 @@ struct TimeScan {
         {{"martin", "luther", "king", "day"}, 1, 0, 1, 3}, {{"presidents", "day"}, 2, 0, 1, 3},
         {{"mother", "'", "s", "day"}, 5, 0, 7, 2}, {{"mother", "’", "s", "day"}, 5, 0, 7, 2},
         {{"father", "'", "s", "day"}, 6, 0, 7, 3}, {{"father", "’", "s", "day"}, 6, 0, 7, 3},
-        {{"easter"}, 0, 0}, {{"easter", "sunday"}, 0, 0}, {{"easter", "monday"}, 0, 1}};
+        {{"easter"}, 0, 0}, {{"easter", "sunday"}, 0, 0}, {{"easter", "monday"}, 0, 1},
+        {{"black", "friday"}, 11, 0, 4, 4, 1}, {{"earth", "day"}, 4, 22}, {{"juneteenth"}, 6, 19},
+        {{"new", "year", "day"}, 1, 1}, {{"international", "workers", "'", "day"}, 5, 1},
+        {{"international", "workers", "’", "day"}, 5, 1}, {{"international", "women", "'", "s", "day"}, 3, 8},
+        {{"international", "women", "’", "s", "day"}, 3, 8}, {{"saint", "patrick"}, 3, 17},
+        {{"saint", "patrick", "'", "s", "day"}, 3, 17}, {{"saint", "patrick", "’", "s", "day"}, 3, 17},
+        {{"st", "patrick", "'", "s", "day"}, 3, 17}, {{"st", ".", "patrick", "'", "s", "day"}, 3, 17},
+        {{"st", "patrick", "’", "s", "day"}, 3, 17}, {{"st", ".", "patrick", "’", "s", "day"}, 3, 17}};
     // Lower case is fine ("christmas eve", "easter 2018") except for "may day".
     if (!IsWord(i) || (!lx[i].upper_initial && lx[i].is("may"))) return std::nullopt;
     const H* best = nullptr;
@@ -2066,10 +2075,10 @@ struct TimeScan {
     TM t;
     t.begin = i;
     t.end = best_end;
-    int y = 0;
+    int y = force_year;
     // "Christmas 2024", "the fourth of July of 1995", "Independence Day, 1995", "Christmas
     // of this year".
-    {
+    if (!force_year) {
       uint32_t q = best_end;
       if (Is(q, "of") || Is(q, ",")) ++q;
       if (auto yr = YearAt(q, false)) {
@@ -2100,7 +2109,7 @@ struct TimeScan {
       if (best->nth > 0) {
         int64_t first = DaysFromCivil(year, best->m, 1);
         int diff = (best->nth_wd - Weekday(first) + 7) % 7;
-        *d = 1 + diff + 7 * (best->nth - 1);
+        *d = 1 + diff + 7 * (best->nth - 1) + best->offset;
       } else {
         int dim = DaysInMonth(year, best->m);
         int64_t last = DaysFromCivil(year, best->m, dim);

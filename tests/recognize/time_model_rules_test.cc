@@ -53,7 +53,15 @@ INSTANTIATE_TEST_SUITE_P(
               TimeType::kTime},
         // A capitalised weekday abbreviation with an ordinal day or a clock time.
         TCase{"2026-03-11", "The court will sit on Mon 13th.", "Mon 13th", "2026-04-13", "", TimeType::kDate},
-        TCase{"2026-03-11", "The market will open Sat at 8.", "Sat at 8", "2026-03-14T08", "", TimeType::kTime}));
+        TCase{"2026-03-11", "The market will open Sat at 8.", "Sat at 8", "2026-03-14T08", "", TimeType::kTime},
+        // Holidays: more names, the one before or after the anchor, a holiday's weekend.
+        TCase{"2026-03-11", "Stores cut prices on Black Friday 2024.", "Black Friday 2024", "2024-11-29", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Crowds gathered on the last Easter.", "last Easter", "2025-04-20", "", TimeType::kDate},
+        TCase{"2026-03-11", "The bridge reopens before the next Halloween.", "next Halloween", "2026-10-31", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Traffic peaked over Labor Day weekend 2025.", "Labor Day weekend 2025", "2025-W35-WE", "",
+              TimeType::kDate}));
 
 }  // namespace
 }  // namespace newsledger
