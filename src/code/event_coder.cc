@@ -117,6 +117,7 @@ struct Trigger {
   std::string type, mode;
   bool noun = false;
   std::string reverse_type, reverse_mode;  // "032:033": the target's counter-event
+  bool weak = false;             // coded by the verb's default, no phrase pattern matched
 };
 
 bool StartsWithUpper(std::string_view s) {
@@ -465,7 +466,9 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
   // clause end (at most 10 words) and whose before-slots match, nearest last, among
   // the 5 words before. Each token of that window marks the slots it matches (bit =
   // position in the window), so a pattern is tested with a few mask operations.
+  bool patterned = false;  // set by pattern_code: a phrase pattern, not the verb's default, gave the code
   auto pattern_code = [&](const VerbEntry& v, uint32_t i, uint32_t len) -> std::string {
+    patterned = false;
     const std::string* code = &v.code;
     const std::vector<LexiconIndex::Pattern>& patterns = index_.Patterns(v.block);
     if (patterns.empty()) return *code;
@@ -511,6 +514,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       if (!ok) continue;
       best = slots;
       code = p.code;
+      patterned = true;
     }
     return *code;
   };
@@ -556,8 +560,10 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     if (!as_noun && !as_verb) continue;
     if (!requires_ok(*v, i + len)) continue;
     std::string type = v->plover_type, mode = v->plover_mode, rtype, rmode;
+    bool weak = false;
     if (type.empty()) {
       std::string code = pattern_code(*v, i, len);
+      weak = !patterned;
       std::string reverse;
       if (size_t colon = code.find(':'); colon != std::string::npos) {
         reverse = code.substr(colon + 1);
@@ -606,7 +612,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       if (participial || agentless_passive) continue;
     }
     for (uint32_t k = i; k < i + len; ++k) used[k - b] = true;
-    triggers.push_back({i, i + len, i, type, mode, as_noun, rtype, rmode});
+    triggers.push_back({i, i + len, i, type, mode, as_noun, rtype, rmode, weak});
     i += len - 1;
   }
 
@@ -851,6 +857,13 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       // An action with no one acting and no one acted on ("the cuts come", "nobody
       // will be left behind") is a verb, not an event a ledger can attribute.
       if (a < 0 && g < 0) return;
+      // A common verb coded only by its default meaning ("called the plan reckless",
+      // "including three children", "spoke on condition of anonymity") is a verbal or
+      // cooperative event only when it names whom it reaches.
+      if (t.weak && (g < 0 || parts[g].agent_only) &&
+          (ty == "CONSULT" || ty == "CONCEDE" || ty == "REQUEST" || ty == "AGREE" || ty == "COOPERATE" ||
+           ty == "SUPPORT"))
+        return;
       Event ev = base;
       ev.type = ty;
       ev.mode = mo;

@@ -45,6 +45,9 @@ const Case kCases[] = {
     {"The army did not attack the village.", {}},
     // An agentless passive: the subject is what was acted on.
     {"Two Peruvian smugglers were arrested on Friday.", {{"arrested", "COERCE", "reported", "", "", "PE"}}},
+    // A common verb coded by its default meaning reaches no one: no verbal event.
+    {"The Chilean minister called the plan reckless.", {}},
+    {"Peruvian officials spoke on condition of anonymity.", {}},
     // No participant on either side: a verb, not an event.
     {"The layoffs come a year after the merger.", {}},
     {"Canada expelled two Indian diplomats.", {{"expelled", "SANCTION", "reported", "CA", "", "IN"}}},
