@@ -892,10 +892,16 @@ struct TimeScan {
         t.anchor_free = false;
         return t;
       }
-      if (!(Info(k) && Info(k)->ord >= 1 && Info(k)->ord <= 4 && (Is(k + 1, "quarter") || (Is(k + 1, "half") && Info(k)->ord <= 2))))
+      int ord = Info(k) ? Info(k)->ord : 0;
+      if (k + 1 < e && lx[k].kind == LexKind::kNumber && lx[k].low.size() == 1 && lx[k + 1].glued() &&
+          (Is(k + 1, "st") || Is(k + 1, "nd") || Is(k + 1, "rd") || Is(k + 1, "th"))) {
+        ord = lx[k].low[0] - '0';  // "1st quarter"
+        ++k;
+      }
+      if (!(ord >= 1 && ord <= 4 && (Is(k + 1, "quarter") || (Is(k + 1, "half") && ord <= 2))))
         return std::nullopt;
-      if (Is(k + 1, "quarter")) q = Info(k)->ord;
-      else h = Info(k)->ord;
+      if (Is(k + 1, "quarter")) q = ord;
+      else h = ord;
       k += 2;
       rel = true;
     }
@@ -907,7 +913,11 @@ struct TimeScan {
       z = yr->second;
     }
     uint32_t z2 = z;
-    if (!y && (Is(z2, "this") || Is(z2, "next") || Is(z2, "last")) && Is(z2 + 1, "year") && anchor) {
+    if (!y && Is(z2, "of") && Is(z2 + 1, "the") && Is(z2 + 2, "year") && !Is(z2 + 3, "of") && anchor) {
+      // "the first quarter of the year": the anchor's year.
+      y = CivilFromDays(*anchor).y;
+      z = z2 + 3;
+    } else if (!y && (Is(z2, "this") || Is(z2, "next") || Is(z2, "last")) && Is(z2 + 1, "year") && anchor) {
       Ymd A = CivilFromDays(*anchor);
       y = A.y + (Is(z2, "next") ? 1 : Is(z2, "last") ? -1 : 0);
       z = z2 + 2;
@@ -2492,6 +2502,7 @@ struct TimeScan {
       take(CommaYearDate(i));
       take(WeekOfYear(i));
       take(NthDayOf(i));
+      take(MonthNumberOf(i));
       take(Year(i));
       take(Quarter(i));
       take(TimeOfDay(i));
@@ -2538,6 +2549,10 @@ struct TimeScan {
     take(CountThenNext(i));
     take(NthDayOf(i));
     take(ToDate(i));
+    take(FirstUnitsOf(i));
+    take(WeekNumberOf(i));
+    take(MonthNumberOf(i));
+    take(WeekdayDayNumber(i));
     if (Is(i, "the")) take(TheUnitAlone(i));
     take(Century(i));
     // "year 2008", "the year 2019", "calendar year 2008": the word "year" joins the span.
@@ -3072,7 +3087,7 @@ struct TimeScan {
         bool count_next = q + 1 < e &&
                           (lx[q + 1].kind == LexKind::kNumber || (lx[q + 1].info && lx[q + 1].info->card >= 2) ||
                            Is(q + 1, "couple")) &&
-                          best->end > q + 2 && !Is(best->end - 1, "decades");
+                          best->end > q + 2 && !Is(best->end - 1, "decades") && !Is(q + 3, "of");
         if (Is(q, "end") || Is(q, "beginning") || Is(q, "middle") || Is(q, "start") ||
             (Is(q, "same") && q + 2 == best->end && (Is(q + 1, "week") || Is(q + 1, "month") || Is(q + 1, "year"))) ||
             ((Is(q, "next") || Is(q, "coming") || Is(q, "following") || Is(q, "last") || Is(q, "previous") ||

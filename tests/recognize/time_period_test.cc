@@ -85,6 +85,23 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2026-03-11", "The index is up 4% year to date.", "year to date", "2026-01-01/2026-03-11", "",
               TimeType::kDate},
         TCase{"2026-03-11", "Profits fell for the year.", "the year", "2026", "", TimeType::kDate},
+        // Parts of a named year, numbered weeks and months, weekday and day number,
+        // holiday weekends, holidays before or after the anchor.
+        TCase{"2026-03-11", "Revenue rose in the first six months of 2025.", "the first six months of 2025",
+              "2025-01-01/2025-07-01", "", TimeType::kDate},
+        TCase{"2026-03-11", "Work stops for the last 2 weeks of this year.", "the last 2 weeks of this year",
+              "2026-12-21/2027-01-04", "", TimeType::kDate},
+        TCase{"2026-03-11", "Tickets sold out in week 12 of last year.", "week 12 of last year", "2025-W12", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Rates rise in the 9th month of next year.", "the 9th month of next year", "2027-09", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "The vote is on Fri 13th.", "Fri 13th", "2026-03-13", "", TimeType::kDate},
+        TCase{"2026-03-11", "Traffic will peak on Memorial Day weekend.", "Memorial Day weekend", "2026-W21-WE", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Sales slumped after last Christmas.", "last Christmas", "2025-12-25", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "Output fell in the first quarter of the year.", "the first quarter of the year",
+              "2026-Q1", "", TimeType::kDate},
         // "the same week" follows the last date; the article stays out of the span.
         TCase{"2026-03-11", "The plant closed on May 6, 2024, and the mayor quit the same week.", "same week",
               "2024-W19", "", TimeType::kDate}));
