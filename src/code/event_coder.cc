@@ -687,7 +687,21 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
 
     // Actor: nearest participant before the anchor that is not a prepositional object.
     uint32_t clause_b = t.anchor;
-    while (clause_b > b && !(fl(clause_b - 1) & kClauseBreakW)) --clause_b;
+    // The "that" of a reported clause opens a clause of its own ("told reporters in
+    // Brussels that the money would go to ..."); a relative "that" does not.
+    auto reported_that = [&](uint32_t k) {
+      if (word(k) != "that" || doc.tokens[k].upos != "SCONJ") return false;
+      static const WordSet kReport = {"said", "says", "say", "told", "tells", "tell", "warned", "warns",
+                                      "announced", "added", "argued", "noted", "stated", "claimed", "insisted",
+                                      "reported", "wrote", "explained", "believes", "believed", "thinks",
+                                      "thought", "confirmed", "acknowledged", "admitted", "estimated"};
+      for (uint32_t j = k; j > b && j + 6 > k; --j)
+        if (kReport.count(word(j - 1))) return true;
+      return false;
+    };
+    while (clause_b > b && !(fl(clause_b - 1) & kClauseBreakW) && !reported_that(clause_b - 1)) --clause_b;
+    // Inside a reported clause the reporter is not the actor of what it reports.
+    const uint32_t reported_b = clause_b > b && reported_that(clause_b - 1) ? clause_b : b;
     int actor = -1, target = -1;
     bool passive = false;
     {
@@ -725,7 +739,8 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       // The subject may sit before a comma: "Mexico, its ally, said ..." — take the
       // first non-prepositional participant of the sentence before the anchor.
       for (size_t k = 0; k < parts.size(); ++k)
-        if (parts[k].te <= t.anchor && !(prev_class_of(parts[k]) & kPrepositionW) && !parts[k].place) {
+        if (parts[k].tb >= reported_b && parts[k].te <= t.anchor && !(prev_class_of(parts[k]) & kPrepositionW) &&
+            !parts[k].place) {
           actor = static_cast<int>(k);
           break;
         }
