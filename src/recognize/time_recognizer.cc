@@ -2984,46 +2984,56 @@ struct TimeScan {
 
 #include "recognize/time_model_rules.inc"
 
+  // The scan's prefilter: false when no time expression (nor a relation word opening
+  // one) can start at lexeme i, so the grammar is not tried there. Most lexemes are
+  // refused by a kind test and the word table's flags; tests run the scan without it
+  // (TimeRecognizer::AnnotateExhaustive) and compare.
+  bool MayOpen(uint32_t i) const {
+    const Lexeme& l = lx[i];
+    if (l.kind != LexKind::kWord && l.kind != LexKind::kNumber && l.kind != LexKind::kQuote) return false;
+    // A quotation mark or apostrophe opens only a clipped year ("'98", "’90s"); the
+    // "s" of a possessive or contraction ("the mill’s", "it's") opens nothing. Both are
+    // frequent in news text.
+    if (l.kind == LexKind::kQuote) return i + 1 < e && lx[i + 1].kind == LexKind::kNumber && lx[i + 1].glued();
+    if (l.glued() && i > b && lx[i - 1].kind == LexKind::kQuote && l.is("s")) return false;
+    if (l.kind == LexKind::kWord) {
+      const recognize::WordInfo* in = l.info;
+      // Words outside the shared word table that still open or make a time: decades
+      // ("seventies"), "once a week". Tested by length and suffix, no lookup.
+      auto extra = [](const Lexeme& x) {
+        std::string_view w = x.low;
+        return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
+               w == "another" || w == "rest" || (w == "w" && x.glued() == false) || w == "moment" ||
+               w == "present";
+      };
+      if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
+                   in->time_unit || in->denom)) &&
+          !extra(l))
+        return false;
+      // A function word ("the", "in", "a", "since") opens a time expression only
+      // when a time word or a number follows closely.
+      auto strong = [&](const Lexeme& x) {
+        return x.kind == LexKind::kNumber || x.kind == LexKind::kQuote || extra(x) ||
+               (x.info && (x.info->time_strong || x.info->month || x.info->weekday || x.info->time_unit ||
+                           x.info->card >= 0 || x.info->ord >= 0));
+      };
+      if (!strong(l)) {
+        bool near = false;
+        for (uint32_t k = i + 1; k < e && k <= i + 5 && !near; ++k) near = strong(lx[k]);
+        if (!near) return false;
+      }
+    }
+    return true;
+  }
+
   void Run(std::vector<TM>* out) {
     uint32_t i = b;
     uint32_t last_end = b;
     while (i < e) {
       const Lexeme& l = lx[i];
-      if (l.kind != LexKind::kWord && l.kind != LexKind::kNumber && l.kind != LexKind::kQuote) {
+      if (!exhaustive && !MayOpen(i)) {
         ++i;
         continue;
-      }
-      if (l.kind == LexKind::kWord) {
-        const recognize::WordInfo* in = l.info;
-        // Words outside the shared word table that still open or make a time: decades
-        // ("seventies"), "once a week". Tested by length and suffix, no lookup.
-        auto extra = [](const Lexeme& x) {
-          std::string_view w = x.low;
-          return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
-                 w == "another" || w == "rest" || (w == "w" && x.glued() == false) || w == "moment" ||
-                 w == "present";
-        };
-        if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
-                     in->time_unit || in->denom)) &&
-            !extra(l)) {
-          ++i;
-          continue;
-        }
-        // A function word ("the", "in", "a", "since") opens a time expression only
-        // when a time word or a number follows closely.
-        auto strong = [&](const Lexeme& x) {
-          return x.kind == LexKind::kNumber || x.kind == LexKind::kQuote || extra(x) ||
-                 (x.info && (x.info->time_strong || x.info->month || x.info->weekday || x.info->time_unit ||
-                             x.info->card >= 0 || x.info->ord >= 0));
-        };
-        if (!strong(l)) {
-          bool near = false;
-          for (uint32_t k = i + 1; k < e && k <= i + 5 && !near; ++k) near = strong(lx[k]);
-          if (!near) {
-            ++i;
-            continue;
-          }
-        }
       }
       std::string relation;
       uint32_t k = i;
@@ -3103,12 +3113,16 @@ struct TimeScan {
       last_end = i;
     }
   }
+
+  // Tests: try every lexeme, without MayOpen (declared last: TimeScan is built with
+  // positional initialisers).
+  bool exhaustive = false;
 };
 
 namespace {
 
 void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<TM>* found,
-               std::vector<Span>* spans, std::optional<int> clock = std::nullopt) {
+               std::vector<Span>* spans, std::optional<int> clock = std::nullopt, bool exhaustive = false) {
   // The lexing is shared with the quantity recognizer (one pass per document).
   const recognize::LexedDocument& lexed = recognize::LexDocument(doc);
   const std::vector<Lexeme>& lx = lexed.lexemes;
@@ -3118,6 +3132,7 @@ void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<T
     uint32_t b = lexed.first[r], e = lexed.first[r + 1];
     if (b == e) continue;
     TimeScan scan{doc, lx, b, e, anchor, &discourse, has_xpos, {}, false, {}, anchor ? clock : std::nullopt};
+    scan.exhaustive = exhaustive;
     size_t before = found->size();
     scan.Run(found);
     for (size_t k = before; k < found->size(); ++k) {
@@ -3140,7 +3155,11 @@ std::optional<std::string> LatestExplicitDate(const Document& doc) {
   return FmtDays(*best);
 }
 
-void TimeRecognizer::annotate(Document& doc) const {
+void TimeRecognizer::annotate(Document& doc) const { Annotate(doc, false); }
+
+void TimeRecognizer::AnnotateExhaustive(Document& doc) const { Annotate(doc, true); }
+
+void TimeRecognizer::Annotate(Document& doc, bool exhaustive) const {
   if (doc.published.empty()) {
     if (auto d = LatestExplicitDate(doc)) {
       doc.published = *d;
@@ -3150,7 +3169,7 @@ void TimeRecognizer::annotate(Document& doc) const {
   std::optional<int64_t> anchor = ParseIsoDate(doc.published);
   std::vector<TM> found;
   std::vector<Span> spans;
-  Recognize(doc, anchor, &found, &spans, ParseIsoClock(doc.published));
+  Recognize(doc, anchor, &found, &spans, ParseIsoClock(doc.published), exhaustive);
   for (size_t k = 0; k < found.size(); ++k) {
     TimeExpr t;
     t.span = spans[k];

@@ -58,6 +58,13 @@ class TimeRecognizer : public Stage {
  public:
   const char* name() const override { return "times"; }
   void annotate(Document& doc) const override;
+  // The same with the scan's trigger prefilter off: every lexeme is tried as the start
+  // of an expression. Several times slower; tests compare it with annotate() to show
+  // that the prefilter skips no lexeme where an expression starts.
+  void AnnotateExhaustive(Document& doc) const;
+
+ private:
+  void Annotate(Document& doc, bool exhaustive) const;
 };
 
 // The latest explicit full date in doc.text ("November 17, 2025", "17 Nov 2025",
