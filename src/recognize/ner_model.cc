@@ -212,6 +212,27 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   const uint64_t kOpeners[] = {HashBytes("\""), HashBytes(":"), HashBytes("o"), HashBytes("-"), HashBytes("'"),
                                HashBytes("(")};
 
+  // Capitalised runs ("Hobby Lobby", "Bank of America"): every token learns from the
+  // run's first and last word and the words around it.
+  s.run_begin.resize(n);
+  s.run_end.resize(n);
+  {
+    const uint64_t kAmp = HashBytes("&"), kDash = HashBytes("-");
+    size_t i = 0;
+    while (i < n) {
+      if (!capitalised(static_cast<ptrdiff_t>(i))) { s.run_begin[i] = s.run_end[i] = static_cast<uint32_t>(i); ++i; continue; }
+      size_t j = i + 1;
+      while (j < n) {
+        if (capitalised(static_cast<ptrdiff_t>(j))) { ++j; continue; }
+        const uint64_t lw = s.info[j].lower;
+        if ((lw == kOf || lw == kAmp || lw == kDash) && j + 1 < n && capitalised(static_cast<ptrdiff_t>(j + 1))) { j += 2; continue; }
+        break;
+      }
+      for (size_t k = i; k < j; ++k) { s.run_begin[k] = static_cast<uint32_t>(i); s.run_end[k] = static_cast<uint32_t>(j); }
+      i = j;
+    }
+  }
+
   for (size_t ii = 0; ii < n; ++ii) {
     ptrdiff_t i = static_cast<ptrdiff_t>(ii);
     const NerScratch::TokenInfo& t = s.info[ii];
@@ -279,6 +300,21 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     r[k] = Row(k, Pair(t.suffix[1], cls), mask_); ++k;                       // 29
     r[k] = Row(k, Triple(name_at(i - 1), t.ncode, name_at(i + 1)), mask_); ++k;  // 30 name lists
     r[k] = Row(k, Triple(name_at(i - 2), name_at(i - 1), t.ncode), mask_); ++k;  // 31
+    {
+      auto suffix_at = [&](ptrdiff_t j) { auto* q = at(j); return q ? q->suffix[1] : kPad; };
+      const size_t rb = s.run_begin[ii], re = s.run_end[ii];
+      const bool in_run = re > rb;
+      const uint64_t rpos = !in_run ? 0 : re - rb == 1 ? 1 : ii == rb ? 2 : ii + 1 == re ? 3 : 4;
+      const uint64_t rlast = in_run ? s.info[re - 1].lower : kNone;
+      const uint64_t rfirst = in_run ? s.info[rb].lower : kNone;
+      const uint64_t before = in_run ? lower_at(static_cast<ptrdiff_t>(rb) - 1) : kNone;
+      const uint64_t after = in_run ? lower_at(static_cast<ptrdiff_t>(re)) : kNone;
+      const uint64_t rlen = in_run ? std::min<uint64_t>(re - rb, 4) : 0;
+      uint64_t v[8] = {Pair(suffix_at(i - 1), cls_at(i - 1)), Pair(suffix_at(i + 1), cls_at(i + 1)), Pair(rlast, rpos),
+                       Pair(rfirst, rpos), Pair(before, rpos), Pair(after, rpos), Triple(rlen, rpos, initial),
+                       Pair(gaz_at(i), lower_at(i - 1))};
+      for (int q = 0; q < 8; ++q) { r[k] = Row(k, v[q], mask_); ++k; }  // 32-39
+    }
   }
 }
 
@@ -342,6 +378,12 @@ NerModel::NerModel(const std::filesystem::path& path, const Gazetteer& gaz) : ga
   std::ostringstream ss;
   ss << in.rdbuf();
   Parse(ss.str(), path.string());
+}
+
+std::unique_ptr<NerModel> NerModel::FromBytes(std::string_view bytes, const std::string& where, const Gazetteer& gaz) {
+  std::unique_ptr<NerModel> m(new NerModel(gaz));
+  m->Parse(bytes, where);
+  return m;
 }
 
 NerModel::NerModel(const ModelOptions& options, const std::vector<float>& weights, const Gazetteer& gaz)
@@ -426,7 +468,7 @@ void NerModel::Parse(std::string_view bytes, const std::string& where) {
   options_.epochs = r.U32();
   options_.beam = r.U32();
   options_.use_pos = r.U32();
-  if (options_.use_pos != 0) throw Error(where, "model asks for UPOS features, which version 3 does not have");
+  if (options_.use_pos != 0) throw Error(where, "model asks for UPOS features, which this version does not have");
   options_.seed = r.U64();
   options_.o_penalty = r.F32();
   if (!std::isfinite(options_.o_penalty)) throw Error(where, "bad O penalty");

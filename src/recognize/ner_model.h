@@ -13,7 +13,11 @@
 // gazetteer names that cover the token and its neighbours (country, subdivision, city,
 // demonym, organisation; begin or inside), first-name and surname lists, a title word
 // before ("President", "spokeswoman"), an organisation head ahead or behind
-// ("Department", "Guard") and the sentence-initial flag.
+// ("Department", "Guard") and the sentence-initial flag; since version 4 also the
+// suffixes of the neighbours and the capitalised run around the token ("Hobby Lobby",
+// "Bank of America"): its first and last word, the words just before and after it and
+// its length, each crossed with the token's place in the run, and the gazetteer state
+// crossed with the word before.
 //
 // File format (little-endian):
 //   magic "NLNERMDL", u32 version, ModelOptions fields (u32 x4, u64, f32), u64 gazetteer fingerprint,
@@ -47,7 +51,7 @@ namespace ner {
 
 enum Label : uint8_t { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kNumLabels };
 constexpr int kRowWidth = 8;  // kNumLabels padded
-constexpr uint32_t kModelVersion = 3;
+constexpr uint32_t kModelVersion = 4;
 
 const char* LabelName(int label);  // "O", "B-PER", ...
 int LabelFromName(std::string_view name);  // -1 when unknown; MISC/OTH map to O
@@ -71,7 +75,7 @@ struct ModelOptions {
 // What the model sees of one token.
 struct NerToken {
   std::string_view text;
-  std::string_view upos;  // may be empty; not used by the version 3 features
+  std::string_view upos;  // may be empty; not used by the features (since version 3)
 };
 
 // Per-sentence scratch: token hashes, static feature rows, beam. Reused across calls.
@@ -87,6 +91,7 @@ struct NerScratch {
   };
   std::vector<uint64_t> folded;
   std::vector<TokenInfo> info;
+  std::vector<uint32_t> run_begin, run_end;  // capitalised run around each token
   std::vector<uint32_t> rows;      // static feature rows, kStaticFeatures per token
   std::vector<int32_t> emission;   // kRowWidth per token
   std::vector<int32_t> score;      // Viterbi: kRowWidth per token
@@ -108,7 +113,7 @@ constexpr uint32_t kDenseRows = kNameOffset + kPrevSlots * 8;
 // Feature extraction, shared by training and decoding.
 class NerFeatures {
  public:
-  static constexpr int kStaticFeatures = 32;
+  static constexpr int kStaticFeatures = 40;
 
   NerFeatures(const Gazetteer& gaz, uint32_t hash_bits) : gaz_(gaz), mask_((1u << hash_bits) - 1) {}
   // Fills scratch.info and scratch.rows for the sentence.
@@ -225,6 +230,9 @@ class NerModel {
   // From trained float weights (rows x kRowWidth); used by the trainer.
   NerModel(const ner::ModelOptions& options, const std::vector<float>& weights, const Gazetteer& gaz);
 
+  // Parses a serialised model (NerModel::Serialize); `where` names it in errors.
+  static std::unique_ptr<NerModel> FromBytes(std::string_view bytes, const std::string& where, const Gazetteer& gaz);
+
   NerModel(const NerModel&) = delete;
   NerModel& operator=(const NerModel&) = delete;
 
@@ -242,6 +250,8 @@ class NerModel {
   const std::vector<SelfTest>& self_tests() const { return self_tests_; }
 
  private:
+  explicit NerModel(const Gazetteer& gaz) : gaz_(gaz) {}
+
   const Gazetteer& gaz_;
   ner::ModelOptions options_;
   float scale_ = 1;

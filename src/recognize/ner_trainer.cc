@@ -306,7 +306,7 @@ const std::vector<std::vector<std::string>>& SelfTestSentences() {
 }  // namespace
 
 NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSentence>& train,
-                        const std::vector<NerSentence>& dev, const Gazetteer& gaz, std::ostream& log) {
+                        const std::vector<NerSentence>& dev, const Gazetteer& gaz, std::ostream& log, bool fixed) {
   NerTrainResult result;
   const size_t rows = size_t{1} << options.hash_bits;
   NerFeatures features(gaz, options.hash_bits);
@@ -378,6 +378,11 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
     }
     std::vector<float> avg(w.size());
     for (size_t k = 0; k < w.size(); ++k) avg[k] = static_cast<float>(w[k] - u[k] / c);
+    if (fixed) {  // no choice to make: keep the last pass
+      log << "ner: epoch " << epoch << " train token error " << double(errors) / double(tokens) << "\n";
+      if (epoch == options.epochs) { best_avg = std::move(avg); result.best_epoch = epoch; }
+      continue;
+    }
     NerModel model(options, avg, gaz);
     SpanCounts by_type[4];
     double f1 = ScoreModel(model, dev, by_type).f1();
@@ -393,7 +398,8 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
   log << "ner: keeping epoch " << result.best_epoch << "\n";
   NerModel model(options, best_avg, gaz);
   // The O penalty best on dev (a linear model trained on sparse entities is timid).
-  {
+  result.o_penalty = options.o_penalty;
+  if (!fixed) {
     float best_penalty = 0;
     double best = -1;
     for (float p : {0.0f, 0.5f, 1.0f, 2.0f, 3.0f, 4.0f, 6.0f, 8.0f}) {
@@ -403,8 +409,9 @@ NerTrainResult TrainNer(const ModelOptions& options, const std::vector<NerSenten
       log << "ner: O penalty " << p << " dev span F1 " << f1 << "\n";
       if (f1 > best) { best = f1; best_penalty = p; }
     }
-    model.set_o_penalty(best_penalty);
+    result.o_penalty = best_penalty;
   }
+  model.set_o_penalty(result.o_penalty);
   result.model_bytes = model.Serialize(SelfTestSentences());
   return result;
 }

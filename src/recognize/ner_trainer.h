@@ -2,7 +2,8 @@
 //
 // Training data:
 //  - Universal NER English-EWT (IOB2, labels PER/ORG/LOC; CC BY-SA 4.0): train file for
-//    training, dev file for choosing the epoch;
+//    training, dev file for choosing the epoch and the O penalty (and then, by
+//    `newsledger train ner`, added to the training data of the final model);
 //  - the GUM entity layer (CoNLL-U, MISC column `Entity=`; CC BY-SA 4.0), train and dev
 //    documents (never test), mapped to UNER's convention: mentions of type person,
 //    place and organization whose head is a proper noun become PER, LOC, ORG, cut down
@@ -66,13 +67,18 @@ struct NerTrainResult {
   std::string model_bytes;           // the serialised model
   std::vector<double> dev_f1;        // per epoch, with the averaged weights
   size_t best_epoch = 0;             // 1-based
+  float o_penalty = 0;               // the O penalty chosen on dev (or given)
   size_t train_sentences = 0, train_tokens = 0;
 };
 
-// Trains on `train`, picks the epoch with the best span F1 on `dev`, and serialises
-// the model with self-test samples. Progress lines go to `log`.
+// Trains on `train`, picks the epoch and the O penalty with the best span F1 on `dev`,
+// and serialises the model with self-test samples. With `fixed`, trains exactly
+// options.epochs passes with options.o_penalty and never looks at `dev` (the final
+// model, trained on train plus dev with the settings a first run chose on dev).
+// Progress lines go to `log`.
 NerTrainResult TrainNer(const ner::ModelOptions& options, const std::vector<NerSentence>& train,
-                        const std::vector<NerSentence>& dev, const Gazetteer& gaz, std::ostream& log);
+                        const std::vector<NerSentence>& dev, const Gazetteer& gaz, std::ostream& log,
+                        bool fixed = false);
 
 // Decodes every sentence of `data` with `model` and scores spans against the gold.
 SpanCounts ScoreModel(const NerModel& model, const std::vector<NerSentence>& data, SpanCounts by_type[4]);
