@@ -6,6 +6,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -87,7 +88,33 @@ void SumRows(const int16_t* a, const int16_t* b, const int16_t* c, const int16_t
 
 }  // namespace
 
+// Rows of words outside the lexicon, kept across sentences (see tagger.h).
+struct OovCache {
+  static constexpr size_t kSlots = 4096;  // a power of two
+  struct Slot {
+    uint8_t len = 0;  // normalised form length (1..kMaxWordBytes); 0: empty
+    uint64_t stamp = 0;  // the Tag call that last used it: its rows are in use till it ends
+    char form[tag::kMaxWordBytes];
+    tag::TokenHashes hashes;
+  };
+  uint64_t owner = 0;  // Tagger::id_ of the rows held
+  uint64_t stamp = 0;  // counts Tag calls
+  size_t row_block = 0;
+  std::vector<Slot> slots;
+  std::unique_ptr<int16_t[]> rows;  // row_block per slot; written before it is read
+
+  void Reset(uint64_t id, size_t block) {
+    owner = id;
+    slots.assign(kSlots, Slot{});
+    if (block != row_block || !rows) rows.reset(new int16_t[kSlots * block]);
+    row_block = block;
+  }
+};
+
 struct Tagger::Scratch {
+  OovCache oov_cache;
+  std::vector<uint32_t> vocab;           // per token: lexicon index, or kNotInLexicon
+  std::vector<uint8_t> lengths;          // per token: normalised length, capped at 255
   std::vector<tag::TokenHashes> hashes;  // with two padding entries on each side
   std::vector<const int16_t*> rows;      // per token (and padding): its 5 unary rows
   std::vector<uint32_t> oov;             // per token: 1 + its place in oov_rows, or 0
@@ -263,6 +290,8 @@ Tagger::Tagger(TaggerModel model, const std::string& where, bool self_test) : mo
 Tagger::~Tagger() = default;
 
 void Tagger::Build(const std::string& where, bool self_test) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1);
   if (model_.upos.empty() || model_.upos.size() != model_.xpos.size() || model_.upos.size() > kMaxLabels)
     throw Error(where, "bad label table");
   if (model_.vocab.size() != model_.vocab_class.size() || model_.vocab.size() != model_.vocab_label.size() ||
@@ -331,6 +360,7 @@ void Tagger::Build(const std::string& where, bool self_test) {
     vocab_.push_back({h.lower, h.suffix[2], h.shape, h.amb, model_.vocab_label[i], h.caps, constrained});
     clamped_ += UnaryRows(h, &vocab_rows_[i * tag::kOffsets * row_size_]);
   }
+  BuildLemmaCache();
   if (!self_test) return;
   Scratch scratch;
   std::string lemma;
@@ -347,6 +377,44 @@ void Tagger::Build(const std::string& where, bool self_test) {
                                model_.xpos[s.labels[i]] + "/" + s.lemmas[i]);
     }
   }
+}
+
+void Tagger::BuildLemmaCache() {
+  // The labels a lexicon word is tagged with are nearly always among the few its own
+  // features (the offset-0 row) score highest; the lexicon's fixed label is one of them.
+  constexpr size_t kLabelsPerWord = 4;
+  const size_t nl = model_.upos.size();
+  const size_t block = tag::kOffsets * row_size_;
+  std::vector<std::pair<uint64_t, uint32_t>> items;
+  lemma_pool_.clear();
+  std::string lemma;
+  std::vector<uint16_t> order(nl);
+  for (size_t i = 0; i < model_.vocab.size(); ++i) {
+    const std::string& form = model_.vocab[i];
+    if (form.size() > 255) continue;
+    const int16_t* row = &vocab_rows_[i * block + 2 * row_size_];
+    for (size_t l = 0; l < nl; ++l) order[l] = static_cast<uint16_t>(l);
+    const size_t k = std::min(kLabelsPerWord, nl);
+    std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](uint16_t a, uint16_t b) {
+      return row[a] != row[b] ? row[a] > row[b] : a < b;
+    });
+    uint16_t labels[kLabelsPerWord + 1];
+    size_t count = 0;
+    if (model_.vocab_label[i] != TaggerModel::kNoLabel) labels[count++] = model_.vocab_label[i];
+    for (size_t j = 0; j < k; ++j)
+      if (count == 0 || order[j] != labels[0]) labels[count++] = order[j];
+    const uint64_t word = tag::HashBytes(form);
+    for (size_t j = 0; j < count; ++j) {
+      lemmatizer_.Lemmatize(form, xpos_keys_[labels[j]], lemma);
+      if (lemma.size() > 255) continue;
+      items.emplace_back(tag::Combine(word, labels[j]), static_cast<uint32_t>(lemma_pool_.size()));
+      lemma_pool_ += static_cast<char>(form.size());
+      lemma_pool_ += form;
+      lemma_pool_ += static_cast<char>(lemma.size());
+      lemma_pool_ += lemma;
+    }
+  }
+  lemma_index_ = std::make_unique<tag::FlatMap64<uint32_t>>(items);
 }
 
 void Tagger::SetLowerClass(tag::TokenHashes& h) const {
@@ -421,43 +489,82 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
   s.hashes[n + 2] = s.hashes[n + 3] = tag::EndPadding();
   s.rows[0] = s.rows[1] = pad_rows_.data();
   s.rows[n + 2] = s.rows[n + 3] = pad_rows_.data() + block;
+  constexpr uint32_t kNotInLexicon = 0xFFFFFFFF;
+  OovCache& cache = s.oov_cache;
+  if (cache.owner != id_) cache.Reset(id_, block);
+  const uint64_t stamp = ++cache.stamp;
+  s.vocab.resize(n);
+  s.lengths.resize(n);
   char buf[tag::kMaxWordBytes];
+  // Three passes, so that the cache misses of a sentence's lexicon lookups overlap:
+  // hash every word and prefetch its lexicon slot, then find each one and prefetch its
+  // entry, then fill in the hashes and rows.
+  for (size_t i = 0; i < n; ++i) {
+    size_t len = tag::NormalizeWord(words[i], buf);
+    s.lengths[i] = static_cast<uint8_t>(len < 255 ? len : 255);
+    uint64_t word = len <= tag::kMaxWordBytes ? tag::HashBytes(std::string_view(buf, len)) : 0;
+    s.hashes[i + 2].word = word;
+    if (len <= tag::kMaxWordBytes) vocab_index_->Prefetch(word);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t* vi = s.lengths[i] <= tag::kMaxWordBytes ? vocab_index_->Find(s.hashes[i + 2].word) : nullptr;
+    s.vocab[i] = vi ? *vi : kNotInLexicon;
+    if (vi) __builtin_prefetch(&vocab_[*vi]);
+  }
   for (size_t i = 0; i < n; ++i) {
     tag::TokenHashes& h = s.hashes[i + 2];
-    size_t len = tag::NormalizeWord(words[i], buf);
-    const uint32_t* vi = nullptr;
-    uint64_t word = 0;
-    if (len <= tag::kMaxWordBytes) {
-      word = tag::HashBytes(std::string_view(buf, len));
-      vi = vocab_index_->Find(word);
-    }
-    if (vi) {
+    if (s.vocab[i] != kNotInLexicon) {
       // A lexicon word: the context features need only these fields.
-      const VocabEntry& e = vocab_[*vi];
-      h.word = word;
+      const uint32_t vi = s.vocab[i];
+      const VocabEntry& e = vocab_[vi];
       h.lower = e.lower;
       h.suffix[2] = e.suffix3;
       h.shape = e.shape;
       h.amb = e.amb;
       h.caps = e.caps;
       s.fixed[i] = e.label;
-      s.allowed[i] = e.constrained ? &model_.vocab_allowed[*vi * TaggerModel::kMaskWords] : nullptr;
-      s.rows[i + 2] = vocab_rows_.data() + *vi * block;
-    } else {
-      if (len <= tag::kMaxWordBytes) {
-        tag::HashToken(std::string_view(buf, len), h);
-      } else {
-        tag::NormalizeQuotes(words[i], s.norm);
-        tag::HashToken(s.norm, h);
-      }
-      SetLowerClass(h);
-      s.fixed[i] = TaggerModel::kNoLabel;
-      s.allowed[i] = nullptr;
-      size_t at = s.oov_rows.size();
-      s.oov_rows.resize(at + block);
-      UnaryRows(h, s.oov_rows.data() + at);
-      s.oov[i] = static_cast<uint32_t>(at / block + 1);
+      s.allowed[i] = e.constrained ? &model_.vocab_allowed[vi * TaggerModel::kMaskWords] : nullptr;
+      s.rows[i + 2] = vocab_rows_.data() + vi * block;
+      continue;
     }
+    s.fixed[i] = TaggerModel::kNoLabel;
+    s.allowed[i] = nullptr;
+    const size_t len = s.lengths[i];
+    const size_t home = h.word & (OovCache::kSlots - 1);
+    OovCache::Slot& slot = cache.slots[home];
+    int16_t* cached = cache.rows.get() + home * block;
+    if (len > 0 && len <= tag::kMaxWordBytes) {
+      tag::NormalizeWord(words[i], buf);
+      if (slot.len == len && std::memcmp(slot.form, buf, len) == 0) {  // seen before
+        slot.stamp = stamp;
+        h = slot.hashes;
+        s.rows[i + 2] = cached;
+        continue;
+      }
+      if (slot.stamp != stamp) {  // free to take (not used earlier in this sentence)
+        tag::HashToken(std::string_view(buf, len), slot.hashes);
+        SetLowerClass(slot.hashes);
+        UnaryRows(slot.hashes, cached);
+        slot.len = static_cast<uint8_t>(len);
+        slot.stamp = stamp;
+        std::memcpy(slot.form, buf, len);
+        h = slot.hashes;
+        s.rows[i + 2] = cached;
+        continue;
+      }
+    }
+    // Not cached: too long, or its slot holds another word of this sentence.
+    if (len > tag::kMaxWordBytes) {
+      tag::NormalizeQuotes(words[i], s.norm);
+      tag::HashToken(s.norm, h);
+    } else {
+      tag::HashToken(std::string_view(buf, len), h);
+    }
+    SetLowerClass(h);
+    size_t at = s.oov_rows.size();
+    s.oov_rows.resize(at + block);
+    UnaryRows(h, s.oov_rows.data() + at);
+    s.oov[i] = static_cast<uint32_t>(at / block + 1);
   }
   // The rows of words outside the lexicon are in place only now (oov_rows grew).
   for (size_t i = 0; i < n; ++i)
@@ -486,8 +593,12 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
       const int16_t* d = rows[i] + 2 * rs;
       const int16_t* e = rows[i + 1] + 3 * rs;
       const int16_t* f = rows[i + 2] + 4 * rs;
+      // The features of t-1 and t-2 go last in the chain from one tag to the next:
+      // start their lookups, add up the rows while they arrive, then add them.
+      const int k = tag::TagContextFeatures(toks, static_cast<int>(i), t1, t2, feats);
+      for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
       SumRows(a, b, c, d, e, f, s.pairs.data() + i * rs, rs, scores);
-      AddFeatures(feats, tag::TagContextFeatures(toks, static_cast<int>(i), t1, t2, feats), scores);
+      AddFeatures(feats, k, scores);
       label = tag::BestLabel(scores, nl, s.allowed[i]);
     }
     labels[i] = label;
@@ -499,6 +610,15 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
 }
 
 void Tagger::Lemmatize(std::string_view word, uint16_t label, std::string& out) const {
+  if (const uint32_t* at = lemma_index_->Find(tag::Combine(tag::HashBytes(word), label))) {
+    const char* p = lemma_pool_.data() + *at;
+    const size_t form_len = static_cast<unsigned char>(p[0]);
+    if (std::string_view(p + 1, form_len) == word) {
+      p += 1 + form_len;
+      out.assign(p + 1, static_cast<unsigned char>(p[0]));
+      return;
+    }
+  }
   if (word.find('\xE2') != std::string_view::npos) {
     std::string norm;
     tag::NormalizeQuotes(word, norm);
@@ -509,7 +629,8 @@ void Tagger::Lemmatize(std::string_view word, uint16_t label, std::string& out) 
 }
 
 void Tagger::annotate(Document& doc) const {
-  Scratch s;
+  // One Scratch per thread, so that its cache of rows outlives the document.
+  static thread_local Scratch s;
   for (const Sentence& sent : doc.sentences) {
     if (sent.token_end > doc.tokens.size() || sent.token_begin >= sent.token_end) continue;
     s.words.clear();

@@ -142,5 +142,55 @@ TEST(TaggerTest, TagIsDeterministicAndReusesScratch) {
   EXPECT_TRUE(other.empty());
 }
 
+// Invented words, none in the lexicon: "bazel", "bazem", ... (letters only, so that
+// no two share a normalised form).
+std::vector<std::string> InventedWords(size_t n) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    std::string w = "qu";
+    for (size_t v = i + 1; v; v /= 26) w += static_cast<char>('a' + v % 26);
+    out.push_back(w + (i % 3 == 0 ? "ed" : i % 3 == 1 ? "ing" : "ness"));
+  }
+  return out;
+}
+
+// The rows of words outside the lexicon are cached in the Scratch across calls: a
+// sentence tagged again with a warm cache, and parts of it tagged with a warm cache or
+// with a fresh Scratch, must get the same labels. (The long sentence has more words
+// than the cache has slots, so it also takes the path for a word whose slot another
+// word of the same sentence holds.)
+TEST(TaggerTest, CachedRowsOfUnknownWordsGiveTheSameLabels) {
+  const std::vector<std::string> invented = InventedWords(5000);
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < invented.size(); ++i) {
+    words.push_back(i % 4 == 0 ? std::string_view("the") : std::string_view(invented[i]));
+  }
+  std::vector<uint16_t> cold, warm, fresh;
+  auto scratch = Tagger::NewScratch();
+  Model().Tag(words, cold, scratch.get());
+  Model().Tag(words, warm, scratch.get());
+  EXPECT_EQ(cold, warm);
+  for (size_t start = 0; start + 6 <= words.size(); start += 997) {
+    std::vector<std::string_view> part(words.begin() + start, words.begin() + start + 6);
+    Model().Tag(part, warm, scratch.get());
+    Model().Tag(part, fresh);  // a Scratch of its own: nothing cached
+    EXPECT_EQ(warm, fresh) << "at " << start;
+  }
+}
+
+// Lemmas of lexicon words come from a table made at load time; they must be what the
+// lemmatizer gives, under every label.
+TEST(TaggerTest, PrecomputedLemmasMatchTheLemmatizer) {
+  const Tagger& t = Model();
+  std::string fast;
+  for (size_t i = 0; i < t.model().vocab.size(); i += 53) {
+    const std::string& w = t.model().vocab[i];
+    for (uint16_t l = 0; l < t.num_labels(); ++l) {
+      t.Lemmatize(w, l, fast);
+      EXPECT_EQ(fast, t.lemmatizer().Lemmatize(w, t.xpos(l))) << w << "/" << t.xpos(l);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsledger
