@@ -332,6 +332,12 @@ struct TimeScan {
       return A.y;
     }
     if (t == Tense::kPresent && d) {
+      // "funds agencies through Sept. 30": a present-tense bound looks ahead, "since"
+      // looks back.
+      if (a > b && (Is(a - 1, "through") || Is(a - 1, "until") || Is(a - 1, "till") || Is(a - 1, "by") ||
+                    Is(a - 1, "before")))
+        return (m < A.m || (m == A.m && dd < A.d)) ? A.y + 1 : A.y;
+      if (a > b && Is(a - 1, "since")) return (m > A.m || (m == A.m && dd > A.d)) ? A.y - 1 : A.y;
       // "when he is sentenced on Jan. 15" in a November story: the present tense
       // of a schedule or a state; the nearest such day, before or after.
       int best = A.y;
