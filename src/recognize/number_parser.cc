@@ -131,7 +131,7 @@ const Table& Words() {
           "halloween", "easter", "thanksgiving", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
           "saturdays", "sundays", "quarter", "half", "q", "h", "new", "independence", "valentine", "veterans",
           "boxing", "labor", "memorial", "martin", "presidents", "mother", "father", "morning", "afternoon",
-          "evening", "night"}) {
+          "evening", "night", "mornings", "afternoons", "evenings", "nights", "daytime"}) {
       t[w].time_trigger = true;
       t[w].time_strong = true;
     }

@@ -3110,6 +3110,7 @@ struct TimeScan {
               Is(q, "past")) && (unit_next || count_next)))
           best->begin = q;
       }
+      if (relation.empty()) TrailingBound(&*best, &relation);  // "2012 or later"
       if (!relation.empty()) best->relation = relation == "till" ? "until" : relation;
       if (best->day && best->level == 3) *discourse = best->day;
       else if (best->day && !discourse->has_value()) *discourse = best->day;

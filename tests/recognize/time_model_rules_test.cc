@@ -61,7 +61,14 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2026-03-11", "The bridge reopens before the next Halloween.", "next Halloween", "2026-10-31", "",
               TimeType::kDate},
         TCase{"2026-03-11", "Traffic peaked over Labor Day weekend 2025.", "Labor Day weekend 2025", "2025-W35-WE", "",
-              TimeType::kDate}));
+              TimeType::kDate},
+        // Parts of day without a day; nights counted as days.
+        TCase{"2026-03-11", "The clinic opens in the evenings.", "in the evenings", "TEV", "", TimeType::kTime},
+        TCase{"2026-03-11", "Volunteers came back one morning with food.", "morning", "TMO", "", TimeType::kTime},
+        TCase{"2026-03-11", "The suspect spent three nights in custody.", "three nights", "P3D", "",
+              TimeType::kDuration},
+        // A bound written after the time.
+        TCase{"2026-03-11", "Only loans from 2019 or later qualify.", "2019 or later", "2019", "", TimeType::kDate}));
 
 }  // namespace
 }  // namespace newsledger
