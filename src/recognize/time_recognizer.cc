@@ -79,6 +79,15 @@ std::string Fmt(const char* f, int a) {
 }
 
 std::string FmtDate(int y, int m = 0, int d = 0) {
+  // Candidates format their value before the longest one wins: snprintf showed in the
+  // profile, so the usual case (a 4-digit year, 2-digit month and day) is written by hand.
+  if (y >= 1 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99 && (m || !d)) {
+    char o[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                  static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                  static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+    return std::string(o, !m ? 4 : !d ? 7 : 10);
+  }
   char b[32];
   if (y <= 0 && m && d) std::snprintf(b, sizeof b, "XXXX-%02d-%02d", m, d);
   else if (y <= 0 && m) std::snprintf(b, sizeof b, "XXXX-%02d", m);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -152,6 +153,35 @@ TEST(NumberParser, OneAsAPronoun) {
   }
   Lexed count("one soldier");
   EXPECT_FALSE(OneIsPronoun(count.lx, 0, 0, count.size()));
+}
+
+// Digit strings: plain digits take a fast path, separators and decimals the full one;
+// both must give the exact value, and refuse more than 15 significant digits.
+TEST(ParseDigitsTest, PlainAndSeparatedDigits) {
+  struct D {
+    const char* s;
+    std::optional<double> v;
+  };
+  for (const D& d : std::vector<D>{{"0", 0},
+                                   {"7", 7},
+                                   {"007", 7},
+                                   {"2025", 2025},
+                                   {"999999999999999", 999999999999999.0},
+                                   {"000000000000001", 1},
+                                   {"1234567890123456", std::nullopt},
+                                   {"0000000000000001", 1},
+                                   {"80,000", 80000},
+                                   {"3.5", 3.5},
+                                   {"1.111,11", 1111.11},
+                                   {"12,34,567.89", 1234567.89},
+                                   {"192.168.1.2", std::nullopt},
+                                   {"", std::nullopt}}) {
+    std::optional<double> got = ParseDigits(d.s);
+    ASSERT_EQ(got.has_value(), d.v.has_value()) << d.s;
+    if (got) {
+      EXPECT_EQ(*got, *d.v) << d.s;
+    }
+  }
 }
 
 }  // namespace
