@@ -496,6 +496,26 @@ void EntityRecognizer::annotate(Document& doc) const {
     }
   }
 
+  // "said Washington would send aid": a one-word "person" that the gazetteer knows as
+  // a country or a state and not as a first name, and that no fuller person name of
+  // the document holds, is the place (its government, in such sentences).
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    M& m = mentions[k];
+    const GazetteerEntry* g = places[k].entry;
+    if (m.type != EntityType::kPerson || m.te != m.tb + 1 || !g || !(g->kinds & (kGazCountry | kGazSubdivision)) ||
+        (gaz_.WordKinds(HashFolded(text(m.tb))) & kWordFirstName))
+      continue;
+    bool fuller = false;
+    for (const M& o : mentions) {
+      if (o.type != EntityType::kPerson || o.te - o.tb < 2) continue;
+      for (uint32_t t = o.tb; t < o.te && !fuller; ++t) fuller = text(t) == text(m.tb);
+    }
+    if (!fuller) {
+      m.type = EntityType::kLoc;
+      if (g->kinds & kGazCountry) doc_countries.push_back(places[k].country);
+    }
+  }
+
   // Linking.
   struct Cluster {
     EntityType type;

@@ -76,6 +76,7 @@ INSTANTIATE_TEST_SUITE_P(
              {"LOC U.S.", "PERSON Maren Holt", "PERSON Ivo Petrov", "LOC Riga"}},
         Case{"The war has displaced two million people, according to UN estimates.", {"ORG UN"}},
         Case{"A Transport Ministry spokeswoman said the line would reopen.", {"ORG Transport Ministry"}},
+        Case{"The envoy said Washington would send more aid to Kenya.", {"LOC Washington", "LOC Kenya"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
