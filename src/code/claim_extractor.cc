@@ -213,18 +213,26 @@ void ClaimExtractor::annotate(Document& doc) const {
       }
     }
     // Period: the year of the nearest dated expression in the sentence.
+    bool period_from_day = false;  // "said on Monday": when it was said, not what it counts
     {
       long best = -1;
       for (const TimeExpr& t : doc.times) {
         if (!sent->span.contains(t.span) || t.type == TimeType::kDuration || t.type == TimeType::kSet) continue;
         if (!YearOf(t.value)) continue;
         long d = std::labs(static_cast<long>(t.span.start) - static_cast<long>(q.span.start));
-        if (best < 0 || d < best) best = d, c.period = t.value.substr(0, 4);
+        if (best < 0 || d < best) best = d, c.period = t.value.substr(0, 4), period_from_day = t.value.size() >= 10;
       }
     }
-    if (reference_subject && !c.place.empty())
+    if (reference_subject && !c.place.empty()) {
       for (const ReferenceStatistic* s : table_.Find(c.subject, c.place, c.period, as_of))
         c.checks.push_back(CheckClaim(q, s->row));
+      // A claim dated only by the day it was made ("every year, the senator said on
+      // Monday") is checked against the latest figure up to that year, which the
+      // check names.
+      if (c.checks.empty() && period_from_day)
+        for (const ReferenceStatistic* s : table_.Find(c.subject, c.place, "", YearOf(c.period)))
+          c.checks.push_back(CheckClaim(q, s->row));
+    }
     doc.claims.push_back(std::move(c));
   }
   std::stable_sort(doc.claims.begin(), doc.claims.end(),

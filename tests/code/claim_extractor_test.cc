@@ -73,6 +73,31 @@ TEST(ClaimExtractor, TrafficDeathsBelow) {
   EXPECT_EQ(doc.claims[0].checks[0].status, "below");
 }
 
+TEST(ClaimExtractor, AClaimDatedByTheDayItWasMadeMeetsTheLatestFigureBeforeIt) {
+  Document doc = DocBuilder("More than 90,000 people die in road crashes across the United States every year, the "
+                            "senator said on Monday.")
+                     .Quantity("More than 90,000", 90000, 90000, std::nullopt, Qualifier::kMoreThan, "people")
+                     .Time("Monday", "2031-06-02")
+                     .Build();
+  Extractor().annotate(doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].subject, "traffic deaths");
+  EXPECT_EQ(doc.claims[0].period, "2031");
+  ASSERT_EQ(doc.claims[0].checks.size(), 1u);
+  EXPECT_EQ(doc.claims[0].checks[0].status, "exceeds");
+  EXPECT_EQ(doc.claims[0].checks[0].reference.period, "2024");  // the latest row of the table
+}
+
+TEST(ClaimExtractor, AClaimAboutAYearWithoutAFigureIsNotChecked) {
+  Document doc = DocBuilder("In 2031, some 20,000 people were killed in road crashes across the United States.")
+                     .Quantity("some 20,000", 20000, std::nullopt, std::nullopt, Qualifier::kApprox, "people")
+                     .Time("2031", "2031")
+                     .Build();
+  Extractor().annotate(doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_TRUE(doc.claims[0].checks.empty());
+}
+
 TEST(ClaimExtractor, OrdinalsAndYearsAreNotClaims) {
   Document doc = DocBuilder("It was the ninth strike.")
                      .Quantity("ninth", 9, std::nullopt, std::nullopt, Qualifier::kExact, "", QuantityType::kOrdinal)
