@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "newsledger/pipeline.h"
+#include "annotate.h"
 
 namespace newsledger {
 namespace {
@@ -17,19 +17,11 @@ struct Case {
   const char* actor;  // actor text, "" = no actor
 };
 
-const Pipeline& SharedPipeline() {
-  static const Pipeline* pipeline = new Pipeline();
-  return *pipeline;
-}
-
 class PipelineEventsTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(PipelineEventsTest, CodesTheTriggerWithItsActor) {
   const Case& c = GetParam();
-  Document doc;
-  doc.text = c.text;
-  doc.published = "2026-03-12";
-  SharedPipeline().annotate(doc);
+  Document doc = testing::AnnotateText(c.text);
   std::string got;
   bool found = false;
   for (const Event& e : doc.events) {

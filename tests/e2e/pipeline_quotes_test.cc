@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "newsledger/pipeline.h"
+#include "annotate.h"
 
 namespace newsledger {
 namespace {
@@ -19,19 +19,11 @@ struct Case {
   const char* cue;
 };
 
-const Pipeline& SharedPipeline() {
-  static const Pipeline* pipeline = new Pipeline();
-  return *pipeline;
-}
-
 class PipelineQuotesTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(PipelineQuotesTest, FindsTheQuoteWithItsSpeaker) {
   const Case& c = GetParam();
-  Document doc;
-  doc.text = c.text;
-  doc.published = "2026-03-12";
-  SharedPipeline().annotate(doc);
+  Document doc = testing::AnnotateText(c.text);
   std::string got;
   for (const Quote& q : doc.quotes) {
     got += "[" + std::string(doc.view(q.span)) + "] " + q.speaker + " / " + q.cue + "\n";
