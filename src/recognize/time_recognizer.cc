@@ -437,6 +437,18 @@ struct TimeScan {
     } else if (Is(k, "hundred")) {
       rest = 0;
       ++k;
+      // "nineteen hundred (and) ninety three", "seventeen hundred thirty three"
+      uint32_t q = Is(k, "and") ? k + 1 : k;
+      if (card(q) >= 20 && kind(q) == 3) {
+        rest = card(q);
+        k = q + 1;
+        if (Is(k, "-")) ++k;
+        if (card(k) >= 1 && kind(k) == 1) { rest += card(k); ++k; }
+        else if (Is(k - 1, "-")) --k;
+      } else if (card(q) >= 1 && kind(q) <= 2) {
+        rest = card(q);
+        k = q + 1;
+      }
     }
     if (rest < 0) return std::nullopt;
     return std::make_pair(c * 100 + rest, k);
@@ -566,6 +578,15 @@ struct TimeScan {
           t.end = q + 1;
           matched = true;
         }
+      } else if (Is(q, "of") && q + 1 < e && lx[q + 1].kind == LexKind::kNumber && lx[q + 1].low.size() == 2 &&
+                 lx[q + 1].low.find_first_not_of("0123456789") == std::string_view::npos &&
+                 !(q + 2 < e && lx[q + 2].glued() && lx[q + 2].kind != LexKind::kPunct) &&
+                 !(q + 2 < e && lx[q + 2].kind == LexKind::kWord && !lx[q + 2].upper_initial)) {
+        // "April of 87": a two-digit year after "of" (not "May of 12 people").
+        int yy = std::stoi(std::string(lx[q + 1].low));
+        y = yy < 50 ? 2000 + yy : 1900 + yy;
+        t.end = q + 2;
+        matched = true;
       }
       if (matched && d == 0 && y == 0) matched = false;
       if (matched && !d && Is(t.end, ",") && false) matched = false;
@@ -583,6 +604,10 @@ struct TimeScan {
         if (Is(q3, ",") || ((Is(q3, "in") || Is(q3, "of")) && YearAt(q3 + 1, false))) ++q3;
         if (auto yr = YearAt(q3, false)) {
           y = yr->first;
+          t.end = yr->second;
+        } else if (Is(q3, "of") && (yr = YearAt(q3 + 1, true)) && lx[q3 + 1].kind == LexKind::kNumber &&
+                   !(yr->second < e && lx[yr->second].glued() && lx[yr->second].kind != LexKind::kPunct)) {
+          y = yr->first;  // "15 April of 87"
           t.end = yr->second;
         }
       }
@@ -603,7 +628,16 @@ struct TimeScan {
     } else if (auto dw = DayAt(k, true); dw && dw->first > 0 && lx[k].kind == LexKind::kWord) {
       // "twenty second of June", "second of Aug"
       uint32_t q = dw->second;
-      if (Is(q, "of") && (m = MonthAt(q + 1, &me, false))) {
+      // Without "of" only with a year after the month: "fifteen August nineteen ninety".
+      uint32_t me2 = 0;
+      if (int m2 = Is(q, "of") ? 0 : MonthAt(q, &me2, false); m2 && YearAt(me2, false)) {
+        m = m2;
+        d = dw->first;
+        auto yr = YearAt(me2, false);
+        y = yr->first;
+        t.end = yr->second;
+        matched = true;
+      } else if (Is(q, "of") && (m = MonthAt(q + 1, &me, false))) {
         d = dw->first;
         t.end = me;
         matched = true;
@@ -2952,10 +2986,19 @@ struct TimeScan {
     std::optional<TM> z = Full(s + 1);
     // "November 19-20", "from 4 to 22 this month": a bare day after a month-day.
     if (!z && a->level == 3 && a->value.size() == 10) {
-      if (auto dd = DayAt(s + 1, false); dd && dd->first > 0) {
+      // Also an ordinal in words, with or without "the" ("April 9th through seventeenth",
+      // "from April 27 to the third": a smaller day is in the next month).
+      uint32_t sq = Is(s + 1, "the") ? s + 2 : s + 1;
+      bool words = sq < e && lx[sq].kind == LexKind::kWord && lx[sq].info && lx[sq].info->ord >= 1;
+      if (auto dd = DayAt(sq, words); dd && dd->first > 0 && (sq == s + 1 || dd->second > sq + 1 || words)) {
         TM t = *a;
         t.begin = from || between ? i : a->begin;
         std::string ym = a->value.substr(0, 8);
+        int d1 = std::stoi(a->value.substr(8, 2));
+        if (dd->first <= d1 && (words || sq > s + 1) && a->day) {
+          Ymd x = CivilFromDays(*a->day + DaysInMonth(CivilFromDays(*a->day).y, CivilFromDays(*a->day).m));
+          ym = FmtDate(x.y, x.m) + "-";
+        }
         t.end = dd->second;
         t.value = a->value + "/" + ym + Fmt("%02d", dd->first);
         take(t);

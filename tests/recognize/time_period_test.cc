@@ -102,6 +102,15 @@ INSTANTIATE_TEST_SUITE_P(
               TimeType::kDate},
         TCase{"2026-03-11", "Output fell in the first quarter of the year.", "the first quarter of the year",
               "2026-Q1", "", TimeType::kDate},
+        // Years in words with "hundred", two-digit years after "of", day ranges whose
+        // second end is an ordinal alone (the next month when it is smaller).
+        TCase{"2026-03-11", "The plant opened on fifteen August nineteen hundred ninety three.",
+              "fifteen August nineteen hundred ninety three", "1993-08-15", "", TimeType::kDate},
+        TCase{"2026-03-11", "She was born in April of 87.", "April of 87", "1987-04", "", TimeType::kDate},
+        TCase{"2026-03-11", "The office is shut April 9th through seventeenth.", "April 9th through seventeenth",
+              "2026-04-09/2026-04-17", "", TimeType::kDate},
+        TCase{"2026-03-11", "The fair runs from May 27 to the third.", "from May 27 to the third",
+              "2026-05-27/2026-06-03", "", TimeType::kDate},
         // "the same week" follows the last date; the article stays out of the span.
         TCase{"2026-03-11", "The plant closed on May 6, 2024, and the mayor quit the same week.", "same week",
               "2024-W19", "", TimeType::kDate}));
@@ -110,12 +119,14 @@ INSTANTIATE_TEST_SUITE_P(
 // month (the weekday alone still is), "the week of" needs a date.
 TEST(TimePeriods, NoPeriodWithoutItsCue) {
   for (const char* text : {"It was his second Sunday in charge.", "A first Monday vote failed.",
-                           "The week of talks ended.", "The year he was born, the war ended."}) {
+                           "The week of talks ended.", "The year he was born, the war ended.",
+                           "In May of 12 people, three left."}) {
     Document doc = Annotate(text, "2026-03-11");
     for (const TimeExpr& t : doc.times) {
       std::string_view s = doc.view(t.span);
       EXPECT_TRUE(s.find("second") == std::string_view::npos && s.find("first") == std::string_view::npos &&
-                  s.find("week of") == std::string_view::npos && s.find("year") == std::string_view::npos)
+                  s.find("week of") == std::string_view::npos && s.find("year") == std::string_view::npos &&
+                  s.find("12") == std::string_view::npos)
           << text << " -> " << s << " = " << t.value;
     }
   }
