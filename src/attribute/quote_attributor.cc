@@ -82,7 +82,7 @@ struct Lower {
   std::string_view view() const { return std::string_view(buf.data(), n); }
 };
 
-bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s" || t == "’"; }
+bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s" || t == "’" || t == "'"; }
 
 bool IsPronoun(std::string_view lw) {
   return lw == "he" || lw == "she" || lw == "they" || lw == "it" || lw == "we" || lw == "i";
@@ -1428,6 +1428,14 @@ Resolved QuoteScan::SentenceSubject(uint32_t s, uint32_t before) {
                         (e > k && Is(e, "of") && e + 1 < before && IsCap(e + 1))))
     ++e;
   if (e == k) return {};
+  // "Farmers' groups", "Mexico's health ministry": the possessor's noun follows.
+  if (IsPossessive(T(e - 1))) {
+    uint32_t h = e;
+    while (h < before && h < e + 3 && IsWord(h) && LowerStart(T(h)) && doc_.tokens[h].upos != "VERB" &&
+           doc_.tokens[h].upos != "AUX" && CueOf(h) == CueKind::kNone)
+      ++h;
+    e = h;
+  }
   return ResolvePhrase(b, e - 1, s);
 }
 

@@ -18,6 +18,15 @@ using ner::NerToken;
 
 namespace {
 
+// "Supt.", "Insp.", "Atty.": a capitalised abbreviation of 2 to 4 letters that the
+// title list may not hold; before a name of two or more words it is a rank.
+bool IsTitleAbbreviation(std::string_view w) {
+  if (w.size() < 3 || w.size() > 5 || w.back() != '.' || w[0] < 'A' || w[0] > 'Z') return false;
+  for (size_t i = 1; i + 1 < w.size(); ++i)
+    if (w[i] < 'a' || w[i] > 'z') return false;
+  return true;
+}
+
 // "UN", "U.N.", "NATO": two or more ASCII capitals and no lower-case letter.
 bool IsAllCaps(std::string_view w) {
   int caps = 0;
@@ -163,7 +172,8 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     i = j;
     EntityType et = type == 1 ? EntityType::kPerson : type == 2 ? EntityType::kOrg : EntityType::kLoc;
     while (b < e && (IsDeterminer(toks[b].text) ||
-                     (et == EntityType::kPerson && (gaz_.WordKinds(scratch.folded[b]) & kWordTitle))))
+                     (et == EntityType::kPerson && (gaz_.WordKinds(scratch.folded[b]) & kWordTitle)) ||
+                     (et == EntityType::kPerson && e - b >= 3 && IsTitleAbbreviation(toks[b].text))))
       ++b;
     // "Secretary of State Jane Doe", "Minister of Foreign Affairs Jan Kowalski": the
     // title's complement is no part of the name (no name starts with "of"); the name
