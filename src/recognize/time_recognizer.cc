@@ -219,6 +219,39 @@ struct TenseMarks {
   Tense& operator[](uint32_t i) { return marks[i - base]; }
 };
 
+namespace {
+
+// Words outside the shared word table that still open or make a time: decades
+// ("seventies"), "once a week". Tested by length and suffix, no lookup.
+bool TimeWordOutsideTable(const Lexeme& x) {
+  std::string_view w = x.low;
+  return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
+         w == "another" || w == "rest" || (w == "w" && x.glued() == false) || w == "moment" || w == "present";
+}
+
+// What the scan's prefilter (TimeScan::MayOpen) asks of one lexeme, computed once per
+// document: kCueOpens, it may open a time expression (a number; a time word, number
+// word or function word of the word table); kCueStrong, it is a time word or number by
+// itself, so a function word shortly before it may open one too.
+enum : uint8_t { kCueOpens = 1, kCueStrong = 2 };
+uint8_t TimeCues(const Lexeme& x) {
+  if (x.kind == LexKind::kNumber) return kCueOpens | kCueStrong;
+  if (x.kind == LexKind::kQuote) return kCueStrong;  // opens by its position (MayOpen)
+  if (x.kind != LexKind::kWord) return 0;
+  const recognize::WordInfo* in = x.info;
+  bool outside = TimeWordOutsideTable(x);
+  uint8_t c = 0;
+  if (outside || (in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
+                         in->time_unit || in->denom)))
+    c |= kCueOpens;
+  if (outside || (in && (in->time_strong || in->month || in->weekday || in->time_unit || in->card >= 0 ||
+                         in->ord >= 0)))
+    c |= kCueStrong;
+  return c;
+}
+
+}  // namespace
+
 // One sentence's scan. Scratch only; the recognizer itself has no state.
 struct TimeScan {
   const Document& doc;
@@ -3044,44 +3077,23 @@ struct TimeScan {
 
   // The scan's prefilter: false when no time expression (nor a relation word opening
   // one) can start at lexeme i, so the grammar is not tried there. Most lexemes are
-  // refused by a kind test and the word table's flags; tests run the scan without it
-  // (TimeRecognizer::AnnotateExhaustive) and compare.
+  // refused by their cue bits (TimeCues, computed once per document); tests run the
+  // scan without the prefilter (TimeRecognizer::AnnotateExhaustive) and compare.
   bool MayOpen(uint32_t i) const {
     const Lexeme& l = lx[i];
-    if (l.kind != LexKind::kWord && l.kind != LexKind::kNumber && l.kind != LexKind::kQuote) return false;
     // A quotation mark or apostrophe opens only a clipped year ("'98", "’90s"); the
     // "s" of a possessive or contraction ("the mill’s", "it's") opens nothing. Both are
     // frequent in news text.
     if (l.kind == LexKind::kQuote) return i + 1 < e && lx[i + 1].kind == LexKind::kNumber && lx[i + 1].glued();
+    if (!(cues[i] & kCueOpens)) return false;
+    if (l.kind != LexKind::kWord) return true;
     if (l.glued() && i > b && lx[i - 1].kind == LexKind::kQuote && l.is("s")) return false;
-    if (l.kind == LexKind::kWord) {
-      const recognize::WordInfo* in = l.info;
-      // Words outside the shared word table that still open or make a time: decades
-      // ("seventies"), "once a week". Tested by length and suffix, no lookup.
-      auto extra = [](const Lexeme& x) {
-        std::string_view w = x.low;
-        return (w.size() >= 7 && w.ends_with("ties")) || w == "noughties" || w == "once" || w == "twice" ||
-               w == "another" || w == "rest" || (w == "w" && x.glued() == false) || w == "moment" ||
-               w == "present";
-      };
-      if (!(in && (in->time_trigger || in->month || in->weekday || in->card >= 0 || in->ord >= 0 ||
-                   in->time_unit || in->denom)) &&
-          !extra(l))
-        return false;
-      // A function word ("the", "in", "a", "since") opens a time expression only
-      // when a time word or a number follows closely.
-      auto strong = [&](const Lexeme& x) {
-        return x.kind == LexKind::kNumber || x.kind == LexKind::kQuote || extra(x) ||
-               (x.info && (x.info->time_strong || x.info->month || x.info->weekday || x.info->time_unit ||
-                           x.info->card >= 0 || x.info->ord >= 0));
-      };
-      if (!strong(l)) {
-        bool near = false;
-        for (uint32_t k = i + 1; k < e && k <= i + 5 && !near; ++k) near = strong(lx[k]);
-        if (!near) return false;
-      }
-    }
-    return true;
+    // A function word ("the", "in", "a", "since") opens a time expression only when a
+    // time word or a number follows closely.
+    if (cues[i] & kCueStrong) return true;
+    for (uint32_t k = i + 1; k < e && k <= i + 5; ++k)
+      if (cues[k] & kCueStrong) return true;
+    return false;
   }
 
   void Run(std::vector<TM>* out) {
@@ -3095,8 +3107,11 @@ struct TimeScan {
       }
       std::string relation;
       uint32_t k = i;
-      static const std::unordered_set<std::string_view> rels = {"since", "until", "till", "before", "after", "by",
-                                                                "through", "starting", "beginning"};
+      // Relation words (compared inline: a set lookup per position showed in the profile).
+      auto rel = [](const Lexeme& x) {
+        return x.is("since") || x.is("until") || x.is("till") || x.is("before") || x.is("after") || x.is("by") ||
+               x.is("through") || x.is("starting") || x.is("beginning");
+      };
       // "no later than", "later than", "earlier than", "no earlier than": bounds too.
       if (Is(k, "no") && (Is(k + 1, "later") || Is(k + 1, "earlier")) && Is(k + 2, "than")) {
         relation = Is(k + 1, "later") ? "until" : "since";
@@ -3104,7 +3119,7 @@ struct TimeScan {
       } else if ((Is(k, "later") || Is(k, "earlier")) && Is(k + 1, "than")) {
         relation = Is(k, "later") ? "after" : "before";
         k += 2;
-      } else if (IsWord(k) && rels.count(l.low) && !((l.low == "beginning" || l.low == "starting") && Is(k + 1, "of"))) {
+      } else if (IsWord(k) && rel(l) && !((l.low == "beginning" || l.low == "starting") && Is(k + 1, "of"))) {
         relation = std::string(l.low);
         ++k;
         if (relation == "starting" || relation == "beginning") {
@@ -3176,6 +3191,7 @@ struct TimeScan {
   // Tests: try every lexeme, without MayOpen (declared last: TimeScan is built with
   // positional initialisers).
   bool exhaustive = false;
+  const uint8_t* cues = nullptr;  // TimeCues of every lexeme of the document
 };
 
 namespace {
@@ -3186,12 +3202,15 @@ void Recognize(const Document& doc, std::optional<int64_t> anchor, std::vector<T
   const recognize::LexedDocument& lexed = recognize::LexDocument(doc);
   const std::vector<Lexeme>& lx = lexed.lexemes;
   bool has_xpos = !doc.tokens.empty() && !doc.tokens.front().xpos.empty();
+  std::vector<uint8_t> cues(lx.size());
+  for (size_t k = 0; k < lx.size(); ++k) cues[k] = TimeCues(lx[k]);
   std::optional<int64_t> discourse;
   for (size_t r = 0; r < lexed.ranges.size(); ++r) {
     uint32_t b = lexed.first[r], e = lexed.first[r + 1];
     if (b == e) continue;
     TimeScan scan{doc, lx, b, e, anchor, &discourse, has_xpos, {}, false, {}, anchor ? clock : std::nullopt};
     scan.exhaustive = exhaustive;
+    scan.cues = cues.data();
     size_t before = found->size();
     scan.Run(found);
     for (size_t k = before; k < found->size(); ++k) {
