@@ -77,6 +77,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The war has displaced two million people, according to UN estimates.", {"ORG UN"}},
         Case{"A Transport Ministry spokeswoman said the line would reopen.", {"ORG Transport Ministry"}},
         Case{"The envoy said Washington would send more aid to Kenya.", {"LOC Washington", "LOC Kenya"}},
+        Case{"Supt. Mara Quist told reporters the pier was safe.", {"PERSON Mara Quist"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
