@@ -1366,6 +1366,8 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
         return ResolveName(na, k);
       }
     }
+    // "a statement from the opposition": the document's author speaks.
+    if (head + 2 <= b && (Is(head + 1, "from") || Is(head + 1, "by"))) return ResolvePhrase(head + 2, b, sent);
   }
   Resolved r;
   r.span = Bytes(a, b);
