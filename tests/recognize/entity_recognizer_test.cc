@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "newsledger/error.h"
@@ -316,6 +317,40 @@ TEST(NerTrainerTest, ScoresSpansExactly) {
   EXPECT_EQ(all.correct, 1u);
   EXPECT_EQ(by_type[3].correct, 1u);
   EXPECT_DOUBLE_EQ(all.f1(), 0.5);
+}
+
+TEST(NerTrainerTest, LowercasedCopiesFollowTheOriginalsWithTheirLabels) {
+  using namespace ner;
+  std::vector<NerSentence> data(2);
+  data[0].words = {"Taco", "Bell", "in", "ÉVORA"};
+  data[0].labels = {kBOrg, kIOrg, kO, kBLoc};
+  data[1].words = {"NASA"};
+  data[1].labels = {kBOrg};
+  AddLowercasedCopies(data);
+  ASSERT_EQ(data.size(), 4u);
+  EXPECT_EQ(data[0].words[0], "Taco");  // originals untouched
+  EXPECT_EQ(data[2].words, (std::vector<std::string>{"taco", "bell", "in", "évora"}));
+  EXPECT_EQ(data[2].labels, data[0].labels);
+  EXPECT_EQ(data[3].words, (std::vector<std::string>{"nasa"}));
+  EXPECT_EQ(data[3].labels, data[1].labels);
+}
+
+TEST(NerTrainerTest, FixedTrainingKeepsTheLastPassAndTheGivenPenalty) {
+  using namespace ner;
+  std::vector<NerSentence> data(1);
+  data[0].words = {"Anna", "Weber", "visited", "Berlin", "."};
+  data[0].labels = {kBPer, kIPer, kO, kBLoc, kO};
+  ModelOptions options;
+  options.hash_bits = 12;
+  options.epochs = 2;
+  options.o_penalty = 1.5f;
+  std::ostringstream log;
+  NerTrainResult r = TrainNer(options, data, {}, Gazetteer::Default(), log, /*fixed=*/true);
+  EXPECT_EQ(r.best_epoch, 2u);
+  EXPECT_TRUE(r.dev_f1.empty());  // dev is never scored
+  std::unique_ptr<NerModel> m = NerModel::FromBytes(r.model_bytes, "memory", Gazetteer::Default());
+  EXPECT_FLOAT_EQ(m->options().o_penalty, 1.5f);
+  EXPECT_THROW(NerModel::FromBytes(r.model_bytes.substr(0, 20), "memory", Gazetteer::Default()), Error);
 }
 
 }  // namespace
