@@ -556,6 +556,15 @@ struct QuantityScan {
     while (k < e && words < 5) {
       const Lexeme& w = lx[k];
       if (w.kind != LexKind::kWord) break;
+      // "two-thirds of the country's budget": the possessor is not what is counted.
+      if (k + 3 < e && (lx[k + 1].is("'") || lx[k + 1].is("\u2019")) && lx[k + 1].glued() && lx[k + 2].is("s") &&
+          lx[k + 2].glued() && lx[k + 3].kind == LexKind::kWord && !stop.count(lx[k + 3].low)) {
+        k += 3;
+        start = k;
+        last = k;
+        words = 0;
+        continue;
+      }
       if (stop.count(w.low) || (w.info && (w.info->month || w.info->weekday || w.info->time_unit))) break;
       if (w.info && (w.info->card >= 0 || w.info->scale > 0)) break;
       // A hyphenated compound is one word: "drug-smuggling", "cross‑border".
@@ -1146,7 +1155,16 @@ struct QuantityScan {
         q.type == QuantityType::kPercent) {
       if (!(z < e && Blocked(lx[z]))) {
         bool allow_of = m->fraction || percent || m->multiplied || qualifier == Qualifier::kRange;
-        if (q.type != QuantityType::kPercent || (z < e && lx[z].is("of"))) Counted(z, allow_of || percent, &q);
+        // "14 of the 19 planned dams": the part counts what the whole counts.
+        uint32_t of_whole = z;
+        if (z + 1 < e && lx[z].is("of")) {
+          uint32_t w = z + 1;
+          if (w < e && (lx[w].is("the") || lx[w].is("its") || lx[w].is("their"))) ++w;
+          std::optional<NumberMatch> whole = w < e ? recognize::ParseNumber(lx, w, e) : std::nullopt;
+          if (whole && !whole->ordinal && !whole->fraction) of_whole = whole->end;
+        }
+        if (of_whole != z && q.type == QuantityType::kCount) Counted(of_whole, false, &q);
+        else if (q.type != QuantityType::kPercent || (z < e && lx[z].is("of"))) Counted(z, allow_of || percent, &q);
       }
     }
     Emit(i, z, std::move(q));

@@ -103,6 +103,11 @@ INSTANTIATE_TEST_SUITE_P(
         QCase{"Seized: 40 million pounds of rice, worth £3m.", "40 million pounds", Qualifier::kExact, 40e6, 40e6,
               40e6, "lb", ""},
         QCase{"The baby weighed 8 pounds.", "8 pounds", Qualifier::kExact, 8, 8, 8, "lb", ""},
+        // What a part counts: the whole's noun, past a possessor.
+        QCase{"Nearly two-thirds of the city's water budget went unspent.", "Nearly two-thirds", Qualifier::kAtMost,
+              2.0 / 3, kNone, 2.0 / 3, "fraction", "water budget"},
+        QCase{"Only 14 of the 19 planned dams were started.", "14", Qualifier::kExact, 14, 14, 14, "",
+              "planned dams"},
         // A glued suffix on both ends of a range.
         QCase{"Rents rose between 5% and 7% in the port.", "between 5% and 7%", Qualifier::kRange, kNone, 5, 7,
               "percent", ""},
