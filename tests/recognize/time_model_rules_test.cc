@@ -68,7 +68,14 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2026-03-11", "The suspect spent three nights in custody.", "three nights", "P3D", "",
               TimeType::kDuration},
         // A bound written after the time.
-        TCase{"2026-03-11", "Only loans from 2019 or later qualify.", "2019 or later", "2019", "", TimeType::kDate}));
+        TCase{"2026-03-11", "Only loans from 2019 or later qualify.", "2019 or later", "2019", "", TimeType::kDate},
+        // A clock time and a length; a weekday in the week an offset lands in.
+        TCase{"2026-03-11", "The hearing will run for 3 hours from 10 am.", "for 3 hours from 10 am", "T10/T13:00", "",
+              TimeType::kTime},
+        TCase{"2026-03-11", "The court meets Monday two weeks from now.", "Monday two weeks from now", "2026-03-23", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "The result comes in 3 days on Friday.", "in 3 days on Friday", "2026-03-13", "",
+              TimeType::kDate}));
 
 }  // namespace
 }  // namespace newsledger
