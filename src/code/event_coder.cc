@@ -120,6 +120,8 @@ struct Trigger {
   bool weak = false;             // coded by the verb's default, no phrase pattern matched
 };
 
+bool IsArticle(std::string_view w) { return w == "a" || w == "an" || w == "the"; }
+
 bool StartsWithUpper(std::string_view s) {
   return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
@@ -644,7 +646,18 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
 
   std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.anchor < y.anchor; });
   int last_actor = -1;
+  const Trigger* prev = nullptr;
   for (const Trigger& t : triggers) {
+    // "killed 45 civilians in an attack on a village": the noun names the action its
+    // verb already coded, not a second event.
+    const Trigger* before = prev;
+    prev = &t;
+    if (t.noun && t.anchor == t.tb && before && !before->noun && before->type == t.type && t.tb > before->te &&
+        t.tb - before->te <= 10 && t.tb >= b + 2 && (fl(t.tb - 2) & kPrepositionW) && IsArticle(word(t.tb - 1))) {
+      bool same_clause = true;
+      for (uint32_t k = before->te; k < t.tb && same_clause; ++k) same_clause = !(fl(k) & kClauseBreakW);
+      if (same_clause) continue;
+    }
     // Status: nearest cue before the anchor, within the clause.
     Cue cue = Cue::kNone;
     bool negated = false;

@@ -43,6 +43,9 @@ const Case kCases[] = {
     {"Peruvian officials denied that the navy attacked fishing boats.",
      {{"attacked", "ASSAULT", "denied", "", "military", ""}}},
     {"The army did not attack the village.", {}},
+    // The noun of a verb's own action is not a second event.
+    {"Colombian rebels killed nine Peruvian soldiers in an attack on a border post.",
+     {{"killed", "ASSAULT", "reported", "CO", "rebel", "PE"}}},
     // An agentless passive: the subject is what was acted on.
     {"Two Peruvian smugglers were arrested on Friday.", {{"arrested", "COERCE", "reported", "", "", "PE"}}},
     // A common verb coded by its default meaning reaches no one: no verbal event.
