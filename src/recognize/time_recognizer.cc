@@ -2584,6 +2584,7 @@ struct TimeScan {
       take(CommaYearDate(i));
       take(WeekOfYear(i));
       take(NthDayOf(i));
+      take(NumericDayRange(i));
       take(MonthNumberOf(i));
       take(Year(i));
       take(Quarter(i));
@@ -2632,6 +2633,8 @@ struct TimeScan {
     take(NthDayOf(i));
     take(ToDate(i));
     take(FirstUnitsOf(i));
+    if (Is(i, "from") || Is(i, "between")) take(NumericDayRange(i));
+    take(Fortnight(i));
     take(WeekNumberOf(i));
     take(MonthNumberOf(i));
     take(WeekdayDayNumber(i));

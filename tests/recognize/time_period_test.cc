@@ -111,6 +111,13 @@ INSTANTIATE_TEST_SUITE_P(
               "2026-04-09/2026-04-17", "", TimeType::kDate},
         TCase{"2026-03-11", "The fair runs from May 27 to the third.", "from May 27 to the third",
               "2026-05-27/2026-06-03", "", TimeType::kDate},
+        // Fortnights by calendar weeks, numeric day ranges.
+        TCase{"2026-03-11", "Cases rose over the past fortnight.", "past fortnight", "2026-02-23/2026-03-09", "",
+              TimeType::kDate},
+        TCase{"2026-03-11", "The office is closed from 4/6-4/10, 2026.", "from 4/6-4/10, 2026",
+              "2026-04-06/2026-04-10", "", TimeType::kDate},
+        TCase{"2026-03-11", "Voting ran 3/2/2026-3/6/2026 in the north.", "3/2/2026-3/6/2026",
+              "2026-03-02/2026-03-06", "", TimeType::kDate},
         // "the same week" follows the last date; the article stays out of the span.
         TCase{"2026-03-11", "The plant closed on May 6, 2024, and the mayor quit the same week.", "same week",
               "2024-W19", "", TimeType::kDate}));
