@@ -364,6 +364,13 @@ struct QuantityScan {
       auto it = low.find(l.low);
       if (it != low.end()) return std::make_pair(make(it->second), i + 1);
     }
+    // "Rs 500 crore", "Rs. 2,000": the rupee sign written in letters (India, Pakistan
+    // and Sri Lanka write it alike; India's is by far the most common in English news).
+    if (l.kind == LexKind::kWord && l.low == "rs" && l.upper_initial) {
+      uint32_t k = i + 1;
+      if (k < e && lx[k].is(".") && lx[k].glued()) ++k;
+      if (k < e && lx[k].kind == LexKind::kNumber) return std::make_pair(make("INR"), k);
+    }
     // "MUSD 60", "MEUR": M before an ISO code counts millions (a Nordic business habit).
     if (auto mc = MillionsCode(l)) return std::make_pair(*mc, i + 1);
     // "U.S.$" and "u.s $"
@@ -754,7 +761,7 @@ struct QuantityScan {
     uint32_t i = b;
     while (i < e) {
       const Lexeme& l = lx[i];
-      if (l.kind == LexKind::kWord && !l.all_upper &&
+      if (l.kind == LexKind::kWord && !l.all_upper && l.low != "rs" &&
           !(l.info && (l.info->qty_trigger || l.info->card >= 0 || l.info->ord >= 0 || l.info->scale > 0 ||
                        l.info->denom || l.info->denom_plural))) {
         ++i;

@@ -94,6 +94,7 @@ INSTANTIATE_TEST_SUITE_P(
         QCase{"The fine was 2 million pesos.", "2 million pesos", Qualifier::kExact, 2e6, 2e6, 2e6, "MXN", ""},
         QCase{"The club paid €40m for the striker.", "€40m", Qualifier::kExact, 40e6, 40e6, 40e6, "EUR", ""},
         QCase{"Tickets cost £12 each.", "£12", Qualifier::kExact, 12, 12, 12, "GBP", ""},
+        QCase{"The state spent Rs 500 crore on roads.", "Rs 500 crore", Qualifier::kExact, 5e9, 5e9, 5e9, "INR", ""},
         // "pounds" is sterling after a scale word or in a story that writes "£"; weight
         // before "of" or in a compound adjective.
         QCase{"The council borrowed 40 million pounds.", "40 million pounds", Qualifier::kExact, 40e6, 40e6, 40e6,

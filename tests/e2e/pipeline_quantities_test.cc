@@ -1,0 +1,49 @@
+// pipeline_quantities_test.cc: money and counts read through the whole pipeline (the
+// recognizer's candidate filter and the tagger in place), on sentences we wrote.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "annotate.h"
+
+namespace newsledger {
+namespace {
+
+struct Case {
+  const char* text;
+  const char* span;  // the quantity that must be found
+  const char* unit;
+  double value;
+};
+
+class PipelineQuantitiesTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PipelineQuantitiesTest, FindsTheAmount) {
+  const Case& c = GetParam();
+  Document doc = testing::AnnotateText(c.text);
+  std::string got;
+  for (const Quantity& q : doc.quantities) {
+    got += "[" + std::string(doc.view(q.span)) + "] ";
+    if (doc.view(q.span) != c.span) continue;
+    EXPECT_EQ(q.unit, c.unit) << c.text;
+    ASSERT_TRUE(q.value.has_value()) << c.text;
+    EXPECT_DOUBLE_EQ(*q.value, c.value) << c.text;
+    return;
+  }
+  ADD_FAILURE() << c.text << ": no [" << c.span << "]; got " << got;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Money, PipelineQuantitiesTest,
+    ::testing::Values(Case{"The state spent Rs 500 crore on the new canal.", "Rs 500 crore", "INR", 5e9},
+                      Case{"Analysts said the write-down could reach 700 million pounds.", "700 million pounds",
+                           "GBP", 7e8},
+                      Case{"The city paid €45 million for the land.", "€45 million", "EUR", 4.5e7}));
+
+TEST(PipelineQuantitiesTest, NamesAndTalliesAreNoCounts) {
+  Document doc = testing::AnnotateText("The FTSE 100 fell after the senate voted 52-48 on the budget.");
+  for (const Quantity& q : doc.quantities) ADD_FAILURE() << "unexpected [" << doc.view(q.span) << "]";
+}
+
+}  // namespace
+}  // namespace newsledger
