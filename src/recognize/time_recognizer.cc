@@ -2820,6 +2820,10 @@ struct TimeScan {
       *bare = false;
       return t;
     }
+    if (auto t = WordClock(i)) {  // "three thirty"
+      *bare = false;
+      return t;
+    }
     *bare = true;
     return BareHour(i);
   }

@@ -75,7 +75,12 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2026-03-11", "The court meets Monday two weeks from now.", "Monday two weeks from now", "2026-03-23", "",
               TimeType::kDate},
         TCase{"2026-03-11", "The result comes in 3 days on Friday.", "in 3 days on Friday", "2026-03-13", "",
-              TimeType::kDate}));
+              TimeType::kDate},
+        // Clock times in words.
+        TCase{"2026-03-11", "The launch is set for tomorrow at seven twenty-five.", "tomorrow at seven twenty-five",
+              "2026-03-12T07:25", "", TimeType::kTime},
+        TCase{"2026-03-11", "The shop is open from nine thirty to four thirty.", "from nine thirty to four thirty",
+              "T09:30/T16:30", "", TimeType::kTime}));
 
 }  // namespace
 }  // namespace newsledger
