@@ -164,6 +164,14 @@ bool TimexEq(const std::string& theirs, const std::string& ours) {
   return TimexMatch(theirs, ours) || TimexMatch(CanonTime(theirs), CanonTime(ours));
 }
 
+// Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+long DaysFromCivil(long y, long m, long d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
 // Their weekday without a week ("XXXX-WXX-2T13", a Tuesday at 1pm) against our resolved
 // day ("2018-09-04T13"): right when our day is that weekday and the rest agrees.
 bool WeekdayMatch(const std::string& theirs, const std::string& ours) {
@@ -171,11 +179,7 @@ bool WeekdayMatch(const std::string& theirs, const std::string& ours) {
   if (ours.size() < 10 || ours[4] != '-' || ours[7] != '-') return false;
   for (int k : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!std::isdigit(static_cast<unsigned char>(ours[k]))) return false;
-  long y = std::stol(ours.substr(0, 4)), m = std::stol(ours.substr(5, 2)), d = std::stol(ours.substr(8, 2));
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+  long days = DaysFromCivil(std::stol(ours.substr(0, 4)), std::stol(ours.substr(5, 2)), std::stol(ours.substr(8, 2)));
   long wd = ((days + 3) % 7 + 7) % 7 + 1;  // 1970-01-01 was a Thursday
   if (wd != theirs[9] - '0') return false;
   std::string a = theirs.substr(10), b = ours.substr(10);
@@ -205,12 +209,6 @@ std::string AsInterval(const std::string& v) {
   }
   if (v.size() == 8 && digits(v.substr(0, 4)) && v[4] == '-' && v[5] == 'W' && digits(v.substr(6))) {
     // An ISO week: Monday to the next Monday.
-    auto days = [](long yy, long m, long d) {
-      yy -= m <= 2;
-      long era = (yy >= 0 ? yy : yy - 399) / 400, yoe = yy - era * 400;
-      long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-      return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-    };
     auto civil = [](long z) {
       z += 719468;
       long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
@@ -221,7 +219,7 @@ std::string AsInterval(const std::string& v) {
       std::snprintf(b, sizeof b, "%04ld-%02ld-%02ld", y, m, d);
       return std::string(b);
     };
-    long jan4 = days(std::stol(v.substr(0, 4)), 1, 4);
+    long jan4 = DaysFromCivil(std::stol(v.substr(0, 4)), 1, 4);
     long monday = jan4 - (((jan4 + 3) % 7 + 7) % 7) + 7L * (std::stol(v.substr(6)) - 1);
     return civil(monday) + "/" + civil(monday + 7);
   }
@@ -265,14 +263,7 @@ bool RangeMatch(const std::string& theirs, std::string ours) {
     else if (s.size() == 8 && s[5] == 'W' && s[0] != 'X') {  // an ISO week: its Monday
       int y = std::stoi(s.substr(0, 4)), w = std::stoi(s.substr(6, 2));
       // Days from 1970-01-01 of y-01-04 (always in week 1), back to its Monday.
-      auto days = [](int yy, int m, int d) {
-        yy -= m <= 2;
-        long era = (yy >= 0 ? yy : yy - 399) / 400;
-        long yoe = yy - era * 400;
-        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-      };
-      long jan4 = days(y, 1, 4);
+      long jan4 = DaysFromCivil(y, 1, 4);
       long wd = ((jan4 + 3) % 7 + 7) % 7;  // 0 = Monday
       long monday = jan4 - wd + 7L * (w - 1) + 719468;
       long era = monday / 146097, doe = monday - era * 146097;
