@@ -54,6 +54,22 @@ bool StripThousands(std::string_view word, std::string& out) {
     if (c != ',') out += c;
   return true;
 }
+bool IsProperNounKey(uint64_t key) {
+  static const uint64_t nnp = Lemmatizer::TagKey("NNP"), nnps = Lemmatizer::TagKey("NNPS");
+  return key == nnp || key == nnps;
+}
+
+// When `word` is two or more ASCII capitals and nothing else, writes it with only its
+// first letter capital ("KENNEDY" -> "Kennedy") and returns true.
+bool TitleOfCapitals(std::string_view word, std::string& out) {
+  if (word.size() < 2) return false;
+  for (char c : word)
+    if (c < 'A' || c > 'Z') return false;
+  out.assign(word.data(), word.size());
+  for (size_t i = 1; i < out.size(); ++i) out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  return true;
+}
+
 constexpr uint64_t kExceptionDomain = 0x45584350;  // "EXCP"
 
 }  // namespace
@@ -147,6 +163,13 @@ void Lemmatizer::Lemmatize(std::string_view word, uint64_t xpos_key, std::string
   LowerAscii(word, out);
   if (!id) id = exceptions_->Find(ExceptionKey(xpos_key, out));
   if (!id && xpos_key == CardinalKey() && StripThousands(word, out)) return;
+  if (!id && IsProperNounKey(xpos_key) && TitleOfCapitals(word, out)) {
+    // A proper noun in capitals ("KENNEDY") whose usual spelling is a known lemma
+    // and which is not one itself (as acronyms are) has that spelling as its lemma,
+    // as EWT writes it.
+    if (rules_->Find(KnownKey(out)) && !rules_->Find(KnownKey(word))) return;
+    LowerAscii(word, out);
+  }
   if (!id) {
     // The longest suffix rule, unless its lemma is not a known one and a shorter
     // suffix's rule (or either with a silent "e" restored: "upgraded" -> "upgrade")

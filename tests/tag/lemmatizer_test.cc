@@ -91,6 +91,32 @@ TEST(LemmatizerTest, PrefersRulesThatGiveKnownLemmas) {
   for (const auto& c : cases) EXPECT_EQ(lem.Lemmatize(c.word, "VBD"), c.lemma) << c.word;
 }
 
+TEST(LemmatizerTest, ProperNounsInCapitalsTakeTheirKnownSpelling) {
+  Lemmatizer::Tables t;
+  t.max_suffix = 4;
+  t.transforms = {{Lemmatizer::kKeep, 0, ""}};
+  uint64_t nnp = Lemmatizer::TagKey("NNP"), nnps = Lemmatizer::TagKey("NNPS");
+  uint64_t known = Lemmatizer::TagKey("-KNOWN-LEMMA-");
+  t.rules = {{Lemmatizer::RuleKey(nnp, ""), 0},         {Lemmatizer::RuleKey(nnps, ""), 0},
+             {Lemmatizer::RuleKey(known, "Halvorsen"), 0}, {Lemmatizer::RuleKey(known, "Nato"), 0},
+             {Lemmatizer::RuleKey(known, "NATO"), 0},       {Lemmatizer::RuleKey(known, "Ox"), 0}};
+  Lemmatizer lem(std::move(t));
+  const struct {
+    const char* word;
+    const char* xpos;
+    const char* lemma;
+  } cases[] = {
+      {"HALVORSEN", "NNP", "Halvorsen"},  // its usual spelling is a known lemma
+      {"NATO", "NNP", "NATO"},            // known as written: an acronym stays
+      {"QWERTZ", "NNP", "QWERTZ"},        // nothing known: the rules decide
+      {"OX", "NNPS", "Ox"},
+      {"OX", "NN", "OX"},                 // only proper nouns
+      {"HALVORSEN2", "NNP", "HALVORSEN2"},  // capitals only
+      {"H", "NNP", "H"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(lem.Lemmatize(c.word, c.xpos), c.lemma) << c.word << "/" << c.xpos;
+}
+
 TEST(LemmatizerTest, NumbersLoseTheirThousandsSeparators) {
   Lemmatizer lem;
   const struct {

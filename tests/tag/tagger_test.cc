@@ -192,5 +192,25 @@ TEST(TaggerTest, PrecomputedLemmasMatchTheLemmatizer) {
   }
 }
 
+// The committed model is what `newsledger train pos --data ../shared/data` makes: its
+// header holds the default training options.
+TEST(TaggerTest, CommittedModelWasTrainedWithTheDefaultOptions) {
+  const TaggerOptions& o = Model().model().options;
+  const TaggerOptions d;
+  EXPECT_EQ(o.iterations, d.iterations);
+  EXPECT_EQ(o.seed, d.seed);
+  EXPECT_EQ(o.ensemble, d.ensemble);
+  EXPECT_EQ(o.tagdict_min_count, d.tagdict_min_count);
+  EXPECT_EQ(o.tagdict_min_permille, d.tagdict_min_permille);
+  EXPECT_EQ(o.lemma_min_support, d.lemma_min_support);
+  EXPECT_EQ(o.lemma_max_suffix, d.lemma_max_suffix);
+  EXPECT_EQ(o.weight_scale, d.weight_scale);
+  EXPECT_EQ(o.min_weight, d.min_weight);
+  EXPECT_EQ(o.lexicon_min_count, d.lexicon_min_count);
+  EXPECT_EQ(o.class_min_permille, d.class_min_permille);
+  EXPECT_EQ(o.gum, d.gum);
+  EXPECT_EQ(o.constrain_min_count, d.constrain_min_count);
+}
+
 }  // namespace
 }  // namespace newsledger
