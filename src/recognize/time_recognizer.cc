@@ -2617,10 +2617,7 @@ struct TimeScan {
     take(Season(i));
     take(Holiday(i));
     take(WeekOf(i));
-    take(PeriodOfDate(i));
-    take(DaysInPeriod(i));
-    take(BareWeekend(i));
-    take(WeekdaysAhead(i));
+    take(PeriodRules(i));
     take(PartOfDayAlone(i));
     if (Is(i, "the") || Is(i, "rest") || Is(i, "remainder")) take(RestOf(i));
     take(NthWeekday(i));
@@ -2628,17 +2625,6 @@ struct TimeScan {
     take(DayOfRelativeMonth(i));
     take(DayAlone(i));
     take(DecadeWords(i));
-    take(DecadeWords2000(i));
-    take(CountThenNext(i));
-    take(NthDayOf(i));
-    take(ToDate(i));
-    take(FirstUnitsOf(i));
-    if (Is(i, "from") || Is(i, "between")) take(NumericDayRange(i));
-    take(Fortnight(i));
-    take(WeekNumberOf(i));
-    take(MonthNumberOf(i));
-    take(WeekdayDayNumber(i));
-    if (Is(i, "the")) take(TheUnitAlone(i));
     take(Century(i));
     // "year 2008", "the year 2019", "calendar year 2008": the word "year" joins the span.
     {
