@@ -2234,7 +2234,8 @@ struct TimeScan {
 
   // "week 10", "the week of April 10th" (the date itself, as the spec of weeks goes).
   std::optional<TM> WeekOf(uint32_t i) {
-    if (Is(i, "week") && i + 1 < e && lx[i + 1].kind == LexKind::kNumber && lx[i + 1].low.size() <= 2) {
+    if (Is(i, "week") && i + 1 < e && lx[i + 1].kind == LexKind::kNumber && lx[i + 1].low.size() <= 2 &&
+        lx[i + 1].low.find_first_not_of("0123456789") == std::string_view::npos) {
       int w = std::stoi(std::string(lx[i + 1].low));
       if (w < 1 || w > 53) return std::nullopt;
       TM t;
@@ -2508,9 +2509,10 @@ struct TimeScan {
     if (Is(k, "the")) ++k;
     int n = 0;
     uint32_t z = k;
-    if (k < e && lx[k].kind == LexKind::kNumber && lx[k].low.size() <= 2 && k + 1 < e && lx[k + 1].glued() &&
+    if (k < e && lx[k].kind == LexKind::kNumber && lx[k].low.size() <= 2 &&
+        lx[k].low.find_first_not_of("0123456789") == std::string_view::npos && k + 1 < e && lx[k + 1].glued() &&
         (lx[k + 1].is("st") || lx[k + 1].is("nd") || lx[k + 1].is("rd") || lx[k + 1].is("th"))) {
-      n = std::stoi(std::string(lx[k].low));
+      n = std::stoi(std::string(lx[k].low));  // digits only: ".5th" is a number too
       z = k + 2;
     } else if (IsWord(k) && Info(k) && Info(k)->ord >= 1) {
       n = Info(k)->ord;

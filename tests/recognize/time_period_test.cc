@@ -127,7 +127,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(TimePeriods, NoPeriodWithoutItsCue) {
   for (const char* text : {"It was his second Sunday in charge.", "A first Monday vote failed.",
                            "The week of talks ended.", "The year he was born, the war ended.",
-                           "In May of 12 people, three left."}) {
+                           "In May of 12 people, three left.", "Sales fell in week .5 of 2020.",
+                           "It was the .5th month of 2020."}) {
     Document doc = Annotate(text, "2026-03-11");
     for (const TimeExpr& t : doc.times) {
       std::string_view s = doc.view(t.span);
