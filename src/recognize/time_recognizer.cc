@@ -112,13 +112,30 @@ std::string FmtWeek(int64_t days) {
   return b;
 }
 
+// std::stoi's reading (leading digits, an optional sign) without its exceptions: a
+// token with no digits gives -1 and a run too long for an int gives INT_MAX, values
+// every caller's range checks refuse.
+int ToInt(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  bool negative = i < s.size() && s[i] == '-';
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  if (i >= s.size() || s[i] < '0' || s[i] > '9') return -1;
+  int64_t v = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+    v = v * 10 + (s[i] - '0');
+    if (v > INT32_MAX) return INT32_MAX;
+  }
+  return negative ? -static_cast<int>(v) : static_cast<int>(v);
+}
+
 std::optional<int64_t> ParseIsoDate(std::string_view s) {
   if (s.size() < 10) return std::nullopt;
   for (int k : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[k] < '0' || s[k] > '9') return std::nullopt;
   if (s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = std::stoi(std::string(s.substr(0, 4))), m = std::stoi(std::string(s.substr(5, 2))),
-      d = std::stoi(std::string(s.substr(8, 2)));
+  int y = ToInt(s.substr(0, 4)), m = ToInt(s.substr(5, 2)),
+      d = ToInt(s.substr(8, 2));
   if (!ValidDate(y, m, d)) return std::nullopt;
   return DaysFromCivil(y, m, d);
 }
@@ -409,7 +426,7 @@ struct TimeScan {
     if (lx[i].kind == LexKind::kNumber) {
       std::string_view s = lx[i].low;
       if (s.size() > 2 || s.find_first_of(",.") != std::string_view::npos) return std::nullopt;
-      int d = std::stoi(std::string(s));
+      int d = ToInt(s);
       uint32_t k = i + 1;
       if (k < e && lx[k].glued() && (lx[k].is("st") || lx[k].is("nd") || lx[k].is("rd") || lx[k].is("th"))) ++k;
       if (d < 1 || d > 31) return std::make_pair(-1, k);
@@ -491,18 +508,18 @@ struct TimeScan {
     if (i >= e) return std::nullopt;
     if (lx[i].kind == LexKind::kQuote && i + 1 < e && lx[i + 1].glued() && lx[i + 1].kind == LexKind::kNumber &&
         lx[i + 1].low.size() == 2) {
-      int y = std::stoi(std::string(lx[i + 1].low));
+      int y = ToInt(lx[i + 1].low);
       return std::make_pair(y < 50 ? 2000 + y : 1900 + y, i + 2);
     }
     if (lx[i].kind == LexKind::kWord) return YearWordsAt(i);
     if (lx[i].kind != LexKind::kNumber) return std::nullopt;
     std::string_view s = lx[i].low;
     if (s.size() == 4 && s.find_first_of(",.") == std::string_view::npos) {
-      int y = std::stoi(std::string(s));
+      int y = ToInt(s);
       if (y >= 1000 && y <= 2999) return std::make_pair(y, i + 1);
     }
     if (two_digit_ok && s.size() == 2) {
-      int y = std::stoi(std::string(s));
+      int y = ToInt(s);
       return std::make_pair(y < 50 ? 2000 + y : 1900 + y, i + 1);
     }
     return std::nullopt;
@@ -574,7 +591,7 @@ struct TimeScan {
       if (q < e && lx[q].kind == LexKind::kNumber && lx[q].glued() && lx[q].low.size() >= 2 && lx[q].low.size() <= 3 &&
           lx[q].low[0] == '.' && lx[q].low.find_first_not_of("0123456789", 1) == std::string_view::npos) {
         // "september.16th": the lexer reads ".16" as a number.
-        d = std::stoi(std::string(lx[q].low.substr(1)));
+        d = ToInt(lx[q].low.substr(1));
         t.end = q + 1;
         if (t.end < e && lx[t.end].glued() && (Is(t.end, "st") || Is(t.end, "nd") || Is(t.end, "rd") || Is(t.end, "th")))
           ++t.end;
@@ -605,7 +622,7 @@ struct TimeScan {
         }
       } else if (q < e && lx[q].kind == LexKind::kNumber && lx[q].low.size() == 2 && lx[q].space_before) {
         // "August 99": a two-digit year after a month name.
-        int yy = std::stoi(std::string(lx[q].low));
+        int yy = ToInt(lx[q].low);
         if (yy > 31) {
           y = yy < 50 ? 2000 + yy : 1900 + yy;
           t.end = q + 1;
@@ -616,7 +633,7 @@ struct TimeScan {
                  !(q + 2 < e && lx[q + 2].glued() && lx[q + 2].kind != LexKind::kPunct) &&
                  !(q + 2 < e && lx[q + 2].kind == LexKind::kWord && !lx[q + 2].upper_initial)) {
         // "April of 87": a two-digit year after "of" (not "May of 12 people").
-        int yy = std::stoi(std::string(lx[q + 1].low));
+        int yy = ToInt(lx[q + 1].low);
         y = yy < 50 ? 2000 + yy : 1900 + yy;
         t.end = q + 2;
         matched = true;
@@ -718,7 +735,7 @@ struct TimeScan {
     auto num = [&](uint32_t q) -> int {
       std::string_view s = lx[q].low;
       if (s.size() > 4 || s.find_first_of(",.") != std::string_view::npos) return -1;
-      return std::stoi(std::string(s));
+      return ToInt(s);
     };
     auto sep = [&](uint32_t q) {
       return q < e && (lx[q].is("-") || lx[q].is("/") || lx[q].is(".")) && lx[q].glued() && q + 1 < e &&
@@ -824,7 +841,7 @@ struct TimeScan {
     if (Is(k, "the") && k + 1 < e) ++k;
     if (k < e && lx[k].kind == LexKind::kQuote && k + 2 < e && lx[k + 1].kind == LexKind::kNumber &&
         lx[k + 1].glued() && lx[k + 1].low.size() == 2 && Is(k + 2, "s") && lx[k + 2].glued()) {
-      int yy = std::stoi(std::string(lx[k + 1].low));
+      int yy = ToInt(lx[k + 1].low);
       TM t;
       t.begin = i;
       t.end = k + 3;
@@ -839,7 +856,7 @@ struct TimeScan {
       else if (Is(q, "s") && lx[q].glued() && lx[k].low.size() == 2) q += 1;
       else if (Is(q, "s") && lx.size() > q && !lx[q].glued() && lx[k].low.size() == 4 && q + 1 >= e) q += 1;  // "1990 s"
       if (q > k + 1) {
-        int n = std::stoi(std::string(lx[k].low));
+        int n = ToInt(lx[k].low);
         TM t;
         t.begin = i;
         t.end = q;
@@ -921,7 +938,7 @@ struct TimeScan {
       else if (q2 + 1 < e && lx[q2].kind == LexKind::kHyphen && lx[q2].glued() && lx[q2 + 1].glued()) ++q2;  // "2017-q1"
       if (q2 < e && IsWord(q2) && lx[q2].low.size() == 1 && (lx[q2].is("q") || lx[q2].is("h")) && q2 + 1 < e &&
           lx[q2 + 1].glued() && lx[q2 + 1].kind == LexKind::kNumber) {
-        int n = std::stoi(std::string(lx[q2 + 1].low.substr(0, 2)));
+        int n = ToInt(lx[q2 + 1].low.substr(0, 2));
         if (lx[q2].is("q") && n >= 1 && n <= 4) q = n;
         if (lx[q2].is("h") && n >= 1 && n <= 2) h = n;
         if (q || h) {
@@ -1823,7 +1840,7 @@ struct TimeScan {
     if (lx[i].kind == LexKind::kNumber) {
       std::string_view s = lx[i].low;
       if (s.size() > 2 || s.find_first_of(",.") != std::string_view::npos) return std::nullopt;
-      int h = std::stoi(std::string(s));
+      int h = ToInt(s);
       if (h > 24) return std::nullopt;
       return std::make_pair(h, i + 1);
     }
@@ -1952,7 +1969,7 @@ struct TimeScan {
         uint32_t q = k + 1;
         auto ap = AmPm(q);
         if (!ap) return std::nullopt;
-        int hh = std::stoi(std::string(s.substr(0, 2))), mm = std::stoi(std::string(s.substr(2)));
+        int hh = ToInt(s.substr(0, 2)), mm = ToInt(s.substr(2));
         if (hh < 1 || hh > 12 || mm > 59) return std::nullopt;
         if (ap->first && hh != 12) hh += 12;
         if (!ap->first && hh == 12) hh = 0;
@@ -1964,7 +1981,7 @@ struct TimeScan {
       size_t dot = s.find('.');
       if (dot != std::string_view::npos && dot >= 1 && dot <= 2 && s.size() == dot + 3 &&
           s.find(',') == std::string_view::npos) {
-        int hh = std::stoi(std::string(s.substr(0, dot))), mm = std::stoi(std::string(s.substr(dot + 1)));
+        int hh = ToInt(s.substr(0, dot)), mm = ToInt(s.substr(dot + 1));
         if (hh > 23 || mm > 59) return std::nullopt;
         bool marked = false;
         uint32_t z = ClockSuffix(k + 1, &hh, &marked);
@@ -1985,14 +2002,14 @@ struct TimeScan {
     if (k > b && lx[k].glued() && (lx[k - 1].kind == LexKind::kWord || lx[k - 1].kind == LexKind::kNumber ||
                                    lx[k - 1].is("$")))
       return std::nullopt;
-    int hh = std::stoi(std::string(s)), mm = -1, ss = -1;
+    int hh = ToInt(s), mm = -1, ss = -1;
     uint32_t q = k + 1;
     if (q + 1 < e && lx[q].is(":") && lx[q].glued() && lx[q + 1].glued() && lx[q + 1].kind == LexKind::kNumber &&
         lx[q + 1].low.size() == 2) {
-      mm = std::stoi(std::string(lx[q + 1].low));
+      mm = ToInt(lx[q + 1].low);
       q += 2;
       if (q + 1 < e && lx[q].is(":") && lx[q].glued() && lx[q + 1].kind == LexKind::kNumber && lx[q + 1].low.size() == 2) {
-        ss = std::stoi(std::string(lx[q + 1].low));
+        ss = ToInt(lx[q + 1].low);
         q += 2;
       }
     }
@@ -2236,7 +2253,7 @@ struct TimeScan {
   std::optional<TM> WeekOf(uint32_t i) {
     if (Is(i, "week") && i + 1 < e && lx[i + 1].kind == LexKind::kNumber && lx[i + 1].low.size() <= 2 &&
         lx[i + 1].low.find_first_not_of("0123456789") == std::string_view::npos) {
-      int w = std::stoi(std::string(lx[i + 1].low));
+      int w = ToInt(lx[i + 1].low);
       if (w < 1 || w > 53) return std::nullopt;
       TM t;
       t.begin = i;
@@ -2307,8 +2324,8 @@ struct TimeScan {
         if (auto yr = YearAt(z, false)) { y = yr->first; z = yr->second; }
         else y = YearFor(m, 0, i, z);
       } else if (auto r = Relative(z + 1); r && r->value.size() == 7 && r->value[4] == '-') {
-        y = std::stoi(r->value.substr(0, 4));
-        m = std::stoi(r->value.substr(5, 2));
+        y = ToInt(r->value.substr(0, 4));
+        m = ToInt(r->value.substr(5, 2));
         z = r->end;
       } else {
         return std::nullopt;
@@ -2429,7 +2446,7 @@ struct TimeScan {
       r->value = FmtDays(*anchor).substr(0, 7);
     }
     if (!r || r->value.size() != 7 || r->value[4] != '-' || r->value[0] == 'X') return std::nullopt;
-    int y = std::stoi(r->value.substr(0, 4)), m = std::stoi(r->value.substr(5, 2));
+    int y = ToInt(r->value.substr(0, 4)), m = ToInt(r->value.substr(5, 2));
     TM t;
     t.begin = i;
     t.end = r->end;
@@ -2512,7 +2529,7 @@ struct TimeScan {
     if (k < e && lx[k].kind == LexKind::kNumber && lx[k].low.size() <= 2 &&
         lx[k].low.find_first_not_of("0123456789") == std::string_view::npos && k + 1 < e && lx[k + 1].glued() &&
         (lx[k + 1].is("st") || lx[k + 1].is("nd") || lx[k + 1].is("rd") || lx[k + 1].is("th"))) {
-      n = std::stoi(std::string(lx[k].low));  // digits only: ".5th" is a number too
+      n = ToInt(lx[k].low);  // digits only: ".5th" is a number too
       z = k + 2;
     } else if (IsWord(k) && Info(k) && Info(k)->ord >= 1) {
       n = Info(k)->ord;
@@ -2790,7 +2807,7 @@ struct TimeScan {
       if (s.size() > 2 || s.find_first_of(",.") != std::string_view::npos) return std::nullopt;
       if (i + 1 < e && lx[i + 1].glued() && (lx[i + 1].kind == LexKind::kWord || lx[i + 1].kind == LexKind::kNumber))
         return std::nullopt;
-      h = std::stoi(std::string(s));
+      h = ToInt(s);
     } else if (IsWord(i) && Info(i) && Info(i)->card >= 1 && Info(i)->card <= 12) {
       h = Info(i)->card;
     }
@@ -2816,7 +2833,7 @@ struct TimeScan {
     return BareHour(i);
   }
 
-  static int HourOf(const std::string& v) { return std::stoi(v.substr(1, 2)); }
+  static int HourOf(const std::string& v) { return ToInt(v.substr(1, 2)); }
   static std::string WithHour(const std::string& v, int h) { return Fmt("T%02d", h) + v.substr(3); }
 
   // Time ranges: "5 to 6pm", "from 10:30 to 3", "between 5 and 6 in the afternoon",
@@ -2948,7 +2965,7 @@ struct TimeScan {
     } else {
       return std::nullopt;
     }
-    int h = HourOf(start->value), m = start->value.size() >= 6 ? std::stoi(start->value.substr(4, 2)) : 0;
+    int h = HourOf(start->value), m = start->value.size() >= 6 ? ToInt(start->value.substr(4, 2)) : 0;
     int total = h * 60 + m + static_cast<int>(minutes + 0.5);
     TM t;
     t.begin = i;
@@ -3022,7 +3039,7 @@ struct TimeScan {
         TM t = *a;
         t.begin = from || between ? i : a->begin;
         std::string ym = a->value.substr(0, 8);
-        int d1 = std::stoi(a->value.substr(8, 2));
+        int d1 = ToInt(a->value.substr(8, 2));
         if (dd->first <= d1 && (words || sq > s + 1) && a->day) {
           Ymd x = CivilFromDays(*a->day + DaysInMonth(CivilFromDays(*a->day).y, CivilFromDays(*a->day).m));
           ym = FmtDate(x.y, x.m) + "-";

@@ -127,6 +127,18 @@ TEST(TimeRecognizer, ImpossibleDatesKeepTextWithoutValue) {
 TEST(TimeRecognizer, BadInputDoesNotCrash) {
   std::string s = "2025-13-45 99/99/9999 31/02/2024 '' '9 mid- early late since until 0000-00-00 ";
   for (int k = 0; k < 100; ++k) s += "Monday the 99th of Smarch ";
+  // Number tokens that are no integers, or too long for one, wherever a rule reads one.
+  for (const char* n : {".5", "-3", "99999999999", "3.", "0", "00", "1,5"})
+    for (const char* tail : {" nights", "th of May", " May 2020", "/12/2020", " weeks ago", " pm", "s",
+                             " of 2020", " hundred years"}) {
+      s += "week ";
+      s += n;
+      s += tail;
+      s += ". The ";
+      s += n;
+      s += tail;
+      s += " on Friday. ";
+    }
   Document doc = Annotate(s, "2025-11-17");
   for (const TimeExpr& t : doc.times) EXPECT_LE(t.span.end, doc.text.size());
   Document bad = Annotate("Monday", "not-a-date");
