@@ -296,6 +296,26 @@ TEST(QuoteAttributor, UsesEntityIdsWhenPresent) {
   EXPECT_EQ(doc.view(doc.quotes[0].speaker_span), "she");
 }
 
+// A name on the first token of a dateline that opens the text (the dateline is cut
+// off its sentence) is no speaker and no crash.
+TEST(QuoteAttributor, EntityInsideOpeningDateline) {
+  static const Segmenter segmenter;
+  static const QuoteAttributor attributor;
+  Document doc;
+  doc.text = "VESTBY HARBOUR (Nordwire) - Ferry crews walked out on Monday, the union said.";
+  segmenter.annotate(doc);
+  Entity org;
+  org.span = {0, 6};
+  org.type = EntityType::kOrg;
+  org.canonical = "VESTBY";
+  org.id = "e1";
+  doc.entities = {org};
+  attributor.annotate(doc);
+  ASSERT_EQ(doc.quotes.size(), 1u) << Dump(doc);
+  EXPECT_EQ(doc.view(doc.quotes[0].span), "Ferry crews walked out on Monday");
+  EXPECT_EQ(doc.quotes[0].speaker, "the union");
+}
+
 // Bad or odd input never crashes and keeps spans inside the text.
 TEST(QuoteAttributor, OddInput) {
   std::string long_open = "\"" + std::string(20000, 'a') + " said";
