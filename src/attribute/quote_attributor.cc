@@ -1716,8 +1716,7 @@ void QuoteScan::Run() {
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);  // "Gov." as "gov"
     Lower l(w);
     if (l.n == 0) continue;
-    auto it = qa_.lex_.find(l.view());
-    if (it != qa_.lex_.end()) flags_[i] = it->second;
+    if (uint32_t id = qa_.lex_words_.Find(l.view()); id != StringIds::kNone) flags_[i] = qa_.lex_flags_[id];
   }
   // A sentence that ends without terminal punctuation, or on a title ("Supt."), or
   // that is followed by one opening in lower case, was split too early ("Senator
@@ -1952,8 +1951,13 @@ QuoteAttributor::QuoteAttributor() {
 }
 
 void QuoteAttributor::BuildLexicon() {
+  auto add_word = [&](std::string_view w, uint32_t flag) {
+    uint32_t id = lex_words_.Intern(w);
+    if (id >= lex_flags_.size()) lex_flags_.resize(id + 1, 0);
+    lex_flags_[id] |= flag;
+  };
   auto add = [&](const std::unordered_set<std::string_view>& set, uint32_t flag) {
-    for (std::string_view w : set) lex_[w] |= flag;
+    for (std::string_view w : set) add_word(w, flag);
   };
   add(titles_, kTitle);
   add(org_words_, kOrgWord);
@@ -1967,7 +1971,7 @@ void QuoteAttributor::BuildLexicon() {
   add(time_words_, kTime);
   add(that_only_, kThatOnly);
   add(org_nouns_, kOrgNoun);
-  for (const auto& [w, kind] : cues_) lex_[w] |= static_cast<uint32_t>(kind) << kCueShift;
+  for (const auto& [w, kind] : cues_) add_word(w, static_cast<uint32_t>(kind) << kCueShift);
 }
 
 void QuoteAttributor::annotate(Document& doc) const {

@@ -47,7 +47,9 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
+#include "core/string_ids.h"
 #include "newsledger/stage.h"
 
 namespace newsledger {
@@ -87,7 +89,9 @@ class QuoteAttributor : public Stage {
   std::unordered_set<std::string_view> time_words_;    // Monday, week, today...
   std::unordered_set<std::string_view> that_only_;     // cues that report only before "that"
   std::unordered_set<std::string_view> org_nouns_;     // "the agency" refers to an organisation
-  std::unordered_map<std::string_view, uint32_t> lex_; // all of the above as bits, one lookup per token
+  // All of the above as bits, one lookup per token: word -> id -> flags.
+  StringIds lex_words_;
+  std::vector<uint32_t> lex_flags_;
 };
 
 }  // namespace newsledger

@@ -88,6 +88,19 @@ bool LooksLikeNameWord(uint8_t kinds) {
 enum Gender : uint8_t { kUnknownGender = 0, kMale = 1, kFemale = 2 };
 
 Gender PronounGender(std::string_view w) {
+  // Runs on every token: an ASCII word (nearly all) is compared without folding into a
+  // new string; only other words take FoldCase ("HİS" folds to "his").
+  bool ascii = true;
+  for (char c : w) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    if (w.size() < 2 || w.size() > 7 || ((w[0] | 0x20) != 'h' && (w[0] | 0x20) != 's')) return kUnknownGender;
+    char buf[8];
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    std::string_view low(buf, w.size());
+    if (low == "he" || low == "him" || low == "his" || low == "himself") return kMale;
+    if (low == "she" || low == "her" || low == "hers" || low == "herself") return kFemale;
+    return kUnknownGender;
+  }
   std::string low = FoldCase(w);
   if (low == "he" || low == "him" || low == "his" || low == "himself") return kMale;
   if (low == "she" || low == "her" || low == "hers" || low == "herself") return kFemale;
