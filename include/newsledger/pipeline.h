@@ -33,6 +33,11 @@ class Pipeline {
 
   // Runs every stage on `doc`, then infers the publication date when none was given.
   void annotate(Document& doc) const;
+  // The same on each document of [docs, docs + n), stage by stage: every stage runs on
+  // all n documents before the next stage starts, so that its tables (tagger and NER
+  // weights, lexicons) stay in cache across documents instead of being evicted by the
+  // other stages' at every document. Same results as annotate() on each.
+  void annotate(Document* docs, size_t n) const;
 
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 

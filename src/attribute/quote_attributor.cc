@@ -408,8 +408,6 @@ void QuoteScan::BuildMentions() {
       uint32_t last = first;
       while (last + 1 < doc_.tokens.size() && doc_.tokens[last + 1].span.end <= e.span.end) ++last;
       if (InQuote(first)) continue;
-      // A name in a dateline cut off its sentence ("OSLO (Nordwire) - ") speaks for nobody.
-      if (first < SentBegin(tok_sent_[first])) continue;
       Mention m;
       m.first = first;
       m.last = last;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <vector>
 
 #include "newsledger/output.h"
 #include "newsledger/pipeline.h"
@@ -65,6 +66,27 @@ TEST_F(ExtractContractTest, EveryExampleKeepsItsSpans) {
   std::sort(files.begin(), files.end());
   for (const auto& f : files) ReadPath(f.string(), sink, issues);
   EXPECT_GE(documents, 6u);
+}
+
+// Annotating a batch stage by stage (what `extract` does on one thread) gives every
+// document exactly what annotating it alone gives.
+TEST_F(ExtractContractTest, BatchAnnotationEqualsOneByOne) {
+  std::vector<Document> docs;
+  auto sink = [&](Document&& doc) { docs.push_back(std::move(doc)); };
+  auto issues = [](const ReadIssue& issue) { ADD_FAILURE() << issue.where << ": " << issue.reason; };
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator("examples"))
+    if (entry.is_regular_file() && entry.path().extension() != ".md") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) ReadPath(f.string(), sink, issues);
+  ASSERT_GE(docs.size(), 6u);
+  std::vector<Document> alone = docs;
+  pipeline_->annotate(docs.data(), docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    pipeline_->annotate(alone[i]);
+    EXPECT_EQ(ToJson(docs[i]), ToJson(alone[i])) << docs[i].origin;
+  }
+  pipeline_->annotate(docs.data(), 0);  // an empty batch is nothing to do
 }
 
 }  // namespace
