@@ -94,8 +94,8 @@ void ClaimExtractor::annotate(Document& doc) const {
   };
   std::vector<std::vector<PlaceHit>> place_hits(doc.sentences.size());
   std::vector<bool> place_done(doc.sentences.size(), false);
-  std::vector<std::string> keys;
-  std::vector<uint32_t> piece_begin, pieces;
+  std::string key;
+  std::vector<uint32_t> piece_begin, piece_end, pieces;
   auto places_in = [&](size_t si) -> const std::vector<PlaceHit>& {
     if (place_done[si]) return place_hits[si];
     place_done[si] = true;
@@ -103,23 +103,29 @@ void ClaimExtractor::annotate(Document& doc) const {
     const uint32_t from = s.token_begin, to = std::min<uint32_t>(s.token_end, doc.tokens.size());
     if (from >= to) return place_hits[si];
     const size_t n = to - from;
-    if (keys.size() < n) keys.resize(n);
-    piece_begin.clear();
+    // The vocabulary ids of a token's key pieces, made when a walk first reaches the
+    // token: walks start only at capitalised words, so most tokens need none.
+    piece_begin.assign(n, UINT32_MAX);
+    piece_end.assign(n, 0);
     pieces.clear();
-    for (uint32_t i = from; i < to; ++i) {
-      AssignLexiconKey(doc.view(doc.tokens[i].span), keys[i - from]);
-      piece_begin.push_back(static_cast<uint32_t>(pieces.size()));
-      places_index_.PieceIds(keys[i - from], pieces);
-    }
-    piece_begin.push_back(static_cast<uint32_t>(pieces.size()));
+    auto token_pieces = [&](uint32_t k) {
+      uint32_t& pb = piece_begin[k - from];
+      if (pb == UINT32_MAX) {
+        AssignLexiconKey(doc.view(doc.tokens[k].span), key);
+        pb = static_cast<uint32_t>(pieces.size());
+        places_index_.PieceIds(key, pieces);
+        piece_end[k - from] = static_cast<uint32_t>(pieces.size());
+      }
+      return pb;
+    };
     for (uint32_t i = from; i < to; ++i) {
       std::string_view first = doc.view(doc.tokens[i].span);
       if (first.empty() || !(first[0] >= 'A' && first[0] <= 'Z')) continue;
       const std::string* country = nullptr;
       uint32_t node = places_index_.actor_root();
       for (uint32_t k = i; k < to && k - i < places_.max_actor_words(); ++k) {
-        const uint32_t pb = piece_begin[k - from];
-        node = places_index_.Walk(node, pieces.data() + pb, piece_begin[k - from + 1] - pb);
+        const uint32_t pb = token_pieces(k);
+        node = places_index_.Walk(node, pieces.data() + pb, piece_end[k - from] - pb);
         if (node == LexiconIndex::kNone) break;
         const ActorEntry* a = places_index_.node(node).actor;
         if (a && !a->country.empty()) country = &a->country;
