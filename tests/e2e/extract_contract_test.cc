@@ -42,6 +42,15 @@ void CheckArray(const rapidjson::Value& obj, const char* name, const std::string
   }
 }
 
+// Every example article (examples/, any format), in a fixed order.
+std::vector<std::filesystem::path> ExampleFiles() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator("examples"))
+    if (entry.is_regular_file() && entry.path().extension() != ".md") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 TEST_F(ExtractContractTest, EveryExampleKeepsItsSpans) {
   size_t documents = 0;
   auto sink = [&](Document&& doc) {
@@ -60,11 +69,7 @@ TEST_F(ExtractContractTest, EveryExampleKeepsItsSpans) {
     ++documents;
   };
   auto issues = [](const ReadIssue& issue) { ADD_FAILURE() << issue.where << ": " << issue.reason; };
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator("examples"))
-    if (entry.is_regular_file() && entry.path().extension() != ".md") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) ReadPath(f.string(), sink, issues);
+  for (const auto& f : ExampleFiles()) ReadPath(f.string(), sink, issues);
   EXPECT_GE(documents, 6u);
 }
 
@@ -74,11 +79,7 @@ TEST_F(ExtractContractTest, BatchAnnotationEqualsOneByOne) {
   std::vector<Document> docs;
   auto sink = [&](Document&& doc) { docs.push_back(std::move(doc)); };
   auto issues = [](const ReadIssue& issue) { ADD_FAILURE() << issue.where << ": " << issue.reason; };
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator("examples"))
-    if (entry.is_regular_file() && entry.path().extension() != ".md") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) ReadPath(f.string(), sink, issues);
+  for (const auto& f : ExampleFiles()) ReadPath(f.string(), sink, issues);
   ASSERT_GE(docs.size(), 6u);
   std::vector<Document> alone = docs;
   pipeline_->annotate(docs.data(), docs.size());
