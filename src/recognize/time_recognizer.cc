@@ -2883,6 +2883,7 @@ struct TimeScan {
   // A date after a time or time range: "5pm on Monday", "3:00 to 4:00 tomorrow".
   std::optional<TM> DateAfterTime(const TM& tm) {
     uint32_t q = tm.end;
+    if (Is(q, "local") && Is(q + 1, "time")) q += 2;  // "3 p.m. local time on Thursday"
     if (Is(q, "on") || Is(q, ",") || Is(q, "of")) ++q;
     if (q >= e) return std::nullopt;
     std::optional<TM> d = Core(q);

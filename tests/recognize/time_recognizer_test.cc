@@ -53,6 +53,8 @@ INSTANTIATE_TEST_SUITE_P(
         TCase{"2026-01-20", "The ban is in force since Jan. 5.", "Jan. 5", "2026-01-05", "", TimeType::kDate},
         TCase{"2026-03-20", "The bill funds the agencies through Sept. 30.", "Sept. 30", "2026-09-30", "",
               TimeType::kDate},
+        TCase{"2026-05-08", "The storm made landfall at 3 p.m. local time on Thursday.",
+              "3 p.m. local time on Thursday", "2026-05-07T15", "", TimeType::kTime},
         TCase{"2025-11-20", "The mayor could not attend on Tuesday.", "Tuesday", "2025-11-18", "", TimeType::kDate},
         TCase{"2025-11-20", "The council met last Monday.", "last Monday", "2025-11-10", "", TimeType::kDate},
         TCase{"2025-11-20", "Crews worked through Monday night.", "Monday night", "2025-11-17TNI", "",
