@@ -1513,7 +1513,12 @@ struct TimeScan {
   }
 
   int64_t Shift(int64_t day, double n, recognize::TimeUnit u, int sign) const {
-    int whole = static_cast<int>(n);
+    // A count past 10,000 units ("99999999999 days ago") is bad input: bounded here so
+    // that no conversion or product below can overflow.
+    constexpr double kMaxUnits = 10000;
+    int whole = !(n > -kMaxUnits) ? -static_cast<int>(kMaxUnits)
+                : !(n < kMaxUnits) ? static_cast<int>(kMaxUnits)
+                                   : static_cast<int>(n);
     switch (u) {
       case recognize::kDay: return day + sign * whole;
       case recognize::kWeek: return day + sign * 7 * whole;
