@@ -4,6 +4,9 @@
 #include <utf8proc.h>
 #include <sys/mman.h>
 #include <zlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -318,6 +321,115 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   }
 }
 
+#ifdef __SSE2__
+namespace {
+
+// Eight 16-bit weights widened to two vectors of four 32-bit lanes.
+inline void Widen(const int16_t* p, __m128i& lo, __m128i& hi) {
+  const __m128i r = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  lo = _mm_srai_epi32(_mm_unpacklo_epi16(r, r), 16);
+  hi = _mm_srai_epi32(_mm_unpackhi_epi16(r, r), 16);
+}
+
+inline __m128i Select(__m128i mask, __m128i yes, __m128i no) {
+  return _mm_or_si128(_mm_and_si128(mask, yes), _mm_andnot_si128(mask, no));
+}
+
+// All ones in the lanes of the labels that may follow `prev` (lane 7 never).
+struct AllowedMasks {
+  __m128i lo[kNumLabels], hi[kNumLabels];
+  AllowedMasks() {
+    for (int p = 0; p < kNumLabels; ++p) {
+      alignas(16) int32_t m[kRowWidth];
+      for (int l = 0; l < kRowWidth; ++l) m[l] = l < kNumLabels && Allowed(p, l) ? -1 : 0;
+      lo[p] = _mm_load_si128(reinterpret_cast<const __m128i*>(m));
+      hi[p] = _mm_load_si128(reinterpret_cast<const __m128i*>(m + 4));
+    }
+  }
+};
+
+}  // namespace
+#endif
+
+void ViterbiInt(const NerScratch& s, size_t n, const int32_t* emission, const int16_t* dense,
+                std::vector<int32_t>& score, std::vector<uint8_t>& back, std::vector<uint8_t>& labels) {
+#ifndef __SSE2__
+  Viterbi(s, n, emission, dense, score, back, labels);
+#else
+  labels.assign(n, kO);
+  if (n == 0) return;
+  score.resize(n * kRowWidth);
+  back.resize(n * kRowWidth);
+  static const AllowedMasks kAllowed;
+  // Below any reachable score (scores stay within a few million of the best), so a
+  // label's first allowed predecessor always replaces it, as `seen` does in Viterbi().
+  const __m128i kFloor = _mm_set1_epi32(-(1 << 30));
+  auto trans = [&](size_t i, int prev, __m128i& lo, __m128i& hi) {
+    uint32_t r[4];
+    NerFeatures::Transition(s, i, prev, r);
+    __m128i l0, h0, l1, h1, l2, h2, l3, h3;
+    Widen(dense + size_t{r[0]} * kRowWidth, l0, h0);
+    Widen(dense + size_t{r[1]} * kRowWidth, l1, h1);
+    Widen(dense + size_t{r[2]} * kRowWidth, l2, h2);
+    Widen(dense + size_t{r[3]} * kRowWidth, l3, h3);
+    lo = _mm_add_epi32(_mm_add_epi32(l0, l1), _mm_add_epi32(l2, l3));
+    hi = _mm_add_epi32(_mm_add_epi32(h0, h1), _mm_add_epi32(h2, h3));
+  };
+  {
+    int32_t t[kRowWidth];
+    __m128i lo, hi;
+    trans(0, kStart, lo, hi);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(t), lo);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(t + 4), hi);
+    for (int l = 0; l < kRowWidth; ++l) {
+      score[l] = l < kNumLabels ? emission[l] + t[l] : 0;
+      back[l] = 0;
+    }
+  }
+  for (size_t i = 1; i < n; ++i) {
+    __m128i best_lo = kFloor, best_hi = kFloor;
+    __m128i arg_lo = _mm_setzero_si128(), arg_hi = _mm_setzero_si128();
+    const int32_t* prev_score = &score[(i - 1) * kRowWidth];
+    for (int p = 0; p < kNumLabels; ++p) {
+      if (i == 1 && IsInside(p)) continue;  // no I-X opens a sentence
+      __m128i lo, hi;
+      trans(i, p, lo, hi);
+      const __m128i ps = _mm_set1_epi32(prev_score[p]);
+      lo = _mm_add_epi32(lo, ps);
+      hi = _mm_add_epi32(hi, ps);
+      // Strictly greater, as in Viterbi(): ties keep the lower predecessor.
+      const __m128i up_lo = _mm_and_si128(kAllowed.lo[p], _mm_cmpgt_epi32(lo, best_lo));
+      const __m128i up_hi = _mm_and_si128(kAllowed.hi[p], _mm_cmpgt_epi32(hi, best_hi));
+      const __m128i pv = _mm_set1_epi32(p);
+      best_lo = Select(up_lo, lo, best_lo);
+      best_hi = Select(up_hi, hi, best_hi);
+      arg_lo = Select(up_lo, pv, arg_lo);
+      arg_hi = Select(up_hi, pv, arg_hi);
+    }
+    alignas(16) int32_t best[kRowWidth], arg[kRowWidth];
+    _mm_store_si128(reinterpret_cast<__m128i*>(best), best_lo);
+    _mm_store_si128(reinterpret_cast<__m128i*>(best + 4), best_hi);
+    _mm_store_si128(reinterpret_cast<__m128i*>(arg), arg_lo);
+    _mm_store_si128(reinterpret_cast<__m128i*>(arg + 4), arg_hi);
+    const int32_t* e = emission + i * kRowWidth;
+    int32_t top = best[0] + e[0];
+    for (int l = 1; l < kNumLabels; ++l) top = std::max(top, best[l] + e[l]);
+    for (int l = 0; l < kRowWidth; ++l) {
+      score[i * kRowWidth + l] = l < kNumLabels ? best[l] + e[l] - top : 0;
+      back[i * kRowWidth + l] = l < kNumLabels ? static_cast<uint8_t>(arg[l]) : 0;
+    }
+  }
+  int l = 0;
+  const int32_t* last = &score[(n - 1) * kRowWidth];
+  for (int k = 1; k < kNumLabels; ++k)
+    if (last[k] > last[l] && (n > 1 || !IsInside(k))) l = k;
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = static_cast<uint8_t>(l);
+    l = back[i * kRowWidth + l];
+  }
+#endif
+}
+
 }  // namespace ner
 
 using namespace ner;
@@ -407,16 +519,31 @@ void NerModel::Decode(const NerToken* toks, size_t n, NerScratch& s) const {
   const int32_t o_penalty = static_cast<int32_t>(std::lrint(options_.o_penalty * scale_));
   const int16_t* weights = weights_.data();
   for (size_t i = 0; i < n; ++i) {
-    int32_t acc[kRowWidth] = {0};
     const uint32_t* rows = &s.rows[i * NerFeatures::kStaticFeatures];
+    // The rows of the next token are random reads in a large table: start them now.
+    if (i + 1 < n)
+      for (int f = 0; f < NerFeatures::kStaticFeatures; ++f)
+        __builtin_prefetch(weights + size_t{rows[NerFeatures::kStaticFeatures + f]} * kRowWidth);
+    int32_t* acc = &s.emission[i * kRowWidth];
+#ifdef __SSE2__
+    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+    for (int f = 0; f < NerFeatures::kStaticFeatures; ++f) {
+      const __m128i r = _mm_loadu_si128(reinterpret_cast<const __m128i*>(weights + size_t{rows[f]} * kRowWidth));
+      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(r, r), 16));
+      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(r, r), 16));
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(acc), lo);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(acc + 4), hi);
+#else
+    std::fill_n(acc, kRowWidth, 0);
     for (int f = 0; f < NerFeatures::kStaticFeatures; ++f) {
       const int16_t* w = weights + size_t{rows[f]} * kRowWidth;
       for (int l = 0; l < kRowWidth; ++l) acc[l] += w[l];
     }
+#endif
     acc[kO] -= o_penalty;
-    std::copy_n(acc, kRowWidth, &s.emission[i * kRowWidth]);
   }
-  Viterbi(s, n, s.emission.data(), weights + (size_t{features_->mask()} + 1) * kRowWidth, s.score, s.back, s.labels);
+  ViterbiInt(s, n, s.emission.data(), weights + (size_t{features_->mask()} + 1) * kRowWidth, s.score, s.back, s.labels);
 }
 
 std::string NerModel::Serialize(const std::vector<std::vector<std::string>>& self_test_sentences) const {

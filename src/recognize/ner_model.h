@@ -195,6 +195,13 @@ void Viterbi(const NerScratch& s, size_t n, const Score* emission, const Weight*
   }
 }
 
+// The same decoding for integer scores and 16-bit weights (what NerModel::Decode
+// uses), computed eight labels at a time with SSE2: the same sums, the same
+// comparisons in the same order, so the same labels, ties included
+// (ner_model_test.cc checks it against the template on random lattices).
+void ViterbiInt(const NerScratch& s, size_t n, const int32_t* emission, const int16_t* dense,
+                std::vector<int32_t>& score, std::vector<uint8_t>& back, std::vector<uint8_t>& labels);
+
 // Allocator for the weight table: tables of 2 MB or more are 2 MB aligned and marked
 // for transparent huge pages, so that the random row reads of decoding do not also
 // miss the TLB on every token (a 16 MB table spans 4096 small pages).

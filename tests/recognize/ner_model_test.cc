@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,37 @@ TEST(ViterbiTest, IntegerScoresDoNotOverflowOnLongSentences) {
   EXPECT_EQ(labels[0], kBPer);
   EXPECT_EQ(labels[n - 1], kIPer);
   EXPECT_EQ(labels[n / 2], kBPer);
+}
+
+TEST(ViterbiTest, VectorPathMatchesTheTemplate) {
+  // Random lattices with random transition keys, with small weights (many ties) and
+  // large ones: ViterbiInt must give the template's labels, back pointers and scores.
+  std::mt19937 rng(7);
+  for (int round = 0; round < 400; ++round) {
+    const size_t n = 1 + rng() % 30;
+    const int spread = round % 2 ? 3 : 30000;
+    NerScratch s;
+    s.info.assign(n, NerScratch::TokenInfo{});
+    for (auto& t : s.info) {
+      t.cls = static_cast<uint8_t>(rng() % 8);
+      t.gcode = static_cast<uint8_t>(rng() % 16);
+      t.ncode = static_cast<uint8_t>(rng() % 8);
+    }
+    auto value = [&] { return static_cast<int>(rng() % (2 * spread + 1)) - spread; };
+    std::vector<int32_t> emission(n * kRowWidth, 0);
+    for (size_t i = 0; i < n; ++i)
+      for (int l = 0; l < kNumLabels; ++l) emission[i * kRowWidth + l] = 40 * value();
+    std::vector<int16_t> dense(size_t{kDenseRows} * kRowWidth, 0);
+    for (size_t r = 0; r < kDenseRows; ++r)
+      for (int l = 0; l < kNumLabels; ++l) dense[r * kRowWidth + l] = static_cast<int16_t>(value());
+    std::vector<int32_t> score_a, score_b;
+    std::vector<uint8_t> back_a, back_b, labels_a, labels_b;
+    Viterbi(s, n, emission.data(), dense.data(), score_a, back_a, labels_a);
+    ViterbiInt(s, n, emission.data(), dense.data(), score_b, back_b, labels_b);
+    ASSERT_EQ(labels_a, labels_b) << "round " << round;
+    ASSERT_EQ(back_a, back_b) << "round " << round;
+    ASSERT_EQ(score_a, score_b) << "round " << round;
+  }
 }
 
 TEST(NerFeaturesTest, AsciiFastPathMatchesTheGeneralPath) {
