@@ -1,9 +1,6 @@
 #include "newsledger/tagger.h"
 
 #include <zlib.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +12,7 @@
 #include "newsledger/resources.h"
 #include "tag/binary_io.h"
 #include "tag/flat_map.h"
+#include "tag/row_kernels.h"
 #include "tag/tagger_features.h"
 
 namespace newsledger {
@@ -57,33 +55,6 @@ TaggerOptions GetOptions(tag::ByteReader& r) {
   o.gum = r.Get<uint32_t>();
   o.constrain_min_count = r.Get<uint32_t>();
   return o;
-}
-
-}  // namespace
-
-namespace {
-
-// scores[l] = a[l] + ... + f[l] + g[l] for l < n (a multiple of 8), widening the
-// 16-bit rows a..f to 32 bits.
-void SumRows(const int16_t* a, const int16_t* b, const int16_t* c, const int16_t* d, const int16_t* e,
-             const int16_t* f, const int32_t* g, size_t n, int32_t* scores) {
-#ifdef __SSE2__
-  auto load = [](const int16_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); };
-  for (size_t l = 0; l < n; l += 8) {
-    const __m128i rows[6] = {load(a + l), load(b + l), load(c + l), load(d + l), load(e + l), load(f + l)};
-    __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(g + l));
-    __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(g + l + 4));
-    for (const __m128i& r : rows) {
-      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(r, r), 16));
-      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(r, r), 16));
-    }
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(scores + l), lo);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(scores + l + 4), hi);
-  }
-#else
-  for (size_t l = 0; l < n; ++l)
-    scores[l] = int32_t(a[l]) + int32_t(b[l]) + int32_t(c[l]) + int32_t(d[l]) + int32_t(e[l]) + int32_t(f[l]) + g[l];
-#endif
 }
 
 }  // namespace
@@ -581,6 +552,7 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
   for (size_t i = 0; i < n; ++i)
     if (s.fixed[i] == TaggerModel::kNoLabel)
       AddFeatures(feats, tag::PairFeatures(toks, static_cast<int>(i), feats), s.pairs.data() + i * rs);
+  const tag::RowKernels& kernels = tag::RowKernels::Get();
   uint32_t t1 = tag::kStartTag, t2 = tag::kStartTag;
   size_t r1 = nl, r2 = nl;  // tag_rows_ indices of t1 and t2
   const int16_t* const* rows = s.rows.data() + 2;
@@ -603,9 +575,9 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
       // start their lookups, add up the rows while they arrive, then add them.
       const int k = tag::TagContextFeatures(toks, static_cast<int>(i), t1, t2, feats);
       for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
-      SumRows(a, b, c, d, e, f, s.pairs.data() + i * rs, rs, scores);
+      kernels.sum_rows(a, b, c, d, e, f, s.pairs.data() + i * rs, rs, scores);
       AddFeatures(feats, k, scores);
-      label = tag::BestLabel(scores, nl, s.allowed[i]);
+      label = s.allowed[i] ? tag::BestLabel(scores, nl, s.allowed[i]) : kernels.top_label(scores, nl);
     }
     labels[i] = label;
     t2 = t1;
