@@ -20,6 +20,10 @@ struct PipelineOptions {
   // Stop after segmentation (paragraphs, sentences, tokens): the fast path used by
   // `evaluate segmentation` and the segmentation throughput benchmark.
   bool segment_only = false;
+  // Stop after the stage of this name (Stage::name(): segment, tag, times, quantities,
+  // entities, quotes, events, claims); empty = run them all. For users who need only the
+  // early annotations, and for timing a prefix of the pipeline.
+  std::string last_stage;
   // Reference statistics table for claim checks; empty = the table shipped in data/.
   std::string reference_file;
 };
@@ -40,6 +44,8 @@ class Pipeline {
   void annotate(Document* docs, size_t n) const;
 
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
+  // Every stage's name, in the order they run (what PipelineOptions::last_stage takes).
+  static const std::vector<std::string>& StageNames();
 
  private:
   std::vector<std::unique_ptr<Stage>> stages_;

@@ -28,6 +28,7 @@ struct ExtractArgs {
   bool stats = false;
   bool summary = false;
   bool segment_only = false;
+  std::string through;    // last stage to run; empty = all
   std::string reference;  // reference statistics CSV for claim checks; empty = data/
 };
 
@@ -59,7 +60,7 @@ class Extractor {
  public:
   explicit Extractor(const ExtractArgs& args)
       : args_(args), format_(ParseOutputFormat(args.format)),
-        pipeline_(PipelineOptions{.segment_only = args.segment_only, .reference_file = args.reference}) {}
+        pipeline_(PipelineOptions{.segment_only = args.segment_only, .last_stage = args.through, .reference_file = args.reference}) {}
 
   int Run() {
     auto start = std::chrono::steady_clock::now();
@@ -166,6 +167,8 @@ std::function<int()> Setup(CLI::App& sub) {
   sub.add_flag("--stats", args->stats, "print documents, bytes, tokens and MB/s to stderr");
   sub.add_flag("--summary", args->summary, "print a table of counts per document instead of the annotations");
   sub.add_flag("--segment-only", args->segment_only, "stop after paragraphs, sentences and tokens");
+  sub.add_option("--through", args->through, "stop after this stage (segment, tag, times, quantities, entities, quotes, events, claims)")
+      ->check(CLI::IsMember(Pipeline::StageNames()));
   sub.add_option("--reference", args->reference, "reference statistics CSV for claim checks (default data/reference_statistics.csv)")
       ->check(CLI::ExistingFile);
   sub.add_option("paths", args->paths, "files, directories, or - for stdin")->required();

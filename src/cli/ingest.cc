@@ -54,7 +54,7 @@ std::string ProgressText(const IngestProgress& p, bool bar) {
 
 int RunIngest(const IngestArgs& args) {
   Ledger ledger(args.db);
-  Pipeline pipeline(PipelineOptions{.segment_only = args.segment_only, .reference_file = {}});
+  Pipeline pipeline(PipelineOptions{.segment_only = args.segment_only, .last_stage = {}, .reference_file = {}});
   const bool tty = ::isatty(STDERR_FILENO) == 1;
   IngestOptions options;
   options.threads = args.threads;

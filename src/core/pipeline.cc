@@ -2,6 +2,7 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include "attribute/quote_attributor.h"
 #include "code/claim_extractor.h"
 #include "code/event_coder.h"
+#include "newsledger/error.h"
 #include "newsledger/segmenter.h"
 #include "newsledger/tagger.h"
 #include "recognize/entity_recognizer.h"
@@ -39,17 +41,34 @@ int64_t ThreadCpuNs() {
 
 }  // namespace
 
+const std::vector<std::string>& Pipeline::StageNames() {
+  static const std::vector<std::string> names = {"segment",  "tag",    "times",  "quantities",
+                                                 "entities", "quotes", "events", "claims"};
+  return names;
+}
+
 Pipeline::Pipeline(const PipelineOptions& options) {
+  const std::string last = options.segment_only ? "segment" : options.last_stage;
+  if (!last.empty() && std::find(StageNames().begin(), StageNames().end(), last) == StageNames().end())
+    throw Error("pipeline", "no stage named '" + last + "'");
+  // Each stage is built only when it runs (loading its models costs time and memory).
+  auto done = [&] { return !last.empty() && stages_.back()->name() == last; };
   stages_.push_back(std::make_unique<Segmenter>());
-  if (options.segment_only) return;
+  if (done()) return;
   stages_.push_back(std::make_unique<Tagger>());
+  if (done()) return;
   // Later stages are appended here in data-flow order (tag, recognize, attribute, code).
   // Times before quantities: numbers inside dates, years and durations are not counts.
   stages_.push_back(std::make_unique<TimeRecognizer>());
+  if (done()) return;
   stages_.push_back(std::make_unique<QuantityRecognizer>());
+  if (done()) return;
   stages_.push_back(std::make_unique<EntityRecognizer>());  // after the tagger: uses upos when set
+  if (done()) return;
   stages_.push_back(std::make_unique<QuoteAttributor>());  // after entities
+  if (done()) return;
   stages_.push_back(std::make_unique<EventCoder>());       // after quotes
+  if (done()) return;
   stages_.push_back(std::make_unique<ClaimExtractor>(options.reference_file));
 }
 

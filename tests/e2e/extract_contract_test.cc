@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "newsledger/error.h"
 #include "newsledger/output.h"
 #include "newsledger/pipeline.h"
 #include "newsledger/reader.h"
@@ -88,6 +89,38 @@ TEST_F(ExtractContractTest, BatchAnnotationEqualsOneByOne) {
     EXPECT_EQ(ToJson(docs[i]), ToJson(alone[i])) << docs[i].origin;
   }
   pipeline_->annotate(docs.data(), 0);  // an empty batch is nothing to do
+}
+
+// A pipeline cut after a stage runs exactly the stages up to it, and gives their
+// annotations as the whole pipeline does (later stages only add).
+TEST_F(ExtractContractTest, PipelineStopsAfterTheNamedStage) {
+  PipelineOptions through;
+  through.last_stage = "entities";
+  Pipeline through_entities(through);
+  std::vector<std::string> names;
+  for (const auto& st : through_entities.stages()) names.push_back(st->name());
+  EXPECT_EQ(names, (std::vector<std::string>{"segment", "tag", "times", "quantities", "entities"}));
+  std::vector<std::string> all;
+  for (const auto& st : pipeline_->stages()) all.push_back(st->name());
+  EXPECT_EQ(all, Pipeline::StageNames());
+  PipelineOptions unknown;
+  unknown.last_stage = "parse";
+  EXPECT_THROW(Pipeline{unknown}, Error);
+
+  std::vector<Document> docs;
+  auto sink = [&](Document&& doc) { docs.push_back(std::move(doc)); };
+  auto issues = [](const ReadIssue& issue) { ADD_FAILURE() << issue.where << ": " << issue.reason; };
+  for (const auto& f : ExampleFiles()) ReadPath(f.string(), sink, issues);
+  ASSERT_FALSE(docs.empty());
+  for (Document& doc : docs) {
+    Document full = doc;
+    pipeline_->annotate(full);
+    through_entities.annotate(doc);
+    EXPECT_EQ(doc.entities.size(), full.entities.size()) << doc.origin;
+    EXPECT_EQ(doc.times.size(), full.times.size()) << doc.origin;
+    EXPECT_EQ(doc.quantities.size(), full.quantities.size()) << doc.origin;
+    EXPECT_TRUE(doc.quotes.empty() && doc.events.empty() && doc.claims.empty()) << doc.origin;
+  }
 }
 
 }  // namespace
