@@ -273,6 +273,8 @@ void Tagger::Build(const std::string& where, bool self_test) {
   size_t cap = 16;
   while (cap < model_.feature_keys.size() * 2) cap <<= 1;  // load factor <= 0.5
   feature_slots_.assign(cap, FeatureSlot{});
+  entries_.clear();
+  entries_.reserve(model_.weight_labels.size());
   feature_mask_ = cap - 1;
   for (size_t i = 0; i < model_.feature_keys.size(); ++i) {
     uint64_t key = model_.feature_keys[i];
@@ -280,10 +282,17 @@ void Tagger::Build(const std::string& where, bool self_test) {
     if (count > 255) throw Error(where, "feature with too many weights");
     size_t slot = key & feature_mask_;
     while (feature_slots_[slot].fingerprint != 0) slot = (slot + 1) & feature_mask_;
-    feature_slots_[slot] = {static_cast<uint32_t>(key >> 32) | 1u, model_.feature_begin[i] << 8 | count};
+    FeatureSlot& fs = feature_slots_[slot];
+    fs.fingerprint = static_cast<uint32_t>(key >> 32) | 1u;
+    const uint32_t begin = model_.feature_begin[i];
+    const uint32_t inline_count = std::min<uint32_t>(count, kInlineEntries);
+    for (uint32_t c = 0; c < inline_count; ++c) fs.first[c] = {model_.weight_labels[begin + c], model_.weight_values[begin + c]};
+    if (count > inline_count) {
+      fs.rest = static_cast<uint32_t>(entries_.size()) << 8 | (count - inline_count);
+      for (uint32_t c = inline_count; c < count; ++c)
+        entries_.push_back({model_.weight_labels[begin + c], model_.weight_values[begin + c]});
+    }
   }
-  entries_.resize(model_.weight_labels.size());
-  for (size_t i = 0; i < entries_.size(); ++i) entries_[i] = {model_.weight_labels[i], model_.weight_values[i]};
   xpos_keys_.clear();
   for (const std::string& x : model_.xpos) xpos_keys_.push_back(Lemmatizer::TagKey(x));
 
@@ -405,17 +414,19 @@ void Tagger::AddFeatures(const uint64_t* feats, int k, int32_t* acc) const {
   for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
   // Two phases so that the cache misses of all features overlap: find every
   // feature's weights (and prefetch them), then add them up.
-  uint32_t refs[tag::kMaxFeatures];
-  int found = 0;
+  const FeatureSlot* found[tag::kMaxFeatures];
+  int nfound = 0;
   for (int j = 0; j < k; ++j) {
     const FeatureSlot* slot = FindFeature(feats[j]);
     if (!slot) continue;
-    __builtin_prefetch(entries_.data() + (slot->weights >> 8));
-    refs[found++] = slot->weights;
+    if (slot->rest) __builtin_prefetch(entries_.data() + (slot->rest >> 8));
+    found[nfound++] = slot;
   }
-  for (int j = 0; j < found; ++j) {
-    const Entry* e = entries_.data() + (refs[j] >> 8);
-    for (uint32_t c = 0, m = refs[j] & 0xFF; c < m; ++c) acc[e[c].label] += e[c].weight;
+  for (int j = 0; j < nfound; ++j) {
+    const FeatureSlot& slot = *found[j];
+    for (int c = 0; c < kInlineEntries; ++c) acc[slot.first[c].label] += slot.first[c].weight;
+    const Entry* e = entries_.data() + (slot.rest >> 8);
+    for (uint32_t c = 0, m = slot.rest & 0xFF; c < m; ++c) acc[e[c].label] += e[c].weight;
   }
 }
 
