@@ -204,6 +204,8 @@ class Tagger : public Stage {
   std::unique_ptr<tag::FlatMap64<uint32_t>> lemma_index_;
   std::string lemma_pool_;
   void BuildLemmaCache();
+  // Lemmatize() with the word's lemma_index_ entry already looked up (`at`, or null).
+  void LemmatizeAt(std::string_view word, uint16_t label, const uint32_t* at, std::string& out) const;
 
  public:
   // Row sums that did not fit 16 bits when the model was loaded (for the trainer).

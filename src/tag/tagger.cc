@@ -97,6 +97,8 @@ struct Tagger::Scratch {
   std::string norm;
   std::vector<std::string_view> words;
   std::vector<uint16_t> labels;
+  std::vector<uint64_t> lemma_keys;      // per token: its key in lemma_index_
+  std::vector<const uint32_t*> lemma_at; // per token: its entry there, or null
 };
 
 Tagger::ScratchPtr Tagger::NewScratch() { return ScratchPtr(new Scratch); }
@@ -599,7 +601,11 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
 }
 
 void Tagger::Lemmatize(std::string_view word, uint16_t label, std::string& out) const {
-  if (const uint32_t* at = lemma_index_->Find(tag::Combine(tag::HashBytes(word), label))) {
+  LemmatizeAt(word, label, lemma_index_->Find(tag::Combine(tag::HashBytes(word), label)), out);
+}
+
+void Tagger::LemmatizeAt(std::string_view word, uint16_t label, const uint32_t* at, std::string& out) const {
+  if (at) {
     const char* p = lemma_pool_.data() + *at;
     const size_t form_len = static_cast<unsigned char>(p[0]);
     if (std::string_view(p + 1, form_len) == word) {
@@ -625,12 +631,27 @@ void Tagger::annotate(Document& doc) const {
     s.words.clear();
     for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) s.words.push_back(doc.view(doc.tokens[t].span));
     Tag(s.words, s.labels, &s);
+    // Lemmas in three passes, so that the cache misses of a sentence's lemma lookups
+    // overlap: hash and prefetch each slot, then find each entry and prefetch its
+    // record, then read them.
+    const size_t n = s.words.size();
+    s.lemma_keys.resize(n);
+    s.lemma_at.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      s.lemma_keys[i] = tag::Combine(tag::HashBytes(s.words[i]), s.labels[i]);
+      lemma_index_->Prefetch(s.lemma_keys[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      s.lemma_at[i] = lemma_index_->Find(s.lemma_keys[i]);
+      if (s.lemma_at[i]) __builtin_prefetch(lemma_pool_.data() + *s.lemma_at[i]);
+    }
     for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
       Token& tok = doc.tokens[t];
-      uint16_t label = s.labels[t - sent.token_begin];
+      const size_t i = t - sent.token_begin;
+      const uint16_t label = s.labels[i];
       tok.upos = model_.upos[label];
       tok.xpos = model_.xpos[label];
-      Lemmatize(s.words[t - sent.token_begin], label, tok.lemma);
+      LemmatizeAt(s.words[i], label, s.lemma_at[i], tok.lemma);
     }
   }
 }
