@@ -392,7 +392,8 @@ void EntityRecognizer::annotate(Document& doc) const {
     uint32_t sentence;
   };
   std::vector<M> mentions;
-  NerScratch scratch;
+  // One scratch per thread, so that its word cache outlives the document.
+  static thread_local NerScratch scratch;
   std::vector<NerToken> toks;
   std::vector<Mention> found;
   std::vector<uint8_t> covered(doc.tokens.size(), 0);

@@ -9,6 +9,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -85,92 +86,160 @@ int LabelFromName(std::string_view name) {
   return -1;
 }
 
+void NerFeatures::WordInfo(std::string_view w, NerScratch::TokenInfo& t) const {
+  // Lowercase, prefixes, suffixes and shape. ASCII words (nearly all) take one pass
+  // that computes the same hashes as the general path below.
+  constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
+  char buf[64];
+  char shape[8];
+  size_t sl = 0;
+  int upper = 0, lower = 0, digit = 0, period = 0, first_upper = 0;
+  bool ascii = w.size() <= sizeof buf;
+  for (size_t k = 0; k < w.size() && ascii; ++k) ascii = static_cast<unsigned char>(w[k]) < 0x80;
+  if (ascii) {
+    uint64_t hw = kFnvBasis, hl = kFnvBasis;
+    uint64_t pre[3] = {0, 0, 0};
+    for (size_t k = 0; k < w.size(); ++k) {
+      const unsigned char c = static_cast<unsigned char>(w[k]);
+      char cc;
+      unsigned char lc = c;
+      if (c >= 'A' && c <= 'Z') { cc = 'X'; lc = static_cast<unsigned char>(c + 32); ++upper; if (k == 0) first_upper = 1; }
+      else if (c >= 'a' && c <= 'z') { cc = 'x'; ++lower; }
+      else if (c >= '0' && c <= '9') { cc = 'd'; ++digit; }
+      else { cc = static_cast<char>(c); if (c == '.') ++period; }
+      buf[k] = static_cast<char>(lc);
+      hw = (hw ^ c) * kFnvPrime;
+      hl = (hl ^ lc) * kFnvPrime;
+      if (k < 3) pre[k] = hl;
+      if ((sl == 0 || shape[sl - 1] != cc) && sl < sizeof shape) shape[sl++] = cc;
+    }
+    const size_t m = w.size();
+    t.word = hw;
+    t.lower = hl;
+    for (size_t k = 0; k < 3; ++k) {
+      // A prefix longer than the word is the word.
+      t.prefix[k] = (m == 0 ? kFnvBasis : pre[std::min(m, k + 1) - 1]) + k;
+      const size_t q = std::min(m, k + 2);
+      t.suffix[k] = HashBytes(std::string_view(buf + m - q, q)) + 7 * k;
+    }
+  } else {
+    t.word = HashBytes(w);
+    std::string folded_store = FoldCase(w);
+    std::string_view low = folded_store;
+    t.lower = HashBytes(low);
+    for (size_t k = 0; k < 3; ++k) {
+      size_t p = std::min(low.size(), k + 1);
+      size_t q = std::min(low.size(), k + 2);
+      t.prefix[k] = HashBytes(low.substr(0, p)) + k;
+      t.suffix[k] = HashBytes(low.substr(low.size() - q)) + 7 * k;
+    }
+    size_t pos = 0;
+    while (pos < w.size()) {
+      utf8proc_int32_t cp = static_cast<unsigned char>(w[pos]);
+      utf8proc_ssize_t len = 1;
+      if (cp >= 0x80) {
+        len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + pos),
+                               static_cast<utf8proc_ssize_t>(w.size() - pos), &cp);
+        if (len <= 0) { len = 1; cp = 0xfffd; }
+      }
+      char c = CharClass(cp);
+      if (c == 'X') { ++upper; if (pos == 0) first_upper = 1; }
+      else if (c == 'x') ++lower;
+      else if (c == 'd') ++digit;
+      else if (c == '.') ++period;
+      if (sl == 0 || shape[sl - 1] != c) {
+        if (sl < sizeof shape) shape[sl++] = c;
+      }
+      pos += static_cast<size_t>(len);
+    }
+  }
+  t.shape = HashBytes(std::string_view(shape, sl));
+  uint8_t cls = kOther;
+  if (upper + lower > 0) {
+    if (digit) cls = kAlnum;
+    else if (upper && period && !lower) cls = kCapAbbrev;
+    else if (!upper) cls = kLower;
+    else if (!lower) cls = upper == 1 ? kInitCap : kAllCaps;
+    else if (first_upper && upper == 1) cls = kInitCap;
+    else cls = kMixed;
+  } else if (digit) {
+    cls = kDigits;
+  }
+  t.cls = cls;
+  t.wkinds = gaz_.WordKinds(t.lower);
+  t.gaz = 0;
+  t.gaz_pos = 0;
+}
+
+uint32_t NerFeatures::NewId() {
+  static std::atomic<uint32_t> next{1};
+  return next.fetch_add(1);
+}
+
+NerFeatures::NerFeatures(const Gazetteer& gaz, uint32_t hash_bits)
+    : gaz_(gaz), mask_((1u << hash_bits) - 1), id_(NewId()) {
+  // What the templates that read a neighbour's word give at the sentence's edges.
+  pad_rows_[0] = Row(2, kPad, mask_);
+  pad_rows_[1] = Row(23, kPad, mask_);
+  pad_rows_[2] = Row(32, Pair(kPad, 99), mask_);
+  pad_rows_[3] = Row(3, kPad, mask_);
+  pad_rows_[4] = Row(24, kPad, mask_);
+  pad_rows_[5] = Row(33, Pair(kPad, 99), mask_);
+}
+
+void NerFeatures::WordRows(const NerScratch::TokenInfo& t, uint32_t* r) const {
+  const uint64_t cls = t.cls;
+  uint32_t k = 0;
+  r[k++] = Row(0, t.word, mask_);
+  r[k++] = Row(1, t.lower, mask_);
+  r[k++] = Row(4, t.shape, mask_);
+  for (uint32_t p = 0; p < 3; ++p) r[k++] = Row(6 + p, Pair(t.prefix[p], cls), mask_);
+  for (uint32_t p = 0; p < 3; ++p) r[k++] = Row(9 + p, t.suffix[p], mask_);
+  r[k++] = Row(18, Pair(t.wkinds, cls), mask_);
+  r[k++] = Row(29, Pair(t.suffix[1], cls), mask_);
+  // As the word before another (templates 2, 23, 32) and after one (3, 24, 33).
+  r[k++] = Row(2, t.lower, mask_);
+  r[k++] = Row(23, t.word, mask_);
+  r[k++] = Row(32, Pair(t.suffix[1], cls), mask_);
+  r[k++] = Row(3, t.lower, mask_);
+  r[k++] = Row(24, t.word, mask_);
+  r[k++] = Row(33, Pair(t.suffix[1], cls), mask_);
+}
+
 void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   s.folded.resize(n);
   s.info.resize(n);
+  // What depends on the word alone (its hashes, class, list bits and the rows of the
+  // templates that read only it) comes from the per-thread word cache when the word
+  // was seen before; the cache is checked against the word's bytes, so a hit gives
+  // exactly what computing it gives.
+  NerScratch::WordCache& cache = s.word_cache;
+  if (cache.owner != id_) {
+    cache.slots.assign(NerScratch::WordCache::kSlots, NerScratch::WordCache::Slot{});
+    cache.owner = id_;
+  }
+  s.word_rows.resize(n * kWordRows);
   for (size_t i = 0; i < n; ++i) {
-    std::string_view w = toks[i].text;
+    const std::string_view w = toks[i].text;
     NerScratch::TokenInfo& t = s.info[i];
-    // Lowercase, prefixes, suffixes and shape. ASCII words (nearly all) take one pass
-    // that computes the same hashes as the general path below.
-    constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
-    char buf[64];
-    char shape[8];
-    size_t sl = 0;
-    int upper = 0, lower = 0, digit = 0, period = 0, first_upper = 0;
-    bool ascii = w.size() <= sizeof buf;
-    for (size_t k = 0; k < w.size() && ascii; ++k) ascii = static_cast<unsigned char>(w[k]) < 0x80;
-    if (ascii) {
-      uint64_t hw = kFnvBasis, hl = kFnvBasis;
-      uint64_t pre[3] = {0, 0, 0};
-      for (size_t k = 0; k < w.size(); ++k) {
-        const unsigned char c = static_cast<unsigned char>(w[k]);
-        char cc;
-        unsigned char lc = c;
-        if (c >= 'A' && c <= 'Z') { cc = 'X'; lc = static_cast<unsigned char>(c + 32); ++upper; if (k == 0) first_upper = 1; }
-        else if (c >= 'a' && c <= 'z') { cc = 'x'; ++lower; }
-        else if (c >= '0' && c <= '9') { cc = 'd'; ++digit; }
-        else { cc = static_cast<char>(c); if (c == '.') ++period; }
-        buf[k] = static_cast<char>(lc);
-        hw = (hw ^ c) * kFnvPrime;
-        hl = (hl ^ lc) * kFnvPrime;
-        if (k < 3) pre[k] = hl;
-        if ((sl == 0 || shape[sl - 1] != cc) && sl < sizeof shape) shape[sl++] = cc;
+    uint32_t* wr = &s.word_rows[i * kWordRows];
+    if (w.size() <= NerScratch::WordCache::kMaxBytes) {
+      const uint64_t key = HashBytes(w);
+      NerScratch::WordCache::Slot& slot = cache.slots[key & (NerScratch::WordCache::kSlots - 1)];
+      if (slot.len != w.size() + 1 || slot.key != key || std::memcmp(slot.text, w.data(), w.size()) != 0) {
+        WordInfo(w, slot.info);
+        WordRows(slot.info, slot.rows);
+        slot.key = key;
+        slot.len = static_cast<uint8_t>(w.size() + 1);
+        std::memcpy(slot.text, w.data(), w.size());
       }
-      const size_t m = w.size();
-      t.word = hw;
-      t.lower = s.folded[i] = hl;
-      for (size_t k = 0; k < 3; ++k) {
-        // A prefix longer than the word is the word.
-        t.prefix[k] = (m == 0 ? kFnvBasis : pre[std::min(m, k + 1) - 1]) + k;
-        const size_t q = std::min(m, k + 2);
-        t.suffix[k] = HashBytes(std::string_view(buf + m - q, q)) + 7 * k;
-      }
+      t = slot.info;
+      std::memcpy(wr, slot.rows, sizeof slot.rows);
     } else {
-      t.word = HashBytes(w);
-      std::string folded_store = FoldCase(w);
-      std::string_view low = folded_store;
-      t.lower = s.folded[i] = HashBytes(low);
-      for (size_t k = 0; k < 3; ++k) {
-        size_t p = std::min(low.size(), k + 1);
-        size_t q = std::min(low.size(), k + 2);
-        t.prefix[k] = HashBytes(low.substr(0, p)) + k;
-        t.suffix[k] = HashBytes(low.substr(low.size() - q)) + 7 * k;
-      }
-      size_t pos = 0;
-      while (pos < w.size()) {
-        utf8proc_int32_t cp = static_cast<unsigned char>(w[pos]);
-        utf8proc_ssize_t len = 1;
-        if (cp >= 0x80) {
-          len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + pos),
-                                 static_cast<utf8proc_ssize_t>(w.size() - pos), &cp);
-          if (len <= 0) { len = 1; cp = 0xfffd; }
-        }
-        char c = CharClass(cp);
-        if (c == 'X') { ++upper; if (pos == 0) first_upper = 1; }
-        else if (c == 'x') ++lower;
-        else if (c == 'd') ++digit;
-        else if (c == '.') ++period;
-        if (sl == 0 || shape[sl - 1] != c) {
-          if (sl < sizeof shape) shape[sl++] = c;
-        }
-        pos += static_cast<size_t>(len);
-      }
+      WordInfo(w, t);
+      WordRows(t, wr);
     }
-    t.shape = HashBytes(std::string_view(shape, sl));
-    uint8_t cls = kOther;
-    if (upper + lower > 0) {
-      if (digit) cls = kAlnum;
-      else if (upper && period && !lower) cls = kCapAbbrev;
-      else if (!upper) cls = kLower;
-      else if (!lower) cls = upper == 1 ? kInitCap : kAllCaps;
-      else if (first_upper && upper == 1) cls = kInitCap;
-      else cls = kMixed;
-    } else if (digit) {
-      cls = kDigits;
-    }
-    t.cls = cls;
-    t.wkinds = gaz_.WordKinds(t.lower);
+    s.folded[i] = t.lower;
     t.gaz = 0;
     t.gaz_pos = 0;
   }
@@ -201,7 +270,6 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     return j >= 0 && static_cast<size_t>(j) < n ? &s.info[static_cast<size_t>(j)] : nullptr;
   };
   auto lower_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->lower : kPad; };
-  auto word_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->word : kPad; };
   auto shape_at = [&](ptrdiff_t j) { auto* t = at(j); return t ? t->shape : kPad; };
   auto cls_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? t->cls : 99; };
   auto gaz_at = [&](ptrdiff_t j) -> uint64_t { auto* t = at(j); return t ? (t->gaz << 2 | t->gaz_pos) : 999; };
@@ -275,36 +343,39 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     // speed at no loss: a bias (the transition table has one), the words at -2/+2,
     // the dictionary bits on their own (they stay in template 18) and the UPOS tags.
     uint32_t k = 0;
-    r[k] = Row(k, t.word, mask_); ++k;                                       // 0
-    r[k] = Row(k, t.lower, mask_); ++k;                                      // 1
-    r[k] = Row(k, lower_at(i - 1), mask_); ++k;                              // 2
-    r[k] = Row(k, lower_at(i + 1), mask_); ++k;                              // 3
-    r[k] = Row(k, t.shape, mask_); ++k;                                      // 4
+    // Templates that read one word only take their rows from word_rows (WordRows).
+    const uint32_t* own = &s.word_rows[ii * kWordRows];
+    const uint32_t* prev = ii > 0 ? &s.word_rows[(ii - 1) * kWordRows] : nullptr;
+    const uint32_t* next = ii + 1 < n ? &s.word_rows[(ii + 1) * kWordRows] : nullptr;
+    r[k] = own[0]; ++k;                                                      // 0 word
+    r[k] = own[1]; ++k;                                                      // 1 lower
+    r[k] = prev ? prev[11] : pad_rows_[0]; ++k;                              // 2 lower at -1
+    r[k] = next ? next[14] : pad_rows_[3]; ++k;                              // 3 lower at +1
+    r[k] = own[2]; ++k;                                                      // 4 shape
     r[k] = Row(k, Triple(shape_at(i - 1), t.shape, shape_at(i + 1)), mask_); ++k;  // 5
-    for (int p = 0; p < 3; ++p) { r[k] = Row(k, Pair(t.prefix[p], cls), mask_); ++k; }  // 6-8
-    for (int p = 0; p < 3; ++p) { r[k] = Row(k, t.suffix[p], mask_); ++k; }  // 9-11
+    for (int p = 0; p < 3; ++p) { r[k] = own[3 + p]; ++k; }                 // 6-8 prefix x class
+    for (int p = 0; p < 3; ++p) { r[k] = own[6 + p]; ++k; }                 // 9-11 suffixes
     r[k] = Row(k, Pair(lower_at(i - 1), t.lower), mask_); ++k;               // 12
     r[k] = Row(k, Pair(t.lower, lower_at(i + 1)), mask_); ++k;               // 13
     r[k] = Row(k, gaz_at(i), mask_); ++k;                                    // 14
     r[k] = Row(k, Pair(gaz_at(i), cls), mask_); ++k;                         // 15
     r[k] = Row(k, Triple(gaz_at(i - 1), gaz_at(i), gaz_at(i + 1)), mask_); ++k;  // 16
     r[k] = Row(k, Pair(title, cls), mask_); ++k;                             // 17
-    r[k] = Row(k, Pair(t.wkinds, cls), mask_); ++k;                          // 18 lists and dictionary
+    r[k] = own[9]; ++k;                                                      // 18 lists and dictionary x class
     r[k] = Row(k, Pair(head_ahead, cls), mask_); ++k;                        // 19
     r[k] = Row(k, Pair(head_behind, cls), mask_); ++k;                       // 20
     r[k] = Row(k, Pair(initial, cls), mask_); ++k;                           // 21
     r[k] = Row(k, Triple(cls_at(i - 1), cls, cls_at(i + 1)), mask_); ++k;    // 22
-    r[k] = Row(k, word_at(i - 1), mask_); ++k;                               // 23
-    r[k] = Row(k, word_at(i + 1), mask_); ++k;                               // 24
+    r[k] = prev ? prev[12] : pad_rows_[1]; ++k;                              // 23 word at -1
+    r[k] = next ? next[15] : pad_rows_[4]; ++k;                              // 24 word at +1
     r[k] = Row(k, Pair(lower_at(i - 1), cls), mask_); ++k;                   // 25
     r[k] = Row(k, Pair(lower_at(i + 1), cls), mask_); ++k;                   // 26
     r[k] = Row(k, Triple(cls_at(i + 1), cls_at(i + 2), cls), mask_); ++k;    // 27
     r[k] = Row(k, Triple(cls_at(i - 2), cls_at(i - 1), cls), mask_); ++k;    // 28
-    r[k] = Row(k, Pair(t.suffix[1], cls), mask_); ++k;                       // 29
+    r[k] = own[10]; ++k;                                                     // 29 suffix x class
     r[k] = Row(k, Triple(name_at(i - 1), t.ncode, name_at(i + 1)), mask_); ++k;  // 30 name lists
     r[k] = Row(k, Triple(name_at(i - 2), name_at(i - 1), t.ncode), mask_); ++k;  // 31
     {
-      auto suffix_at = [&](ptrdiff_t j) { auto* q = at(j); return q ? q->suffix[1] : kPad; };
       const size_t rb = s.run_begin[ii], re = s.run_end[ii];
       const bool in_run = re > rb;
       const uint64_t rpos = !in_run ? 0 : re - rb == 1 ? 1 : ii == rb ? 2 : ii + 1 == re ? 3 : 4;
@@ -313,10 +384,11 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
       const uint64_t before = in_run ? lower_at(static_cast<ptrdiff_t>(rb) - 1) : kNone;
       const uint64_t after = in_run ? lower_at(static_cast<ptrdiff_t>(re)) : kNone;
       const uint64_t rlen = in_run ? std::min<uint64_t>(re - rb, 4) : 0;
-      uint64_t v[8] = {Pair(suffix_at(i - 1), cls_at(i - 1)), Pair(suffix_at(i + 1), cls_at(i + 1)), Pair(rlast, rpos),
-                       Pair(rfirst, rpos), Pair(before, rpos), Pair(after, rpos), Triple(rlen, rpos, initial),
-                       Pair(gaz_at(i), lower_at(i - 1))};
-      for (int q = 0; q < 8; ++q) { r[k] = Row(k, v[q], mask_); ++k; }  // 32-39
+      r[k] = prev ? prev[13] : pad_rows_[2]; ++k;                            // 32 suffix x class at -1
+      r[k] = next ? next[16] : pad_rows_[5]; ++k;                            // 33 suffix x class at +1
+      uint64_t v[6] = {Pair(rlast, rpos), Pair(rfirst, rpos), Pair(before, rpos), Pair(after, rpos),
+                       Triple(rlen, rpos, initial), Pair(gaz_at(i), lower_at(i - 1))};
+      for (int q = 0; q < 6; ++q) { r[k] = Row(k, v[q], mask_); ++k; }  // 34-39
     }
   }
 }

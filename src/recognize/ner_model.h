@@ -30,7 +30,9 @@
 // A loaded model is const and shareable across threads; decoding uses a caller-owned
 // NerScratch (no allocation per token once the scratch has grown).
 // Cost: kStaticFeatures table rows read per token (one 16-byte row each), then 7x7
-// transitions from tables that stay in L1.
+// transitions from tables that stay in L1. What depends on a word alone (its hashes
+// and the rows of the 17 templates that read only it) is computed once per word and
+// kept in the scratch's word cache (NerScratch::WordCache).
 #ifndef NEWSLEDGER_RECOGNIZE_NER_MODEL_H_
 #define NEWSLEDGER_RECOGNIZE_NER_MODEL_H_
 
@@ -89,6 +91,24 @@ struct NerScratch {
     uint8_t gcode;     // gazetteer state for the transition tables (< 16)
     uint8_t ncode;     // name-list bits and capital for the transition tables (< 8)
   };
+  // Per-word results that depend on the word alone (direct-mapped, keyed by the
+  // word's hash and checked against its bytes), kept across sentences and documents by
+  // a caller that reuses the scratch; `owner` ties them to one NerFeatures.
+  struct WordCache {
+    static constexpr size_t kSlots = 4096;   // a power of two
+    static constexpr size_t kMaxBytes = 30;  // longer words are not cached
+    struct Slot {
+      uint64_t key = 0;
+      uint8_t len = 0;  // the word's length + 1; 0: empty
+      char text[kMaxBytes];
+      TokenInfo info;
+      uint32_t rows[17];  // NerFeatures::kWordRows
+    };
+    uint32_t owner = 0;
+    std::vector<Slot> slots;
+  };
+  WordCache word_cache;
+  std::vector<uint32_t> word_rows;  // NerFeatures::kWordRows per token
   std::vector<uint64_t> folded;
   std::vector<TokenInfo> info;
   std::vector<uint32_t> run_begin, run_end;  // capitalised run around each token
@@ -115,7 +135,11 @@ class NerFeatures {
  public:
   static constexpr int kStaticFeatures = 40;
 
-  NerFeatures(const Gazetteer& gaz, uint32_t hash_bits) : gaz_(gaz), mask_((1u << hash_bits) - 1) {}
+  // Rows of the templates that read one word only: its own 11 (0, 1, 4, 6-11, 18, 29),
+  // then 2, 23, 32 (as the word before) and 3, 24, 33 (as the word after).
+  static constexpr int kWordRows = 17;
+
+  NerFeatures(const Gazetteer& gaz, uint32_t hash_bits);
   // Fills scratch.info and scratch.rows for the sentence.
   void Prepare(const NerToken* toks, size_t n, NerScratch& s) const;
   // The four dense rows (relative to the first dense row) of the transition into
@@ -132,8 +156,16 @@ class NerFeatures {
   const Gazetteer& gazetteer() const { return gaz_; }
 
  private:
+  static uint32_t NewId();
+  // The fields of `t` that depend on the word alone (all but gaz, gaz_pos, gcode, ncode).
+  void WordInfo(std::string_view w, NerScratch::TokenInfo& t) const;
+  // The kWordRows rows of a word whose WordInfo is `t`.
+  void WordRows(const NerScratch::TokenInfo& t, uint32_t* rows) const;
+
   const Gazetteer& gaz_;
   uint32_t mask_;
+  uint32_t id_;             // unique per instance: tells a scratch whose rows it caches
+  uint32_t pad_rows_[6];    // templates 2, 23, 32, 3, 24, 33 at the sentence's edges
 };
 
 // Exact first-order decoding. `emission` holds kRowWidth scores per token, `dense` the
