@@ -110,6 +110,13 @@ class Gazetteer {
   // The longest name that starts at token `i` of a sequence given by its folded token
   // hashes (HashFolded), or nullptr.
   const GazetteerEntry* LongestMatch(const uint64_t* folded_hashes, size_t n, size_t i) const;
+  // The most tokens of a name that starts with this folded token hash (0: none starts
+  // with it). LongestMatch at a token whose FirstTokenMax is 0 is nullptr, so callers
+  // that keep this per word can skip the lookup.
+  uint8_t FirstTokenMax(uint64_t folded_hash) const {
+    const uint8_t* v = first_map_.Find(tag::Mix64(folded_hash));
+    return v ? *v : 0;
+  }
   // The entry for exactly this text, tokenised on spaces ("Coast Guard"), or nullptr.
   const GazetteerEntry* Find(std::string_view name) const;
   // Title / org-head / dictionary bits of one folded token hash.

@@ -167,6 +167,7 @@ void NerFeatures::WordInfo(std::string_view w, NerScratch::TokenInfo& t) const {
   }
   t.cls = cls;
   t.wkinds = gaz_.WordKinds(t.lower);
+  t.gaz_first = gaz_.FirstTokenMax(t.lower);
   t.gaz = 0;
   t.gaz_pos = 0;
 }
@@ -245,7 +246,7 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   }
   // Gazetteer names, greedy longest match from the left.
   for (size_t i = 0; i < n;) {
-    const GazetteerEntry* e = gaz_.LongestMatch(s.folded.data(), n, i);
+    const GazetteerEntry* e = s.info[i].gaz_first ? gaz_.LongestMatch(s.folded.data(), n, i) : nullptr;
     if (!e) { ++i; continue; }
     uint8_t kinds = e->kinds;
     for (size_t k = 0; k < e->length; ++k) {
@@ -278,17 +279,17 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     auto* t = at(j);
     return t && (t->cls == kInitCap || t->cls == kAllCaps || t->cls == kCapAbbrev || t->cls == kMixed);
   };
-  const uint64_t kOf = HashBytes("of"), kThe = HashBytes("the"), kAnd = HashBytes("and"), kFor = HashBytes("for");
+  static const uint64_t kOf = HashBytes("of"), kThe = HashBytes("the"), kAnd = HashBytes("and"), kFor = HashBytes("for");
   // Shapes of the tokens after which a capital says nothing: opening quotes, colon, dash.
-  const uint64_t kOpeners[] = {HashBytes("\""), HashBytes(":"), HashBytes("o"), HashBytes("-"), HashBytes("'"),
-                               HashBytes("(")};
+  static const uint64_t kOpeners[] = {HashBytes("\""), HashBytes(":"), HashBytes("o"), HashBytes("-"), HashBytes("'"),
+                                      HashBytes("(")};
 
   // Capitalised runs ("Hobby Lobby", "Bank of America"): every token learns from the
   // run's first and last word and the words around it.
   s.run_begin.resize(n);
   s.run_end.resize(n);
   {
-    const uint64_t kAmp = HashBytes("&"), kDash = HashBytes("-");
+    static const uint64_t kAmp = HashBytes("&"), kDash = HashBytes("-");
     size_t i = 0;
     while (i < n) {
       if (!capitalised(static_cast<ptrdiff_t>(i))) { s.run_begin[i] = s.run_end[i] = static_cast<uint32_t>(i); ++i; continue; }

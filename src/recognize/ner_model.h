@@ -88,6 +88,7 @@ struct NerScratch {
     uint8_t gaz;       // gazetteer kinds covering the token
     uint8_t gaz_pos;   // 0 none, 1 begin, 2 inside
     uint8_t wkinds;    // title / org-head / name-list / dictionary bits of the word
+    uint8_t gaz_first; // Gazetteer::FirstTokenMax of the word (0: no name starts with it)
     uint8_t gcode;     // gazetteer state for the transition tables (< 16)
     uint8_t ncode;     // name-list bits and capital for the transition tables (< 8)
   };
