@@ -201,6 +201,11 @@ class QuoteScan {
     return true;
   }
   CueKind CueOf(uint32_t i) const { return static_cast<CueKind>((flags_[i] >> kCueShift) & 7u); }
+  // A verb that carries tense (VBD, VBZ, VBP, MD in Penn tags): what a clause needs.
+  bool IsFiniteVerb(uint32_t i) const {
+    const std::string& x = doc_.tokens[i].xpos;
+    return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+  }
   bool IsDeterminer(uint32_t i) const {
     Lower l = L(i);
     std::string_view w = l.view();
@@ -498,6 +503,14 @@ void QuoteScan::BuildMentions() {
 
 // The noun phrase ending at `from` (inclusive), scanning left to a boundary.
 bool QuoteScan::NounPhraseLeft(uint32_t from, uint32_t sb, uint32_t* a, uint32_t* b) {
+  // "At one point they told me": a third-person subject pronoun is the whole noun
+  // phrase ("I" and "we" outside quotation marks are the writer, left as they were).
+  const Lower head_lower = L(from);
+  const std::string_view head = head_lower.view();
+  if (!InQuote(from) && (head == "he" || head == "she" || head == "they" || head == "it")) {
+    *a = *b = from;
+    return true;
+  }
   uint32_t i = from;
   uint32_t start = kNo;
   int n = 0;
@@ -757,6 +770,20 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
     while (j < se && j - i < 6 && IsWord(j) && !Has(j, kPrep) && !Is(j, "that") &&
            !IsTimeWord(j) && !(IsAdverb(j) && j > i))
       ++j;
+    // "told reporters the strikes were a response": without "that", a determiner or a
+    // subject pronoun after the object's first word opens the reported clause (an
+    // object has no determiner inside it), provided a verb follows in the clause.
+    for (uint32_t k = i + 1; k < j; ++k) {
+      Lower lk = L(k);
+      if (!IsDeterminer(k) && !IsPronoun(lk.view())) continue;
+      if (IsPossessive(T(k - 1))) continue;  // "told the mayor's office"
+      bool verb = false;
+      for (uint32_t v = k + 1; v < se && v <= k + 8 && !verb; ++v) verb = IsFiniteVerb(v);
+      if (verb) {
+        j = k;
+        break;
+      }
+    }
     if (j > i && f->reported_by.empty()) {
       // "told The Times", "told CNBC", "told the newspaper De Standaard": a news outlet
       // that relays the statement.
@@ -778,9 +805,23 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
     }
     i = j;
   }
+  bool qualifier = false;  // content opens with a preposition qualifying a number
   for (int guard = 0; guard < 24 && i < se; ++guard) {
     Lower l = L(i);
     std::string_view w = l.view();
+    // "said at least 14 people were hurt, ... and that crews ...", "said about 300",
+    // "said up to 40": a preposition that qualifies a number opens the reported clause.
+    auto number = [&](uint32_t k) { return k < se && doc_.tokens[k].kind == TokenKind::kNumber; };
+    if ((Has(i, kPrep) || w == "up") &&
+        (number(i + 1) || ((Is(i + 1, "least") || Is(i + 1, "most") || Is(i + 1, "to")) && number(i + 2)))) {
+      // ... when a clause follows ("were hurt"), not a bare object ("explain up to 30%").
+      bool verb = false;
+      for (uint32_t k = i + 2; k < se && k <= i + 10 && !IsPunct(k) && !verb; ++k) verb = IsFiniteVerb(k);
+      if (verb) {
+        qualifier = true;
+        break;
+      }
+    }
     if (IsTimeWord(i) || IsAdverb(i) || w == "again" || w == "also" || w == "later" || w == "earlier") {
       ++i;
       continue;
@@ -852,7 +893,9 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
   Lower l = L(i);
   std::string_view w = l.view();
   uint32_t start;
-  if (w == "that") {
+  if (qualifier) {
+    start = i;
+  } else if (w == "that") {
     bool complementizer = true;
     if (kind == CueKind::kStance && i + 1 < se) {
       Lower n_l3 = L(i + 1);

@@ -40,6 +40,23 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Case{"dateline", "OSLO (Nordwire) - Ferry crews walked out on Monday, the union said.",
              "Ferry crews walked out on Monday", "the union", "said"},
+        // Without "that", the reported clause after "told OBJECT" opens at its determiner.
+        Case{"told_object_then_clause_without_that",
+             "Harbour master Ivo Rask told reporters the cranes would stay idle until March.",
+             "the cranes would stay idle until March", "Ivo Rask", "told"},
+        // A preposition qualifying a number opens the clause; a later "that" belongs to
+        // a second clause of the same content.
+        Case{"number_qualifier_opens_content",
+             "Fire chief Alma Teller said at least 12 people were hurt, two of them badly, and that crews worked for "
+             "six hours.",
+             "at least 12 people were hurt, two of them badly, and that crews worked for six hours", "Alma Teller",
+             "said"},
+        Case{"up_to_a_number_opens_content", "The ministry said up to 40 homes were damaged.",
+             "up to 40 homes were damaged", "The ministry", "said"},
+        // A subject pronoun is its whole noun phrase ("At one point" is no speaker).
+        Case{"pronoun_subject_after_adverbial",
+             "Nurse Pia Lund met the inspectors. At one point she told them the ward was full.", "the ward was full",
+             "Pia Lund", "told"},
         // A name inside the skipped dateline is nobody's voice (and must not be read
         // before its sentence's start).
         Case{"organisation_in_dateline", "UNICEF (Nordwire) - Rations ran out on Monday, the agency said.",
