@@ -1238,6 +1238,40 @@ void QuantityRecognizer::annotate(Document& doc) const {
   doc.quantities.insert(doc.quantities.end(), found.begin(), found.end());
   std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
                    [](const Quantity& a, const Quantity& b) { return a.span.start < b.span.start; });
+  if (has_pos) ShareCountedNoun(doc);
+}
+
+void QuantityRecognizer::ShareCountedNoun(Document& doc) {
+  // The token that starts at or after byte `at`, or tokens.size().
+  auto token_at = [&](uint32_t at) {
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), at,
+                               [](const Token& t, uint32_t v) { return t.span.start < v; });
+    return static_cast<size_t>(it - doc.tokens.begin());
+  };
+  for (size_t k = 1; k < doc.quantities.size(); ++k) {
+    Quantity& q = doc.quantities[k];
+    const Quantity& p = doc.quantities[k - 1];
+    if (q.type != QuantityType::kCount || !q.counted.empty() || !q.unit.empty()) continue;
+    if (p.type != QuantityType::kCount || p.counted.empty() || p.counted_span.end > q.span.start) continue;
+    // "two people died and 37 were injured": the count stands before its verb ...
+    const size_t after = token_at(q.span.end);
+    if (after >= doc.tokens.size() || (doc.tokens[after].upos != "AUX" && doc.tokens[after].upos != "VERB")) continue;
+    // ... and is joined to the earlier count's clause by "and", "but", "while" or a
+    // comma within a few words, with no sentence end between them.
+    const size_t from = token_at(p.counted_span.end), to = token_at(q.span.start);
+    if (to <= from || to - from > 6) continue;
+    bool joined = false, verb = false, stop = false;
+    for (size_t t = from; t < to; ++t) {
+      const std::string_view w = doc.view(doc.tokens[t].span);
+      const std::string& u = doc.tokens[t].upos;
+      joined |= w == "and" || w == "but" || w == "while" || w == ",";
+      verb |= u == "VERB" || u == "AUX";
+      stop |= w == "." || w == ";" || w == "of" || u == "NOUN" || u == "PROPN";
+    }
+    if (!joined || !verb || stop) continue;
+    q.counted = p.counted;
+    q.counted_span = p.counted_span;
+  }
 }
 
 }  // namespace newsledger

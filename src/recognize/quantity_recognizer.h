@@ -32,7 +32,9 @@
 // counted: the words after the number up to a preposition, verb, punctuation or
 // function word, ending at the plural head ("21 lethal strikes on..." -> "lethal
 // strikes"); after "of" for vague numbers, fractions and percentages ("hundreds of
-// thousands of people" -> "people"). POS tags are used when the tagger has run.
+// thousands of people" -> "people"). POS tags are used when the tagger has run; then
+// a bare count before its verb shares the counted noun of the count just before it in
+// a joined clause ("two people died and 37 were injured": 37 counts people).
 // Cost: linear in the text; one hash lookup per word plus a few per number.
 // Thread-safe: const after construction.
 #ifndef NEWSLEDGER_RECOGNIZE_QUANTITY_RECOGNIZER_H_
@@ -61,6 +63,8 @@ class QuantityRecognizer : public Stage {
   static size_t QualifierPrefixLength(std::string_view text);
 
  private:
+  // The bare-count rule above, on doc.quantities (ordered by start).
+  static void ShareCountedNoun(Document& doc);
   struct Currency {
     std::string code;
     double factor = 1;  // 0.01 for cents and pence

@@ -45,5 +45,34 @@ TEST(PipelineQuantitiesTest, NamesAndTalliesAreNoCounts) {
   for (const Quantity& q : doc.quantities) ADD_FAILURE() << "unexpected [" << doc.view(q.span) << "]";
 }
 
+// A bare count before its verb counts what the count of the clause before it counts;
+// without such a clause (or past a noun) it counts nothing.
+struct CountedCase {
+  const char* text;
+  const char* span;
+  const char* counted;
+};
+
+class PipelineCountedTest : public ::testing::TestWithParam<CountedCase> {};
+
+TEST_P(PipelineCountedTest, SharesTheCountedNounOfTheClauseBefore) {
+  const CountedCase& c = GetParam();
+  Document doc = testing::AnnotateText(c.text);
+  for (const Quantity& q : doc.quantities) {
+    if (doc.view(q.span) != c.span) continue;
+    EXPECT_EQ(q.counted, c.counted) << c.text;
+    return;
+  }
+  ADD_FAILURE() << "no quantity [" << c.span << "] in: " << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Ellipsis, PipelineCountedTest,
+    ::testing::Values(CountedCase{"Two miners died and 37 were injured in the collapse.", "37", "miners"},
+                      CountedCase{"At least 40 soldiers were killed and 12 were captured.", "12", "soldiers"},
+                      CountedCase{"Some 300 homes were flooded, while 25 collapsed.", "25", "homes"},
+                      CountedCase{"The board has 12 members, and 7 voted for the plan.", "7", ""},
+                      CountedCase{"Nine wells ran dry in May; 14 were capped.", "14", ""}));
+
 }  // namespace
 }  // namespace newsledger
