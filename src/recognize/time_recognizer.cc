@@ -2130,6 +2130,9 @@ struct TimeScan {
     bool cue = k > b && MonthCue().count(lx[k - 1].low);
     if (lx[k].is("fall") && !y && !(k > i || cue)) return std::nullopt;  // "prices fall"
     if (lx[k].is("spring") && !y && !(k > i || cue)) return std::nullopt;
+    // "expected revenue to fall", "rise and fall": a verb, when the tagger says so.
+    if ((lx[k].is("fall") || lx[k].is("spring")) && !y && k == i && recognize::UposAt(doc, lx[k].start) == "VERB")
+      return std::nullopt;
     TM t;
     t.begin = i;
     t.end = z;
@@ -2735,9 +2738,22 @@ struct TimeScan {
         uint32_t q = m->second;
         if (Is(q, "the")) ++q;
         std::string_view u = q < e ? lx[q].low : std::string_view();
+        // A word after the unit may be its own ("the end of the year before", "the day
+        // after next"), unless the tagger reads it as opening another phrase or clause
+        // ("by the end of the year after reporting a loss", "... as planned").
+        auto opens_clause = [&](uint32_t z) {
+          if (z >= e || lx[z].kind != LexKind::kWord || lx[z].is("of")) return false;
+          const std::string_view pos = recognize::UposAt(doc, lx[z].start);
+          if (pos != "ADP" && pos != "SCONJ" && pos != "CCONJ") return false;
+          if (!(lx[z].is("after") || lx[z].is("before"))) return true;
+          const std::string_view next = z + 1 < e ? recognize::UposAt(doc, lx[z + 1].start) : std::string_view();
+          return z + 1 < e && !lx[z + 1].is("next") && !lx[z + 1].is("last") && !lx[z + 1].is("that") &&
+                 (next == "VERB" || next == "DET" || next == "PRON" || next == "PROPN");
+        };
         if ((u == "week" || u == "month" || u == "year" || u == "day") &&
-            !(q + 1 < e && (lx[q + 1].is("of") || lx[q + 1].is("before") || lx[q + 1].is("after") ||
-                            lx[q + 1].kind == LexKind::kWord))) {
+            !(q + 1 < e && !opens_clause(q + 1) &&
+              (lx[q + 1].is("of") || lx[q + 1].is("before") || lx[q + 1].is("after") ||
+               lx[q + 1].kind == LexKind::kWord))) {
           TM t;
           t.begin = i;
           t.end = q + 1;
