@@ -1428,7 +1428,11 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
       size_t best_count = 0;
       for (const Mention& m : mentions_) {
         if (m.first >= a) break;
-        if (!m.org) continue;
+        // A lone capitalised word that no entity covers and that modifies the noun after
+        // it is no organisation to point back to ("State lawmakers cut ...").
+        if (!m.org || (m.id.empty() && m.first == m.last && m.last + 1 < doc_.tokens.size() &&
+                       IsWord(m.last + 1) && LowerStart(T(m.last + 1))))
+          continue;
         std::string_view first_word = T(m.first);
         size_t count = 0;
         for (const Mention& o : mentions_) {
@@ -1472,6 +1476,20 @@ Resolved QuoteScan::SentenceSubject(uint32_t s, uint32_t before) {
   while (e < before && (IsCap(e) || (e > k && IsPossessive(T(e))) ||
                         (e > k && Is(e, "of") && e + 1 < before && IsCap(e + 1))))
     ++e;
+  // A common noun phrase when the tagger has run: "A federal judge ... blocked",
+  // "State lawmakers cut ...": adjectives and nouns up to the noun before the verb.
+  auto nominal = [&](uint32_t t) {
+    const std::string& u = doc_.tokens[t].upos;
+    return IsWord(t) && CueOf(t) == CueKind::kNone && (u == "NOUN" || u == "PROPN");
+  };
+  if (e == k || !IsPossessive(T(e - 1))) {
+    uint32_t h = e;
+    while (h < before && h < k + 6 &&
+           (nominal(h) || (h == e && e == k && doc_.tokens[h].upos == "ADJ" && h + 1 < before && nominal(h + 1)) ||
+            (h > k && doc_.tokens[h].upos == "ADJ" && h + 1 < before && nominal(h + 1))))
+      ++h;
+    if (h > e && nominal(h - 1)) e = h;
+  }
   if (e == k) return {};
   // "Farmers' groups", "Mexico's health ministry": the possessor's noun follows.
   if (IsPossessive(T(e - 1))) {

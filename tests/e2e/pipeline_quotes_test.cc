@@ -53,6 +53,19 @@ INSTANTIATE_TEST_SUITE_P(
              "said"},
         Case{"up_to_a_number_opens_content", "The ministry said up to 40 homes were damaged.",
              "up to 40 homes were damaged", "The ministry", "said"},
+        // "..., ruling that": the participle's source is the sentence's subject, a
+        // common noun phrase too.
+        Case{"participle_takes_a_common_noun_subject",
+             "A county judge on Monday halted the sale, ruling that the notice had come too late.",
+             "the notice had come too late", "A county judge", "ruling"},
+        Case{"participle_subject_runs_over_lowercase_nouns",
+             "State inspectors closed the mine in May, arguing that the shafts were unsafe.",
+             "the shafts were unsafe", "State inspectors", "arguing"},
+        // "the union" points back to an organisation named before, not to a capitalised
+        // word that only modified a noun.
+        Case{"definite_description_skips_modifier_words",
+             "State inspectors closed the mine in May. The union said the miners would strike.",
+             "the miners would strike", "The union", "said"},
         // A subject pronoun is its whole noun phrase ("At one point" is no speaker).
         Case{"pronoun_subject_after_adverbial",
              "Nurse Pia Lund met the inspectors. At one point she told them the ward was full.", "the ward was full",
