@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Throughput of `newsledger extract` on the bench corpus (>= 50 MB of JSONL built by
 # bench/make_corpus.py from UD English-EWT sentences and examples/): MB/s and tokens/s
-# on one thread and on all cores, for segmentation only and for the whole pipeline,
-# with peak RSS. Prints a Markdown table (the README quotes it). Rates are bytes (and
+# on one thread and on all cores, for segmentation only, for the stages through quotes
+# (segmentation, tagging, recognizers, entities, quotes: `extract --through quotes`) and
+# for the whole pipeline, with peak RSS. Prints a Markdown table (the README quotes it).
+# Rates are bytes (and
 # tokens) per CPU second of the process, as `extract --stats` reports its CPU time: on a
 # shared machine the wall clock mostly measures the other jobs; the wall-clock rate is
 # printed beside it.
@@ -20,8 +22,9 @@ corpus=bench/corpus/corpus.jsonl
 [ -f "$corpus" ] || python3 bench/make_corpus.py --data "$data" --out "$corpus" --mb "$mb" >&2
 cores=$(nproc)
 
-run() {  # mode threads
+run() {  # mode threads; mode: segment | quotes (the stages through quotes) | full
   local flags=() ; [ "$1" = segment ] && flags+=(--segment-only)
+  [ "$1" = quotes ] && flags+=(--through quotes)
   local log; log=$(mktemp)
   /usr/bin/time -v "$bin" extract "${flags[@]}" --threads "$2" --stats --format jsonl "$corpus" \
     >/dev/null 2>"$log"
@@ -47,5 +50,6 @@ echo "|---|---|---|---|---|---|"
 run segment 1
 run segment "$cores"
 [ "$segment_only" = 1 ] && exit 0
+run quotes 1
 run full 1
 run full "$cores"
