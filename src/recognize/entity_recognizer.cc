@@ -440,17 +440,29 @@ void EntityRecognizer::annotate(Document& doc) const {
   }
 
   // A name tagged once is tagged wherever it recurs (capitalised, not a lone common
-  // word opening a sentence).
+  // word opening a sentence), and so are a person's surname and an organisation's
+  // first word used alone.
   {
     std::unordered_map<std::string_view, std::vector<size_t>> by_first;
     // Surnames: the last word of a person's full name, which news text uses alone
     // ("Doe said"), even at the start of a sentence.
     std::unordered_map<std::string_view, size_t> surnames;
+    std::unordered_map<std::string_view, size_t> short_orgs;
     for (size_t k = 0; k < mentions.size(); ++k) {
       const M& m = mentions[k];
       if (m.type != EntityType::kMisc && IsUpperStart(text(m.tb))) by_first[text(m.tb)].push_back(k);
       if (m.type == EntityType::kPerson && m.te - m.tb >= 2 && IsUpperStart(text(m.te - 1)) && text(m.te - 1).size() > 1)
         surnames.emplace(text(m.te - 1), k);
+      // Short forms: the first word of an organisation's name, which text uses alone
+      // ("Mozilla" after "Mozilla Foundation"), unless it is a title, an organisation
+      // head, a first name, a common word ("Justice" of "Justice Department") or a
+      // listed name of its own (a place, a demonym).
+      if (m.type == EntityType::kOrg && m.te - m.tb >= 2 && IsUpperStart(text(m.tb)) && text(m.tb).size() > 2) {
+        const uint64_t h = HashFolded(text(m.tb));
+        if (!(gaz_.WordKinds(h) & (kWordTitle | kWordOrgHead | kWordFirstName | kDictCommon)) &&
+            !gaz_.LongestMatch(&h, 1, 0))
+          short_orgs.emplace(text(m.tb), k);
+      }
     }
     std::vector<M> added;
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -461,6 +473,14 @@ void EntityRecognizer::annotate(Document& doc) const {
         if (auto sn = surnames.find(text(t)); sn != surnames.end() && !(t + 1 < s.token_end && IsUpperStart(text(t + 1)) &&
                                                                         !IsPossessive(text(t + 1)))) {
           added.push_back({t, t + 1, EntityType::kPerson, si});
+          covered[t] = 1;
+          continue;
+        }
+        // A short form stands alone: no capitalised word glued on either side.
+        if (!short_orgs.empty() && short_orgs.count(text(t)) &&
+            !(t + 1 < s.token_end && IsUpperStart(text(t + 1)) && !IsPossessive(text(t + 1))) &&
+            !(t > s.token_begin && IsUpperStart(text(t - 1)) && t - 1 != s.token_begin)) {
+          added.push_back({t, t + 1, EntityType::kOrg, si});
           covered[t] = 1;
           continue;
         }

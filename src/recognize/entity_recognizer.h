@@ -14,7 +14,9 @@
 //  - LOC for a capitalised country or region name the model missed, ORG for a listed
 //    organisation ("Reuters"); MISC for a capitalised demonym outside any other
 //    mention ("Mexican" -> MISC, country MX).
-//  - A name tagged once is tagged wherever it recurs in the document.
+//  - A name tagged once is tagged wherever it recurs in the document; so are a person's
+//    surname alone and an organisation's first word alone ("Mozilla" after "Mozilla
+//    Foundation"), unless that word is common, a title, a head or a listed name.
 //  - Mentions of one entity share `id` ("e1", "e2"... in order of first mention) and
 //    `canonical`, the fullest name the document uses: a person's later surname or first
 //    name ("Doe" after "Jane Doe"), an organisation's acronym or short form ("FAA"

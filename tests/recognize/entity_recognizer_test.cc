@@ -104,6 +104,21 @@ TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
   EXPECT_EQ(us->country, "US");
 }
 
+// The first word of an organisation's name, alone later in the document, is that
+// organisation; a common word ("Justice" of "Justice Department") is not.
+TEST(EntityRecognizerTest, AnOrganisationsFirstWordAloneIsItsShortForm) {
+  Document doc = Annotate(
+      "Officials of the Kestrova Foundation met the Justice Department. The deal gives Kestrova more money, "
+      "and justice was served.");
+  const Entity* full = Find(doc, "Kestrova Foundation");
+  const Entity* short_form = Find(doc, "Kestrova");
+  ASSERT_TRUE(full && short_form);
+  EXPECT_EQ(short_form->type, EntityType::kOrg);
+  EXPECT_EQ(short_form->id, full->id);
+  EXPECT_EQ(short_form->canonical, "Kestrova Foundation");
+  EXPECT_EQ(Find(doc, "justice"), nullptr);
+}
+
 TEST(EntityRecognizerTest, IdsFollowFirstMentionOrder) {
   Document doc = Annotate("Paul Mensah visited Accra. Mensah later left Accra for Nairobi.");
   std::vector<std::string> ids;
