@@ -221,6 +221,15 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
         ++e;
       i = std::max(i, e);
     }
+    // "Chief executive Priya Raman" with only "Raman" found: the name runs back over one
+    // capitalised word the model dropped, when a title word stands right before it.
+    if (et == EntityType::kPerson && b >= 2 && labels[b - 1] == ner::kO &&
+        !covered[b - 1] && IsUpperStart(toks[b - 1].text) && toks[b - 1].text.size() > 1 &&
+        (gaz_.WordKinds(scratch.folded[b - 2]) & kWordTitle) &&
+        !(gaz_.WordKinds(scratch.folded[b - 1]) & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[b - 1].text) &&
+        !scratch.info[b - 1].gaz && LooksLikeNameWord(gaz_.WordKinds(scratch.folded[b - 1])) &&
+        toks[b - 1].text.find('.') == std::string_view::npos)
+      --b;
     // "District Judge Helen Marsh" tagged as one place or organisation: the name after
     // the last title word is a person; what comes before is left to the rules below.
     if (et != EntityType::kPerson) {
