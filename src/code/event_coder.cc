@@ -29,6 +29,15 @@ const WordSet kCasualty = {"death", "deaths", "dead", "killed", "casualties", "f
                            "wounded", "injured", "lives", "victims", "bodies"};
 const WordSet kKillWords = {"killing", "killed", "kill", "leaving", "dead", "died", "wounded",
                             "wounding", "injuring", "injured"};
+// Every word the status cues below test a token (kCueWords) or its lemma (kCueLemmas)
+// against, so that a token that is none of them skips the tests.
+const WordSet kCueWords = {"warned", "vowed", "vows", "warns", "open", "ready", "willing", "prepared",
+                           "proud", "eager", "okay", "ok", "happy", "considering", "proposed",
+                           "suggested", "floated", "proposal", "possibility", "prospect", "idea",
+                           "plans", "planned", "planning", "intends", "intend", "will", "'ll",
+                           "scheduled", "potential", "about", "going", "set", "expected", "would",
+                           "could", "might", "may", "if", "unless", "whether", "should", "can"};
+const WordSet kCueLemmas = {"consider", "propose", "suggest", "float", "offer", "plan", "prepare"};
 const WordSet kClauseBreak = {".", ";", ":", "!", "?", "—", "–", "--", "(", ")", "but", "while",
                               "although", "though", "because", "whereas"};
 
@@ -42,6 +51,8 @@ enum WordClass : uint16_t {
   kDenyW = 1 << 5,
   kKillW = 1 << 6,
   kClauseBreakW = 1 << 7,
+  kCueW = 1 << 8,
+  kCueLemmaW = 1 << 9,
 };
 
 const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
@@ -50,7 +61,8 @@ const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
     const std::pair<const WordSet*, uint16_t> sets[] = {
         {&kDeterminers, kDeterminerW}, {&kPrepositions, kPrepositionW}, {&kLocative, kLocativeW},
         {&kBeForms, kBeFormW},         {&kNegation, kNegationW},        {&kDeny, kDenyW},
-        {&kKillWords, kKillW},         {&kClauseBreak, kClauseBreakW}};
+        {&kKillWords, kKillW},         {&kClauseBreak, kClauseBreakW}, {&kCueWords, kCueW},
+        {&kCueLemmas, kCueLemmaW}};
     for (const auto& [set, bit] : sets)
       for (std::string_view x : *set) m[x] |= bit;
     return m;
@@ -73,9 +85,23 @@ struct VerbMatch {
   uint32_t len = 0;
 };
 
+// The lexicon key of `s`: `s` itself when AssignLexiconKey would change no byte of it
+// (most words of running text), else that key, made in `buf`.
+std::string_view KeyOf(std::string_view s, std::string& buf) {
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || c == '_' || c == 0xE2) {
+      AssignLexiconKey(s, buf);
+      return buf;
+    }
+  }
+  return s;
+}
+
 // Per-thread buffers reused from sentence to sentence.
 struct Scratch {
-  std::vector<std::string> w, lemma;
+  std::vector<std::string> w_buf, lemma_buf;  // keys that differ from their text
+  std::vector<std::string_view> w, lemma;     // each token's key and its lemma's key
   std::vector<uint32_t> piece_begin, pieces;  // vocabulary ids of each token's key pieces
   std::vector<uint16_t> flags;
   std::vector<uint32_t> word_id;  // vocabulary id of the whole key, or kNone
@@ -85,6 +111,9 @@ struct Scratch {
   std::vector<uint32_t> tmp;
   std::vector<uint32_t> slot_stamp;  // == stamp: slot_mask is this window's
   std::vector<uint64_t> slot_mask;   // window positions a slot matches
+  std::vector<uint32_t> touched;     // the slots this window matched
+  std::vector<uint32_t> pattern_stamp, pattern_hits;  // per pattern of the block: == stamp, slots hit
+  std::vector<uint32_t> candidates;  // patterns of the block all of whose slots the window matched
   uint32_t stamp = 0;
 };
 
@@ -167,9 +196,13 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
   const size_t n = e - b;
   thread_local Scratch scratch;
   Scratch& sc = scratch;
-  if (sc.w.size() < n) sc.w.resize(n), sc.lemma.resize(n);
-  std::vector<std::string>& w = sc.w;
-  std::vector<std::string>& lemma = sc.lemma;
+  // The views point into the document or into the buffers, which are not resized
+  // again while the sentence is coded.
+  if (sc.w_buf.size() < n) sc.w_buf.resize(n), sc.lemma_buf.resize(n);
+  sc.w.resize(n);
+  sc.lemma.resize(n);
+  std::vector<std::string_view>& w = sc.w;
+  std::vector<std::string_view>& lemma = sc.lemma;
   sc.piece_begin.clear();
   sc.pieces.clear();
   sc.flags.clear();
@@ -180,18 +213,17 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
   sc.hash.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[b + i];
-    AssignLexiconKey(doc.view(t.span), w[i]);
+    w[i] = KeyOf(doc.view(t.span), sc.w_buf[i]);
     sc.hash[i] = StringIds::Hash(w[i]);
     index_.PrefetchWord(sc.hash[i]);
   }
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[b + i];
     if (!t.upos.empty()) tagged = true;
-    if (t.lemma.empty()) lemma[i] = w[i];
-    else AssignLexiconKey(t.lemma, lemma[i]);
+    lemma[i] = t.lemma.empty() ? w[i] : KeyOf(t.lemma, sc.lemma_buf[i]);
     const uint32_t pb = static_cast<uint32_t>(sc.pieces.size());
     sc.piece_begin.push_back(pb);
-    if (w[i].find(' ') == std::string::npos) sc.pieces.push_back(index_.FindWord(w[i], sc.hash[i]));
+    if (w[i].find(' ') == std::string_view::npos) sc.pieces.push_back(index_.FindWord(w[i], sc.hash[i]));
     else index_.PieceIds(w[i], sc.pieces);
     // A class word is one piece (no space); so is every word with a precomputed TokenIds.
     const uint32_t id = sc.pieces.size() == pb + 1 ? sc.pieces[pb] : LexiconIndex::kNone;
@@ -199,7 +231,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     sc.flags.push_back(id == LexiconIndex::kNone ? 0 : word_class_[id]);
   }
   sc.piece_begin.push_back(static_cast<uint32_t>(sc.pieces.size()));
-  auto word = [&](uint32_t ti) -> std::string_view { return ti >= b && ti < e ? std::string_view(w[ti - b]) : ""; };
+  auto word = [&](uint32_t ti) -> std::string_view { return ti >= b && ti < e ? w[ti - b] : ""; };
   auto fl = [&](uint32_t ti) -> uint16_t { return ti >= b && ti < e ? sc.flags[ti - b] : 0; };
   // The trie node reached from `node` by token ti's key.
   auto walk = [&](uint32_t node, uint32_t ti) {
@@ -381,9 +413,9 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       const LexiconIndex::Node& x = index_.node(first);
       if (x.verb) m = {x.lemma, x.verb, 1};
     } else if (lemma[i - b] != w[i - b]) {
-      const std::string& lw = lemma[i - b];
+      const std::string_view lw = lemma[i - b];
       uint32_t ln = kNoNode;
-      if (lw.find(' ') == std::string::npos) {
+      if (lw.find(' ') == std::string_view::npos) {
         // One word: the Bloom filter rules out most lemmas without a table probe.
         const uint64_t h = StringIds::Hash(lw);
         if (index_.MayBeFormWord(h)) ln = index_.Next(index_.form_root(), index_.FindWord(lw, h));
@@ -446,16 +478,19 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
         auto [xb, xe] = index_.TokenIdsOfWord(sc.word_id[ti - b]);
         sc.ids.insert(sc.ids.end(), xb, xe);
       } else {
-        index_.TokenIds(w[ti - b], sc.tmp);
+        index_.TokenIds(w[ti - b], sc.hash[ti - b], sc.tmp);
         sc.ids.insert(sc.ids.end(), sc.tmp.begin(), sc.tmp.end());
       }
       sc.id_end[ti - b] = static_cast<uint32_t>(sc.ids.size());
     }
     return {sc.ids.data() + sc.id_begin[ti - b], sc.ids.data() + sc.id_end[ti - b]};
   };
-  if (sc.slot_stamp.size() != index_.slot_count()) {
+  if (sc.slot_stamp.size() != index_.slot_count() || sc.pattern_stamp.size() != index_.max_block_patterns()) {
     sc.slot_stamp.assign(index_.slot_count(), 0);
     sc.slot_mask.assign(index_.slot_count(), 0);
+    sc.pattern_stamp.assign(index_.max_block_patterns(), 0);
+    sc.pattern_hits.assign(index_.max_block_patterns(), 0);
+    sc.stamp = 0;
   }
   // Bits [from, to) of a 64-bit mask.
   auto bits = [](uint32_t from, uint32_t to) -> uint64_t {
@@ -481,22 +516,37 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     if (cend - lo > 64) return *code;  // cannot happen: the window is <= 15 words plus the verb
     if (++sc.stamp == 0) {
       std::fill(sc.slot_stamp.begin(), sc.slot_stamp.end(), 0);
+      std::fill(sc.pattern_stamp.begin(), sc.pattern_stamp.end(), 0);
       sc.stamp = 1;
     }
     const uint32_t gen = sc.stamp;
+    sc.touched.clear();
     for (uint32_t t = lo; t < cend; ++t) {
       if (t >= i && t < i + len) continue;
       auto [ib, ie] = token_ids(t);
       for (const uint32_t* id = ib; id != ie; ++id) {
         auto [sb, se] = index_.SlotsWith(*id);
         for (const uint32_t* sl = sb; sl != se; ++sl) {
-          if (sc.slot_stamp[*sl] != gen) sc.slot_stamp[*sl] = gen, sc.slot_mask[*sl] = 0;
+          if (sc.slot_stamp[*sl] != gen) sc.slot_stamp[*sl] = gen, sc.slot_mask[*sl] = 0, sc.touched.push_back(*sl);
           sc.slot_mask[*sl] |= uint64_t{1} << (t - lo);
         }
       }
     }
+    // Only a pattern all of whose slots the window matched can match; the rest of the
+    // block's patterns are never looked at.
+    sc.candidates.clear();
+    for (uint32_t s : sc.touched) {
+      auto [pb, pe] = index_.PatternsWith(s, v.block);
+      for (const uint32_t* k = pb; k != pe; ++k) {
+        if (sc.pattern_stamp[*k] != gen) sc.pattern_stamp[*k] = gen, sc.pattern_hits[*k] = 0;
+        if (++sc.pattern_hits[*k] == patterns[*k].distinct_slots) sc.candidates.push_back(*k);
+      }
+    }
+    // In block order, as the lexicon lists them: the first of equally long matches wins.
+    std::sort(sc.candidates.begin(), sc.candidates.end());
     auto mask_of = [&](uint32_t slot) -> uint64_t { return sc.slot_stamp[slot] == gen ? sc.slot_mask[slot] : 0; };
-    for (const LexiconIndex::Pattern& p : patterns) {
+    for (uint32_t candidate : sc.candidates) {
+      const LexiconIndex::Pattern& p = patterns[candidate];
       size_t slots = p.before.size() + p.after.size();
       if (slots <= best) continue;
       bool ok = true;
@@ -661,6 +711,10 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     // Status: nearest cue before the anchor, within the clause.
     Cue cue = Cue::kNone;
     bool negated = false;
+    auto lemma_class = [&](std::string_view l) -> uint16_t {
+      const uint32_t id = index_.WordId(l);
+      return id == LexiconIndex::kNone ? 0 : word_class_[id];
+    };
     // An event noun takes its status from further back ("planning for a potential
     // covert mission ... with an emphasis on drone strikes").
     int64_t stop = std::max<int64_t>(b, static_cast<int64_t>(t.anchor) - (t.noun && t.anchor == t.tb ? 24 : 12));
@@ -672,6 +726,11 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       if ((xc & kClauseBreakW) || (x == "," && !(t.noun && t.anchor == t.tb))) break;
       if ((xc & kDenyW) || l == "deny") { cue = Cue::kDenied; break; }
       if ((xc & kNegationW) && t.anchor - k <= 4) { negated = true; continue; }
+      // Most words are no cue: no test below can hold for them. A lemma that is not
+      // the word itself is looked up by its own vocabulary id.
+      if (!(xc & (kCueW | kCueLemmaW)) && !x.starts_with("threat") &&
+          (l == x || !(lemma_class(l) & kCueLemmaW)))
+        continue;
       if (x.starts_with("threat") && next == "to") cue = Cue::kThreatened;
       else if ((x == "warned" || x == "vowed" || x == "vows" || x == "warns") && next == "to") cue = Cue::kThreatened;
       else if ((x == "open" || x == "ready" || x == "willing" || x == "prepared" || x == "proud" ||

@@ -30,7 +30,8 @@
 //     quantities: those counting the trigger noun or its casualties.
 // Cost: per token one vocabulary probe (LexiconIndex) and a few integer trie steps for
 // verb forms, actor names and agent words; per CAMEO verb one pass over a window of
-// <= 16 words marking the pattern slots they match, then mask tests per pattern.
+// <= 16 words marking the pattern slots they match, then mask tests for only the
+// patterns all of whose slots were marked (most of a verb's patterns are never read).
 // Thread-safe: const after construction.
 #ifndef NEWSLEDGER_CODE_EVENT_CODER_H_
 #define NEWSLEDGER_CODE_EVENT_CODER_H_

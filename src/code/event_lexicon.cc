@@ -14,7 +14,9 @@
 // '#' starts a comment; <!-- --> comments may span lines.
 #include "code/event_lexicon.h"
 
+
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <set>
@@ -148,21 +150,37 @@ std::string LexiconKey(std::string_view word) {
   return out;
 }
 
+namespace {
+
+// The key byte of each plain byte: '_' joins the words of a name in the dictionaries
+// (and in some texts) and becomes a space; ASCII lowercase without the locale
+// (std::tolower's per-byte call cost).
+constexpr std::array<char, 256> kKeyByte = [] {
+  std::array<char, 256> m{};
+  for (int c = 0; c < 256; ++c)
+    m[c] = static_cast<char>(c == '_' ? ' ' : (c >= 'A' && c <= 'Z') ? c + 32 : c);
+  return m;
+}();
+
+}  // namespace
+
 void AssignLexiconKey(std::string_view word, std::string& out) {
-  out.clear();
-  out.reserve(word.size());
+  // Every rewrite keeps the key's length or shortens it, so the key is written into a
+  // buffer of the word's size and cut to length: no per-byte append.
+  out.resize(word.size());
+  char* o = out.data();
+  size_t n = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     // U+2018/U+2019 (E2 80 98/99) -> '; U+2010..U+2015 dashes -> '-'.
     if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80) {
       unsigned char d = static_cast<unsigned char>(word[i + 2]);
-      if (d == 0x98 || d == 0x99) { out += '\''; i += 2; continue; }
-      if (d >= 0x90 && d <= 0x95) { out += '-'; i += 2; continue; }
+      if (d == 0x98 || d == 0x99) { o[n++] = '\''; i += 2; continue; }
+      if (d >= 0x90 && d <= 0x95) { o[n++] = '-'; i += 2; continue; }
     }
-    // '_' joins the words of a name in the dictionaries (and in some texts); ASCII
-    // lowercase without the locale (std::tolower's per-byte call cost).
-    out += c == '_' ? ' ' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+    o[n++] = kKeyByte[c];
   }
+  out.resize(n);
 }
 
 EventLexicon::EventLexicon() { patterns_.emplace_back(); }

@@ -38,7 +38,33 @@ LexiconIndex::LexiconIndex(const EventLexicon& lexicon, const std::vector<std::s
       for (const PatternSlot& s : p.before) c.before.push_back(CompileSlot(lexicon, s, seen));
       for (const PatternSlot& s : p.after) c.after.push_back(CompileSlot(lexicon, s, seen));
       c.code = &p.code;
+      std::vector<uint32_t> distinct(c.before);
+      distinct.insert(distinct.end(), c.after.begin(), c.after.end());
+      std::sort(distinct.begin(), distinct.end());
+      c.distinct_slots = static_cast<uint32_t>(std::unique(distinct.begin(), distinct.end()) - distinct.begin());
       patterns_[b].push_back(std::move(c));
+    }
+    max_block_patterns_ = std::max(max_block_patterns_, patterns_[b].size());
+  }
+  // Slot -> (block, pattern) lists; blocks and patterns are visited in order, so each
+  // list comes out sorted.
+  {
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> holders(slots_.size());
+    for (uint32_t b = 0; b < patterns_.size(); ++b)
+      for (uint32_t k = 0; k < patterns_[b].size(); ++k) {
+        const Pattern& c = patterns_[b][k];
+        for (const std::vector<uint32_t>* side : {&c.before, &c.after})
+          for (uint32_t s : *side)
+            // A slot repeated inside one pattern is listed once.
+            if (holders[s].empty() || holders[s].back() != std::make_pair(b, k)) holders[s].emplace_back(b, k);
+      }
+    slot_pattern_begin_.assign(1, 0);
+    for (auto& h : holders) {
+      for (const auto& [b, k] : h) {
+        slot_pattern_block_.push_back(b);
+        slot_pattern_index_.push_back(k);
+      }
+      slot_pattern_begin_.push_back(static_cast<uint32_t>(slot_pattern_block_.size()));
     }
   }
   // Invert: id -> slots, as two CSR arrays (word ids, prefix ids).
@@ -76,10 +102,28 @@ LexiconIndex::LexiconIndex(const EventLexicon& lexicon, const std::vector<std::s
     }
   }
   root_child_ = std::move(roots);
-  prefix_head_bits_.assign(64, 0);
-  for (uint32_t p = 0; p < prefixes_.size(); ++p) {
-    std::string_view x = prefixes_.str(p);
-    if (x.size() >= 3) prefix_head_bits_[HeadBit(x) / 64] |= uint64_t{1} << (HeadBit(x) % 64);
+  // The prefix trie (prefixes_ is complete now).
+  {
+    std::vector<std::map<uint8_t, uint32_t>> children(1);
+    prefix_at_.assign(1, kNone);
+    for (uint32_t p = 0; p < prefixes_.size(); ++p) {
+      uint32_t node = 0;
+      for (char c : prefixes_.str(p)) {
+        auto [it, added] = children[node].emplace(static_cast<uint8_t>(c), static_cast<uint32_t>(children.size()));
+        if (added) {
+          children.emplace_back();
+          prefix_at_.push_back(kNone);
+        }
+        node = it->second;
+      }
+      prefix_at_[node] = p;
+    }
+    prefix_edge_begin_.assign(1, 0);
+    for (const auto& c : children) {
+      for (const auto& [byte, child] : c) prefix_edges_.push_back({byte, child});
+      prefix_edge_begin_.push_back(static_cast<uint32_t>(prefix_edges_.size()));
+    }
+    for (const auto& [byte, child] : children[0]) prefix_root_[byte] = child;
   }
   // Every vocabulary word's TokenIds, so that a known token needs no prefix probes.
   word_token_begin_.assign(1, 0);
@@ -171,8 +215,6 @@ void LexiconIndex::AddAlternatives(const EventLexicon& lexicon, const PatternSlo
     } else if (alt.back() == '*') {
       std::string_view prefix(alt.data(), alt.size() - 1);
       out.push_back(prefixes_.Intern(prefix) | kPrefixBit);
-      if (prefix.size() < 64) prefix_lengths_ |= uint64_t{1} << prefix.size();
-      else long_prefixes_ = true;
     } else {
       out.push_back(words_.Intern(alt));
     }
@@ -191,25 +233,41 @@ uint32_t LexiconIndex::CompileSlot(const EventLexicon& lexicon, const PatternSlo
 }
 
 void LexiconIndex::PrefixIds(std::string_view key, std::vector<uint32_t>& out) const {
-  const size_t limit = long_prefixes_ ? key.size() : std::min<size_t>(key.size(), 63);
-  const bool head_known =
-      key.size() < 3 || (prefix_head_bits_[HeadBit(key) / 64] >> (HeadBit(key) % 64) & 1) != 0;
-  for (size_t len = 0; len <= limit; ++len) {
-    if (len >= 3 && !head_known) break;
-    if (len < 64 && !(prefix_lengths_ >> len & 1)) continue;
-    if (uint32_t p = prefixes_.Find(key.substr(0, len)); p != kNone) out.push_back(p | kPrefixBit);
+  if (prefix_at_.empty()) return;
+  uint32_t node = 0;
+  for (size_t len = 0;; ++len) {
+    if (prefix_at_[node] != kNone) out.push_back(prefix_at_[node] | kPrefixBit);
+    if (len == key.size()) return;
+    const uint8_t c = static_cast<uint8_t>(key[len]);
+    if (node == 0) {
+      node = prefix_root_[c];
+      if (node == 0) return;
+      continue;
+    }
+    const PrefixEdge* e = prefix_edges_.data() + prefix_edge_begin_[node];
+    const PrefixEdge* end = prefix_edges_.data() + prefix_edge_begin_[node + 1];
+    while (e != end && e->byte < c) ++e;
+    if (e == end || e->byte != c) return;
+    node = e->child;
   }
 }
 
-void LexiconIndex::TokenIds(std::string_view key, std::vector<uint32_t>& out) const {
+void LexiconIndex::TokenIds(std::string_view key, uint64_t hash, std::vector<uint32_t>& out) const {
   out.clear();
-  if (uint32_t id = words_.Find(key); id != kNone) {
+  if (uint32_t id = words_.Find(key, hash); id != kNone) {
     auto [b, e] = TokenIdsOfWord(id);
     out.assign(b, e);
     return;
   }
   PrefixIds(key, out);
   std::sort(out.begin(), out.end());
+}
+
+std::pair<const uint32_t*, const uint32_t*> LexiconIndex::PatternsWith(uint32_t s, uint32_t block) const {
+  const uint32_t* blocks = slot_pattern_block_.data();
+  auto [lo, hi] = std::equal_range(blocks + slot_pattern_begin_[s], blocks + slot_pattern_begin_[s + 1], block);
+  const uint32_t* index = slot_pattern_index_.data();
+  return {index + (lo - blocks), index + (hi - blocks)};
 }
 
 bool LexiconIndex::SlotMatches(const Slot& slot, const uint32_t* ids, size_t n) {

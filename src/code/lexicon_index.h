@@ -15,7 +15,8 @@
 //    Equal slots are stored once, and every id lists the slots holding it, so a
 //    coder can mark which slots each token of a window matches in one pass
 //    (SlotsWith) and then test whole patterns with bit masks.
-// Lookups: open addressing, one hash of the word per token, then integer probes.
+// Lookups: open addressing, one hash of the word per token, then integer probes; the
+// prefix ids of a word outside the vocabulary come from one walk of a byte trie.
 // Thread-safe: const after construction.
 #ifndef NEWSLEDGER_CODE_LEXICON_INDEX_H_
 #define NEWSLEDGER_CODE_LEXICON_INDEX_H_
@@ -47,6 +48,7 @@ class LexiconIndex {
   struct Pattern {
     std::vector<uint32_t> before, after;  // slot numbers (slot())
     const std::string* code = nullptr;
+    uint32_t distinct_slots = 0;          // how many different slots before and after hold
   };
   static constexpr uint32_t kPrefixBit = 0x80000000u;
 
@@ -83,7 +85,9 @@ class LexiconIndex {
 
   // The ids a token key matches pattern slots by (sorted): its vocabulary id and the
   // prefix ids of its prefixes. Replaces `out`.
-  void TokenIds(std::string_view key, std::vector<uint32_t>& out) const;
+  void TokenIds(std::string_view key, std::vector<uint32_t>& out) const { TokenIds(key, StringIds::Hash(key), out); }
+  // The same with the key's StringIds::Hash already made.
+  void TokenIds(std::string_view key, uint64_t hash, std::vector<uint32_t>& out) const;
   // TokenIds of a key whose vocabulary id is known (precomputed for every word).
   std::pair<const uint32_t*, const uint32_t*> TokenIdsOfWord(uint32_t word_id) const {
     return {word_token_ids_.data() + word_token_begin_[word_id], word_token_ids_.data() + word_token_begin_[word_id + 1]};
@@ -93,6 +97,13 @@ class LexiconIndex {
   const std::vector<Pattern>& Patterns(uint32_t block) const { return patterns_[block]; }
   const Slot& slot(uint32_t s) const { return slots_[s]; }
   size_t slot_count() const { return slots_.size(); }
+  // The patterns of `block` holding slot `s`, as indexes into Patterns(block), ascending:
+  // [first, last). A pattern can match a window only if every one of its
+  // distinct_slots is matched there, so a coder counts hits per pattern over the
+  // slots its window matched and tests only the patterns that reach the count.
+  std::pair<const uint32_t*, const uint32_t*> PatternsWith(uint32_t s, uint32_t block) const;
+  // The most patterns any block has.
+  size_t max_block_patterns() const { return max_block_patterns_; }
   // The slots an id (from TokenIds) belongs to: [first, last).
   std::pair<const uint32_t*, const uint32_t*> SlotsWith(uint32_t id) const {
     const std::vector<uint32_t>& begin = id & kPrefixBit ? prefix_slot_begin_ : word_slot_begin_;
@@ -111,8 +122,6 @@ class LexiconIndex {
 
   StringIds words_;
   StringIds prefixes_;
-  uint64_t prefix_lengths_ = 0;  // bit L set: some prefix has L bytes (L < 64)
-  bool long_prefixes_ = false;   // some prefix has >= 64 bytes
   std::vector<Node> nodes_;
   std::vector<uint8_t> node_bits_;
   // The child of each root for each word id ([0] actor, [1] agent, [2] form), so that
@@ -132,15 +141,23 @@ class LexiconIndex {
   // Inverted slots: word id w is in slots word_slots_[word_slot_begin_[w] ..
   // word_slot_begin_[w + 1]); the same for prefix ids.
   std::vector<uint32_t> word_slot_begin_, word_slots_, prefix_slot_begin_, prefix_slots_;
-  // TokenIds of every vocabulary word (CSR), and a filter on the first 3 bytes of
-  // every prefix of >= 3 bytes: a word whose first 3 bytes no prefix has needs no
-  // probe for those lengths.
+  // Slot s is held by patterns slot_pattern_{block,index}_[slot_pattern_begin_[s] ..
+  // slot_pattern_begin_[s + 1]), sorted by block, then pattern index.
+  std::vector<uint32_t> slot_pattern_begin_, slot_pattern_block_, slot_pattern_index_;
+  size_t max_block_patterns_ = 0;
+  // TokenIds of every vocabulary word (CSR).
   std::vector<uint32_t> word_token_begin_, word_token_ids_;
-  std::vector<uint64_t> prefix_head_bits_;  // 4096 bits
-  static size_t HeadBit(std::string_view s) {
-    return (static_cast<unsigned char>(s[0]) * 31u * 31u + static_cast<unsigned char>(s[1]) * 31u +
-            static_cast<unsigned char>(s[2])) & 4095u;
-  }
+  // The prefixes as a byte trie, so that the prefixes of a word are found in one walk
+  // along its bytes: node k holds prefix prefix_at_[k] (or kNone) and its children
+  // are prefix_edges_[prefix_edge_begin_[k] .. prefix_edge_begin_[k + 1]), sorted by
+  // byte; the root's children are also in prefix_root_ by byte (0 = none).
+  struct PrefixEdge {
+    uint8_t byte;
+    uint32_t child;
+  };
+  std::vector<uint32_t> prefix_at_, prefix_edge_begin_;
+  std::vector<PrefixEdge> prefix_edges_;
+  std::array<uint32_t, 256> prefix_root_{};
 };
 
 }  // namespace newsledger

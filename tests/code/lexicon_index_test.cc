@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 namespace newsledger {
 namespace {
@@ -100,6 +103,59 @@ TEST(LexiconIndex, MatchesTheLexiconsLookups) {
     };
     for (size_t k = 0; k < raw[p].after.size(); ++k) check(raw[p].after[k], compiled[p].after[k]);
     for (size_t k = 0; k < raw[p].before.size(); ++k) check(raw[p].before[k], compiled[p].before[k]);
+  }
+}
+
+// The coder tests only the patterns all of whose slots a window matched
+// (PatternsWith, distinct_slots); that skips no pattern only if every pattern is
+// listed under each of its slots, once, and counts its slots right. Checked on the
+// shipped lexicon, with the prefix trie behind TokenIds against the lexicon's own
+// string matching.
+TEST(LexiconIndex, PatternListsAndPrefixesMatchTheShippedLexicon) {
+  const EventLexicon lex = EventLexicon::Load();
+  const LexiconIndex index(lex);
+  std::map<uint32_t, const PatternSlot*> raw_slot;  // compiled slot -> one raw slot compiled to it
+  size_t listed = 0, counted = 0;
+  for (uint32_t block = 0; block < lex.block_count(); ++block) {
+    const auto& compiled = index.Patterns(block);
+    ASSERT_EQ(compiled.size(), lex.Patterns(block).size());
+    EXPECT_LE(compiled.size(), index.max_block_patterns());
+    for (uint32_t k = 0; k < compiled.size(); ++k) {
+      std::set<uint32_t> distinct;
+      for (const auto* side : {&compiled[k].before, &compiled[k].after}) distinct.insert(side->begin(), side->end());
+      EXPECT_EQ(compiled[k].distinct_slots, distinct.size()) << "block " << block << " pattern " << k;
+      counted += distinct.size();
+      for (uint32_t s : distinct) {
+        auto [b, e] = index.PatternsWith(s, block);
+        EXPECT_EQ(std::count(b, e, k), 1) << "block " << block << " pattern " << k << " slot " << s;
+        EXPECT_TRUE(std::is_sorted(b, e));
+      }
+      const VerbPattern& raw = lex.Patterns(block)[k];
+      for (size_t j = 0; j < raw.before.size(); ++j) raw_slot.emplace(compiled[k].before[j], &raw.before[j]);
+      for (size_t j = 0; j < raw.after.size(); ++j) raw_slot.emplace(compiled[k].after[j], &raw.after[j]);
+    }
+  }
+  for (uint32_t s = 0; s < index.slot_count(); ++s)
+    for (uint32_t block = 0; block < lex.block_count(); ++block) {
+      auto [b, e] = index.PatternsWith(s, block);
+      listed += static_cast<size_t>(e - b);
+    }
+  EXPECT_EQ(listed, counted);  // nothing listed that is not in a pattern
+
+  // Words known and unknown to the vocabulary, prefixes of pattern prefixes, and
+  // keys the trie walk must stop on (empty, one byte, non-ASCII).
+  const std::vector<std::string> words = {"diplomatic", "relations", "efforts", "effort", "effo", "talks",
+                                          "sanctions", "sanction", "sanctioning", "military", "militarily",
+                                          "ties", "troops", "aid", "aids", "assistance", "peacekeepers",
+                                          "peace", "the", "of", "to", "x", "", "é", "negotiations",
+                                          "negotiate", "zzzz", "cooperation", "cooperative", "co"};
+  std::vector<uint32_t> ids;
+  for (const std::string& w : words) {
+    index.TokenIds(w, ids);
+    EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+    for (const auto& [s, raw] : raw_slot)
+      EXPECT_EQ(LexiconIndex::SlotMatches(index.slot(s), ids.data(), ids.size()), lex.SlotMatches(*raw, w))
+          << "slot " << s << " word '" << w << "'";
   }
 }
 
