@@ -3,6 +3,7 @@
 #include "code/event_coder.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -87,15 +88,19 @@ struct VerbMatch {
 
 // The lexicon key of `s`: `s` itself when AssignLexiconKey would change no byte of it
 // (most words of running text), else that key, made in `buf`.
+constexpr std::array<uint8_t, 256> kKeyChanges = [] {
+  std::array<uint8_t, 256> m{};
+  for (int c = 'A'; c <= 'Z'; ++c) m[c] = 1;
+  m['_'] = m[0xE2] = 1;
+  return m;
+}();
 std::string_view KeyOf(std::string_view s, std::string& buf) {
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if ((c >= 'A' && c <= 'Z') || c == '_' || c == 0xE2) {
-      AssignLexiconKey(s, buf);
-      return buf;
-    }
-  }
-  return s;
+  // No early exit: a branch-free pass is cheaper on words of a few bytes.
+  uint8_t changes = 0;
+  for (char ch : s) changes |= kKeyChanges[static_cast<unsigned char>(ch)];
+  if (!changes) return s;
+  AssignLexiconKey(s, buf);
+  return buf;
 }
 
 // Per-thread buffers reused from sentence to sentence.
@@ -109,6 +114,7 @@ struct Scratch {
   std::vector<VerbMatch> verbs;
   std::vector<uint32_t> id_begin, id_end, ids;  // pattern-slot ids of each token (lazy)
   std::vector<uint32_t> tmp;
+  std::string key;
   std::vector<uint32_t> slot_stamp;  // == stamp: slot_mask is this window's
   std::vector<uint64_t> slot_mask;   // window positions a slot matches
   std::vector<uint32_t> touched;     // the slots this window matched
@@ -203,10 +209,11 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
   sc.lemma.resize(n);
   std::vector<std::string_view>& w = sc.w;
   std::vector<std::string_view>& lemma = sc.lemma;
-  sc.piece_begin.clear();
+  // Written by index below (push_back is not inlined in a function this size).
+  sc.piece_begin.resize(n + 1);
   sc.pieces.clear();
-  sc.flags.clear();
-  sc.word_id.clear();
+  sc.flags.resize(n);
+  sc.word_id.resize(n);
   bool tagged = false;
   // Keys and their hashes first, prefetching each one's vocabulary cell, so that the
   // probes below overlap their cache misses instead of waiting for one at a time.
@@ -222,15 +229,15 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     if (!t.upos.empty()) tagged = true;
     lemma[i] = t.lemma.empty() ? w[i] : KeyOf(t.lemma, sc.lemma_buf[i]);
     const uint32_t pb = static_cast<uint32_t>(sc.pieces.size());
-    sc.piece_begin.push_back(pb);
+    sc.piece_begin[i] = pb;
     if (w[i].find(' ') == std::string_view::npos) sc.pieces.push_back(index_.FindWord(w[i], sc.hash[i]));
     else index_.PieceIds(w[i], sc.pieces);
     // A class word is one piece (no space); so is every word with a precomputed TokenIds.
     const uint32_t id = sc.pieces.size() == pb + 1 ? sc.pieces[pb] : LexiconIndex::kNone;
-    sc.word_id.push_back(id);
-    sc.flags.push_back(id == LexiconIndex::kNone ? 0 : word_class_[id]);
+    sc.word_id[i] = id;
+    sc.flags[i] = id == LexiconIndex::kNone ? 0 : word_class_[id];
   }
-  sc.piece_begin.push_back(static_cast<uint32_t>(sc.pieces.size()));
+  sc.piece_begin[n] = static_cast<uint32_t>(sc.pieces.size());
   auto word = [&](uint32_t ti) -> std::string_view { return ti >= b && ti < e ? w[ti - b] : ""; };
   auto fl = [&](uint32_t ti) -> uint16_t { return ti >= b && ti < e ? sc.flags[ti - b] : 0; };
   // The trie node reached from `node` by token ti's key.
@@ -240,13 +247,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
   };
   constexpr uint32_t kNoNode = LexiconIndex::kNone;
   constexpr uint8_t kVerbForm = LexiconIndex::kLemma | LexiconIndex::kVerb;
-  auto join = [&](uint32_t from, uint32_t to) {
-    std::string k;
-    for (uint32_t i = from; i < to; ++i) {
-      if (i > from) k += ' ';
-      k += w[i - b];
-    }
-    return k;
+  // The actor (bit kActor) or agent (kAgent) entry named by the keys of tokens
+  // [from, to) joined by spaces, as EventLexicon::Actor/Agent of that string answers
+  // (a key's pieces are its space-separated words), without building the string.
+  auto name_of = [&](uint8_t bit, uint32_t from, uint32_t to) -> const ActorEntry* {
+    uint32_t node = bit == LexiconIndex::kActor ? index_.actor_root() : index_.agent_root();
+    for (uint32_t i = from; i < to && node != kNoNode; ++i) node = walk(node, i);
+    if (from >= to || node == kNoNode || !(index_.bits(node) & bit)) return nullptr;
+    return bit == LexiconIndex::kActor ? index_.node(node).actor : index_.node(node).agent;
   };
 
   // --- 1. participants -----------------------------------------------------------
@@ -276,20 +284,27 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     p.country = ent.country;
     p.geonames_id = ent.geonames_id;
     p.place = ent.type == EntityType::kLoc;
-    std::string key = LexiconKey(ent.canonical.empty() ? doc.view(ent.span) : ent.canonical);
-    if (const ActorEntry* a = lexicon_.Actor(key)) {
+    const ActorEntry* by_name = nullptr;
+    {
+      const std::string_view key = KeyOf(ent.canonical.empty() ? doc.view(ent.span) : ent.canonical, sc.key);
+      sc.tmp.clear();
+      index_.PieceIds(key, sc.tmp);
+      const uint32_t node = index_.Walk(index_.actor_root(), sc.tmp.data(), sc.tmp.size());
+      if (node != kNoNode && (index_.bits(node) & LexiconIndex::kActor)) by_name = index_.node(node).actor;
+    }
+    if (const ActorEntry* a = by_name) {
       if (p.country.empty()) p.country = a->country;
       p.sector = a->sector;
-    } else if (const ActorEntry* a2 = lexicon_.Actor(join(p.tb, p.te))) {
+    } else if (const ActorEntry* a2 = name_of(LexiconIndex::kActor, p.tb, p.te)) {
       if (p.country.empty()) p.country = a2->country;
       p.sector = a2->sector;
     }
     if (p.sector.empty() && ent.type == EntityType::kOrg) {
       // "Justice Department", "Mexican Navy": the agent word at the end names the sector.
       for (uint32_t i = p.tb; i < p.te && p.sector.empty(); ++i)
-        if (const ActorEntry* ag = lexicon_.Agent(join(i, p.te))) p.sector = ag->sector;
+        if (const ActorEntry* ag = name_of(LexiconIndex::kAgent, i, p.te)) p.sector = ag->sector;
       for (uint32_t i = p.tb; i < p.te && p.country.empty(); ++i)
-        if (const ActorEntry* a = lexicon_.Actor(w[i - b])) p.country = a->country;
+        if (const ActorEntry* a = name_of(LexiconIndex::kActor, i, i + 1)) p.country = a->country;
     }
     if (p.sector.empty() && p.country.empty() && ent.type == EntityType::kMisc) continue;
     for (uint32_t i = p.tb; i < p.te; ++i) covered[i - b] = static_cast<int>(parts.size());

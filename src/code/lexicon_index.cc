@@ -246,7 +246,7 @@ void LexiconIndex::PrefixIds(std::string_view key, std::vector<uint32_t>& out) c
     }
     const PrefixEdge* e = prefix_edges_.data() + prefix_edge_begin_[node];
     const PrefixEdge* end = prefix_edges_.data() + prefix_edge_begin_[node + 1];
-    while (e != end && e->byte < c) ++e;
+    e = std::lower_bound(e, end, c, [](const PrefixEdge& x, uint8_t y) { return x.byte < y; });
     if (e == end || e->byte != c) return;
     node = e->child;
   }
