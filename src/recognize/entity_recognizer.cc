@@ -77,6 +77,18 @@ bool IsCalendarWord(std::string_view w) {
   return false;
 }
 
+// "the town of Kaya", "the province of Sistan": a common noun for a kind of place,
+// written in lowercase before "of", makes the name after it a place.
+bool IsPlaceNoun(std::string_view w) {
+  static const char* const kWords[] = {"town", "city", "village", "province", "region", "district", "county",
+                                       "state", "port", "island", "islands", "capital", "municipality", "commune",
+                                       "neighborhood", "neighbourhood", "suburb", "valley", "hamlet", "prefecture",
+                                       "governorate", "oblast", "enclave", "archipelago", "settlement"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
 // Whether a capitalised word may continue a person's name: a listed first name or
 // surname, a proper name of the dictionary, or a word the dictionary does not know.
 // Common words ("Direct", "Power") end the name.
@@ -205,6 +217,8 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
       if (g && g->length == 1 && (g->kinds & kGazOrganization) && !(g->kinds & (kGazCountry | kGazRegion)))
         et = EntityType::kOrg;
     }
+    if (et != EntityType::kLoc && b >= 2 && toks[b - 1].text == "of" && IsPlaceNoun(toks[b - 2].text))
+      et = EntityType::kLoc;
     // A name has at least one letter-initial token.
     bool letters = false;
     for (size_t k = b; k < e; ++k) letters = letters || IsLetterStart(toks[k].text);

@@ -79,6 +79,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"A Transport Ministry spokeswoman said the line would reopen.", {"ORG Transport Ministry"}},
         Case{"The envoy said Washington would send more aid to Kenya.", {"LOC Washington", "LOC Kenya"}},
         Case{"Supt. Mara Quist told reporters the pier was safe.", {"PERSON Mara Quist"}},
+        // "the town of X": a place, whatever the model made of the name.
+        Case{"Shelling hit the town of Kaya and the village of Ostrava Mala overnight.",
+             {"LOC Kaya", "LOC Ostrava Mala"}},
         // A first name the model drops after a title word is part of the name.
         Case{"Chief executive Priya Raman told analysts on a call that revenue would fall.",
              {"PERSON Priya Raman"}},
