@@ -211,12 +211,12 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
   s.folded.resize(n);
   s.info.resize(n);
   // What depends on the word alone (its hashes, class, list bits and the rows of the
-  // templates that read only it) comes from the per-thread word cache when the word
+  // templates that read only it) comes from the per-thread NerWordCache when the word
   // was seen before; the cache is checked against the word's bytes, so a hit gives
   // exactly what computing it gives.
-  NerScratch::WordCache& cache = s.word_cache;
+  static thread_local NerWordCache cache;
   if (cache.owner != id_) {
-    cache.slots.assign(NerScratch::WordCache::kSlots, NerScratch::WordCache::Slot{});
+    cache.slots.assign(NerWordCache::kSlots, NerWordCache::Slot{});
     cache.owner = id_;
   }
   s.word_rows.resize(n * kWordRows);
@@ -224,9 +224,9 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     const std::string_view w = toks[i].text;
     NerScratch::TokenInfo& t = s.info[i];
     uint32_t* wr = &s.word_rows[i * kWordRows];
-    if (w.size() <= NerScratch::WordCache::kMaxBytes) {
+    if (w.size() <= NerWordCache::kMaxBytes) {
       const uint64_t key = HashBytes(w);
-      NerScratch::WordCache::Slot& slot = cache.slots[key & (NerScratch::WordCache::kSlots - 1)];
+      NerWordCache::Slot& slot = cache.slots[key & (NerWordCache::kSlots - 1)];
       if (slot.len != w.size() + 1 || slot.key != key || std::memcmp(slot.text, w.data(), w.size()) != 0) {
         WordInfo(w, slot.info);
         WordRows(slot.info, slot.rows);

@@ -32,7 +32,7 @@
 // Cost: kStaticFeatures table rows read per token (one 16-byte row each), then 7x7
 // transitions from tables that stay in L1. What depends on a word alone (its hashes
 // and the rows of the 17 templates that read only it) is computed once per word and
-// kept in the scratch's word cache (NerScratch::WordCache).
+// kept in a per-thread word cache (NerWordCache).
 #ifndef NEWSLEDGER_RECOGNIZE_NER_MODEL_H_
 #define NEWSLEDGER_RECOGNIZE_NER_MODEL_H_
 
@@ -92,24 +92,7 @@ struct NerScratch {
     uint8_t gcode;     // gazetteer state for the transition tables (< 16)
     uint8_t ncode;     // name-list bits and capital for the transition tables (< 8)
   };
-  // Per-word results that depend on the word alone (direct-mapped, keyed by the
-  // word's hash and checked against its bytes), kept across sentences and documents by
-  // a caller that reuses the scratch; `owner` ties them to one NerFeatures.
-  struct WordCache {
-    static constexpr size_t kSlots = 4096;   // a power of two
-    static constexpr size_t kMaxBytes = 30;  // longer words are not cached
-    struct Slot {
-      uint64_t key = 0;
-      uint8_t len = 0;  // the word's length + 1; 0: empty
-      char text[kMaxBytes];
-      TokenInfo info;
-      uint32_t rows[17];  // NerFeatures::kWordRows
-    };
-    uint32_t owner = 0;
-    std::vector<Slot> slots;
-  };
-  WordCache word_cache;
-  std::vector<uint32_t> word_rows;  // NerFeatures::kWordRows per token
+  std::vector<uint32_t> word_rows;  // NerFeatures::kWordRows per token (NerWordCache)
   std::vector<uint64_t> folded;
   std::vector<TokenInfo> info;
   std::vector<uint32_t> run_begin, run_end;  // capitalised run around each token
@@ -118,6 +101,25 @@ struct NerScratch {
   std::vector<int32_t> score;      // Viterbi: kRowWidth per token
   std::vector<uint8_t> back;       // Viterbi back pointers: kRowWidth per token
   std::vector<uint8_t> labels;
+};
+
+// Per-word results that depend on the word alone (its TokenInfo fields and the rows of
+// the templates that read only it), direct-mapped and keyed by the word's hash, checked
+// against its bytes. One per thread (NerFeatures::Prepare keeps it), so that it lasts
+// across sentences and documents without making every NerScratch large (the trainer
+// keeps one scratch per training sentence); `owner` ties it to one NerFeatures.
+struct NerWordCache {
+  static constexpr size_t kSlots = 4096;   // a power of two
+  static constexpr size_t kMaxBytes = 30;  // longer words are not cached
+  struct Slot {
+    uint64_t key = 0;
+    uint8_t len = 0;  // the word's length + 1; 0: empty
+    char text[kMaxBytes];
+    NerScratch::TokenInfo info;
+    uint32_t rows[17];  // NerFeatures::kWordRows
+  };
+  uint32_t owner = 0;
+  std::vector<Slot> slots;
 };
 
 // The dense transition tables that follow the hashed rows in the weight table: rows
