@@ -932,6 +932,18 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
                             (q.span.end <= base.span.start && base.span.start - q.span.end <= 24 &&
                              (q.counted_span.empty() || q.counted_span.end >= base.span.start));
       bool casualty = false;
+      if (type == "ASSAULT" && q.span.end <= base.span.start) {
+        // "At least 34 people were killed": the count is the subject of the passive
+        // trigger, with only auxiliaries and adverbs between them.
+        const int64_t after = token_of(std::max(q.span.end, q.counted_span.end), true);
+        bool passive = after >= static_cast<int64_t>(b) && after < static_cast<int64_t>(t.tb) &&
+                       t.tb - static_cast<uint32_t>(after) <= 3;
+        for (int64_t j = after; passive && j < static_cast<int64_t>(t.tb); ++j) {
+          const std::string& u = doc.tokens[static_cast<size_t>(j)].upos;
+          passive = u == "AUX" || u == "ADV";
+        }
+        casualty = passive && (fl(t.tb) & kKillW);
+      }
       if (type == "ASSAULT" && q.span.start >= base.span.start) {
         std::string counted = LexiconKey(q.counted);
         for (std::string_view c : kCasualty)

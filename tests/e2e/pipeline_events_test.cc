@@ -3,7 +3,9 @@
 // country it must (or must not) carry.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "annotate.h"
 
@@ -43,6 +45,22 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"relative_that_keeps_the_subject", "Chilean troops that crossed the border attacked a Peruvian post.",
              "attacked", "Chilean troops"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+// The count of the people a passive killing verb reports is the event's casualty figure,
+// as a count after the verb is.
+TEST(PipelineEventsTest, PassiveSubjectCountIsACasualtyFigure) {
+  Document doc = testing::AnnotateText(
+      "At least 34 people were killed and more than 100 wounded when gunmen attacked the market in Kaya.");
+  bool found = false;
+  for (const Event& e : doc.events) {
+    if (doc.view(e.span).substr(0, 6) != "killed") continue;
+    found = true;
+    std::vector<std::string> counts;
+    for (size_t qi : e.quantities) counts.push_back(std::string(doc.view(doc.quantities[qi].span)));
+    EXPECT_NE(std::find(counts.begin(), counts.end(), "At least 34"), counts.end());
+  }
+  EXPECT_TRUE(found);
+}
 
 }  // namespace
 }  // namespace newsledger
