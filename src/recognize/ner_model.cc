@@ -492,14 +492,7 @@ void ViterbiInt(const NerScratch& s, size_t n, const int32_t* emission, const in
       back[i * kRowWidth + l] = l < kNumLabels ? static_cast<uint8_t>(arg[l]) : 0;
     }
   }
-  int l = 0;
-  const int32_t* last = &score[(n - 1) * kRowWidth];
-  for (int k = 1; k < kNumLabels; ++k)
-    if (last[k] > last[l] && (n > 1 || !IsInside(k))) l = k;
-  for (size_t i = n; i-- > 0;) {
-    labels[i] = static_cast<uint8_t>(l);
-    l = back[i * kRowWidth + l];
-  }
+  Backtrace(score, back, n, labels);
 #endif
 }
 

@@ -171,6 +171,21 @@ class NerFeatures {
   uint32_t pad_rows_[6];    // templates 2, 23, 32, 3, 24, 33 at the sentence's edges
 };
 
+// The end of Viterbi decoding: the best last label (ties to the lower one; no I-X for a
+// one-token sentence), then the back pointers to the first token.
+template <class Score>
+void Backtrace(const std::vector<Score>& score, const std::vector<uint8_t>& back, size_t n,
+               std::vector<uint8_t>& labels) {
+  int l = 0;
+  const Score* last = &score[(n - 1) * kRowWidth];
+  for (int k = 1; k < kNumLabels; ++k)
+    if (last[k] > last[l] && (n > 1 || !IsInside(k))) l = k;
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = static_cast<uint8_t>(l);
+    l = back[i * kRowWidth + l];
+  }
+}
+
 // Exact first-order decoding. `emission` holds kRowWidth scores per token, `dense` the
 // kDenseRows transition rows; labels go to `labels`. `score` and `back` are scratch.
 // Ties go to the lower label, so decoding is deterministic.
@@ -220,14 +235,7 @@ void Viterbi(const NerScratch& s, size_t n, const Score* emission, const Weight*
       back[i * kRowWidth + l] = l < kNumLabels ? arg[l] : 0;
     }
   }
-  int l = 0;
-  const Score* last = &score[(n - 1) * kRowWidth];
-  for (int k = 1; k < kNumLabels; ++k)
-    if (last[k] > last[l] && (n > 1 || !IsInside(k))) l = k;
-  for (size_t i = n; i-- > 0;) {
-    labels[i] = static_cast<uint8_t>(l);
-    l = back[i * kRowWidth + l];
-  }
+  Backtrace(score, back, n, labels);
 }
 
 // The same decoding for integer scores and 16-bit weights (what NerModel::Decode
