@@ -11,6 +11,7 @@
 
 #include "newsledger/error.h"
 #include "newsledger/resources.h"
+#include "recognize/gazetteer.h"
 #include "recognize/number_parser.h"
 
 namespace newsledger {
@@ -252,6 +253,9 @@ QuantityRecognizer::QuantityRecognizer() {
     // "US Dollar" -> "us dollar", "us dollars"; "Yuan Renminbi" as is.
     currency_names_[name] = {code, 1};
     if (name.back() != 's' && name.find(' ') != std::string::npos) currency_names_[name + "s"] = {code, 1};
+    // The currencies a bare name may be: "dinar" is the Jordanian, Kuwaiti, Tunisian...
+    const size_t sp = name.rfind(' ');
+    if (sp != std::string::npos && code.size() == 3) same_name_[name.substr(sp + 1)].push_back(code);
     size_t words = std::count(name.begin(), name.end(), ' ') + 1;
     max_name_words_ = std::max(max_name_words_, words);
   }
@@ -283,6 +287,61 @@ QuantityRecognizer::QuantityRecognizer() {
               {"guilders", "NLG", 1}, {"finnish markka", "FIM", 1}, {"marks", "DEM", 1}})
     currency_names_[n.n] = {n.c, n.f};
   max_name_words_ = std::max<size_t>(max_name_words_, 3);
+  // Only names no reader would take for one currency before all others: a bare
+  // "dollar", "pound" or "euro" keeps the default above.
+  for (auto it = same_name_.begin(); it != same_name_.end();) {
+    static const std::unordered_set<std::string> kShared = {"dinar", "dirham", "riyal", "rial", "franc", "rupee",
+                                                            "shilling", "peso", "krona", "krone", "lira", "won"};
+    if (!kShared.count(it->first) || it->second.size() < 2) it = same_name_.erase(it);
+    else ++it;
+  }
+}
+
+void QuantityRecognizer::CurrencyOfTheCountry(Document& doc) const {
+  // The countries the document names (countries and demonyms in the gazetteer), found
+  // only when a shared currency name is there to settle.
+  std::vector<std::string> countries;
+  bool scanned = false;
+  for (Quantity& q : doc.quantities) {
+    if (q.type != QuantityType::kMoney) continue;
+    std::string_view text = doc.view(q.span);
+    const size_t sp = text.rfind(' ');
+    std::string word = recognize::LowerAscii(sp == std::string_view::npos ? text : text.substr(sp + 1));
+    if (word.size() > 1 && word.back() == 's') word.pop_back();
+    auto it = same_name_.find(word);
+    if (it == same_name_.end()) continue;
+    // "Kuwaiti dinars" is settled by its own adjective.
+    if (sp != std::string_view::npos) {
+      std::string_view before = text.substr(0, sp);
+      const size_t sp2 = before.find_last_of(' ');
+      std::string prev = recognize::LowerAscii(sp2 == std::string_view::npos ? before : before.substr(sp2 + 1));
+      if (!prev.empty() && !(prev[0] >= '0' && prev[0] <= '9') && prev != "million" && prev != "billion" &&
+          prev != "trillion" && prev != "thousand" && prev != "hundred")
+        continue;
+    }
+    if (!scanned) {
+      scanned = true;
+      const Gazetteer& gaz = Gazetteer::Default();
+      std::vector<uint64_t> folded;
+      folded.reserve(doc.tokens.size());
+      for (const Token& t : doc.tokens) folded.push_back(HashFolded(doc.view(t.span)));
+      for (size_t i = 0; i < folded.size();) {
+        const GazetteerEntry* e = gaz.FirstTokenMax(folded[i]) ? gaz.LongestMatch(folded.data(), folded.size(), i) : nullptr;
+        if (!e) { ++i; continue; }
+        if ((e->kinds & (kGazCountry | kGazDemonym)) && e->country[0]) countries.emplace_back(e->country, 2);
+        i += e->length;
+      }
+    }
+    // The one currency of that name whose country the document names.
+    std::string pick;
+    int matches = 0;
+    for (const std::string& code : it->second) {
+      bool named = false;
+      for (const std::string& c : countries) named |= code.compare(0, 2, c) == 0;
+      if (named) { pick = code; ++matches; }
+    }
+    if (matches == 1) q.unit = pick;
+  }
 }
 
 // One sentence's scan; all scratch lives here so the recognizer stays const.
@@ -1239,6 +1298,7 @@ void QuantityRecognizer::annotate(Document& doc) const {
   std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
                    [](const Quantity& a, const Quantity& b) { return a.span.start < b.span.start; });
   if (has_pos) ShareCountedNoun(doc);
+  if (!same_name_.empty()) CurrencyOfTheCountry(doc);
 }
 
 void QuantityRecognizer::ShareCountedNoun(Document& doc) {

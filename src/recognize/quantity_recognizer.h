@@ -19,7 +19,9 @@
 //    200,000-999,999). "a few" 2-5, "a handful" 2-5, "several" 3-9, and each of them
 //    before a scale multiplies it ("several hundred" 300-999).
 //  - type: money (unit = ISO 4217 code: "$" is USD, "C$" CAD, "€" EUR, "£" GBP, "pesos"
-//    MXN, names and codes from iso-codes; cents and pence are hundredths), percent
+//    MXN, names and codes from iso-codes; cents and pence are hundredths; a name several
+//    countries share, "dinars", is that of the one such country the document names),
+//    percent
 //    (unit "percent", 35 for "35%"; "percentage points" unit "percentage point"),
 //    measure (unit "km", "mi", "acre", "t", "bbl"...), ordinal ("ninth", "21st"),
 //    number (fractions such as "two-thirds": value 0.667, unit "fraction"), count.
@@ -65,6 +67,10 @@ class QuantityRecognizer : public Stage {
  private:
   // The bare-count rule above, on doc.quantities (ordered by start).
   static void ShareCountedNoun(Document& doc);
+  // A bare currency name several countries share ("dirhams", "dinars", "rupees") is the
+  // currency of the one such country the document names (Morocco: MAD), else the default.
+  void CurrencyOfTheCountry(Document& doc) const;
+  std::unordered_map<std::string, std::vector<std::string>> same_name_;  // "dinar" -> its ISO codes
   struct Currency {
     std::string code;
     double factor = 1;  // 0.01 for cents and pence

@@ -38,7 +38,12 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Case{"The state spent Rs 500 crore on the new canal.", "Rs 500 crore", "INR", 5e9},
                       Case{"Analysts said the write-down could reach 700 million pounds.", "700 million pounds",
                            "GBP", 7e8},
-                      Case{"The city paid €45 million for the land.", "€45 million", "EUR", 4.5e7}));
+                      Case{"The city paid €45 million for the land.", "€45 million", "EUR", 4.5e7},
+                      // A currency name several countries share is that of the country
+                      // the text names; with none (or two) named, the usual one.
+                      Case{"Morocco will spend 10 billion dirhams on new dams.", "10 billion dirhams", "MAD", 1e10},
+                      Case{"Pakistan will spend 50 billion rupees on canals.", "50 billion rupees", "PKR", 5e10},
+                      Case{"The court fined the firm 2 million rupees.", "2 million rupees", "INR", 2e6}));
 
 TEST(PipelineQuantitiesTest, NamesAndTalliesAreNoCounts) {
   Document doc = testing::AnnotateText("The FTSE 100 fell after the senate voted 52-48 on the budget.");
