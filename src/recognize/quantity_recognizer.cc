@@ -728,6 +728,39 @@ struct QuantityScan {
     return false;
   }
 
+  // "down roughly a third", "a fifth of the budget": "a" or "one" and a fraction word
+  // with nothing after it that an ordinal would modify ("a third term" is an ordinal).
+  bool AFraction(uint32_t i, uint32_t k, const std::optional<Qual>& qual, uint32_t* next) {
+    static const std::unordered_map<std::string_view, int> kDenominators = {
+        {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6}, {"seventh", 7}, {"eighth", 8},
+        {"ninth", 9}, {"tenth", 10}};
+    if (!(lx[k].is("a") || lx[k].is("one")) || k + 1 >= e) return false;
+    auto d = kDenominators.find(lx[k + 1].low);
+    if (d == kDenominators.end() || Blocked(lx[k + 1])) return false;
+    const uint32_t z = k + 2;
+    bool ends = z >= e || lx[z].kind != LexKind::kWord || lx[z].is("of");
+    if (!ends && has_pos) {
+      const std::string_view u = recognize::UposAt(doc, lx[z].start);
+      ends = u == "ADP" || u == "CCONJ" || u == "SCONJ" || u == "PUNCT" || u == "AUX" || u == "VERB";
+    }
+    if (!ends) return false;
+    Quantity q;
+    q.type = QuantityType::kNumber;
+    q.unit = "fraction";
+    q.value = 1.0 / d->second;
+    q.qualifier = qual ? qual->q : Qualifier::kExact;
+    if (q.qualifier == Qualifier::kExact) q.low = q.high = q.value;
+    else if (q.qualifier == Qualifier::kAtLeast) q.low = q.value;
+    else if (q.qualifier == Qualifier::kMoreThan) { q.low = q.value; q.low_exclusive = true; }
+    else if (q.qualifier == Qualifier::kAtMost) q.high = q.value;
+    else if (q.qualifier == Qualifier::kLessThan) { q.high = q.value; q.high_exclusive = true; }
+    else if (q.qualifier != Qualifier::kApprox) return false;  // ranges and vague words
+    Counted(z, true, &q);
+    Emit(i, z, q);
+    *next = z;
+    return true;
+  }
+
   void Emit(uint32_t a, uint32_t z, Quantity q) const {
     q.span = {lx[a].start, lx[z - 1].end};
     out->push_back(std::move(q));
@@ -893,6 +926,7 @@ struct QuantityScan {
       if (cur) k = cur->second;
     }
     if (k >= e || Blocked(lx[k])) return false;
+    if (!cur && AFraction(i, k, qual, next)) return true;
     std::optional<NumberMatch> m = recognize::ParseNumber(lx, k, e);
     if (!m) return false;
     // "one" as a pronoun: "the one", "which one"; "one of the" keeps its count.

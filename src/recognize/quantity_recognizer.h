@@ -24,7 +24,8 @@
 //    percent
 //    (unit "percent", 35 for "35%"; "percentage points" unit "percentage point"),
 //    measure (unit "km", "mi", "acre", "t", "bbl"...), ordinal ("ninth", "21st"),
-//    number (fractions such as "two-thirds": value 0.667, unit "fraction"), count.
+//    number (fractions such as "two-thirds": value 0.667, unit "fraction"; "a third",
+//    "one fifth" when no noun follows that an ordinal would modify), count.
 //  - per: the period or item of a rate ("a day", "per year", "a share").
 //  - not quantities: numbers inside time expressions (years, dates, durations, times
 //    of day: run TimeRecognizer first), phone numbers, identifiers ("MS-13", "Route

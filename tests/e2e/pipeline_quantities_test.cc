@@ -45,6 +45,21 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Pakistan will spend 50 billion rupees on canals.", "50 billion rupees", "PKR", 5e10},
                       Case{"The court fined the firm 2 million rupees.", "2 million rupees", "INR", 2e6}));
 
+// "a third" with nothing after it that an ordinal would modify is a fraction, with the
+// qualifier before it; "a third term" stays an ordinal (the test after).
+INSTANTIATE_TEST_SUITE_P(
+    Fractions, PipelineQuantitiesTest,
+    ::testing::Values(Case{"The harvest fell by roughly a third from last year.", "roughly a third", "fraction",
+                           1.0 / 3},
+                      Case{"A fifth of the budget went to roads.", "A fifth", "fraction", 0.2}));
+
+TEST(PipelineQuantitiesTest, AnOrdinalBeforeItsNounIsNoFraction) {
+  Document doc = testing::AnnotateText("She won a third term in May.");
+  ASSERT_EQ(doc.quantities.size(), 1u);
+  EXPECT_EQ(doc.quantities[0].type, QuantityType::kOrdinal);
+  EXPECT_EQ(doc.view(doc.quantities[0].span), "third");
+}
+
 TEST(PipelineQuantitiesTest, NamesAndTalliesAreNoCounts) {
   Document doc = testing::AnnotateText("The FTSE 100 fell after the senate voted 52-48 on the budget.");
   for (const Quantity& q : doc.quantities) ADD_FAILURE() << "unexpected [" << doc.view(q.span) << "]";
