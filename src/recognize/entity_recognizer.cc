@@ -89,6 +89,19 @@ bool IsPlaceNoun(std::string_view w) {
   return false;
 }
 
+// A lowercase noun for a kind of organisation: "the operator", "the chipmaker".
+bool IsOrgNoun(std::string_view w) {
+  static const char* const kWords[] = {
+      "company",   "firm",       "operator",  "group",     "bank",      "airline",   "carrier",    "utility",
+      "maker",     "automaker",  "chipmaker", "carmaker",  "drugmaker", "manufacturer", "retailer", "insurer",
+      "lender",    "broadcaster", "newspaper", "publisher", "startup",  "developer", "contractor", "supplier",
+      "producer",  "exporter",   "miner",     "refiner",   "conglomerate", "charity", "nonprofit", "network",
+      "platform",  "website",    "studio",    "chain",     "brand",     "club",      "subsidiary", "distributor"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
 // Whether a capitalised word may continue a person's name: a listed first name or
 // surname, a proper name of the dictionary, or a word the dictionary does not know.
 // Common words ("Direct", "Power") end the name.
@@ -460,6 +473,50 @@ void EntityRecognizer::annotate(Document& doc) const {
       merged.push_back(m);
     }
     mentions.swap(merged);
+  }
+
+  // A "person" the text introduces as an organisation is one: "the operator, Hidro
+  // Srbija,", "the chipmaker Valtrex", "Lumora, a streaming service,". (Repeats of the
+  // name take its type in the step after.)
+  for (M& m : mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    const Sentence& s = doc.sentences[m.sentence];
+    auto org_noun = [&](uint32_t t) { return IsOrgNoun(text(t)); };
+    bool org = (m.tb > s.token_begin && org_noun(m.tb - 1)) ||
+               (m.tb >= s.token_begin + 2 && text(m.tb - 1) == "," && org_noun(m.tb - 2));
+    if (!org && m.te + 2 < s.token_end && text(m.te) == "," &&
+        (text(m.te + 1) == "the" || text(m.te + 1) == "a" || text(m.te + 1) == "an")) {
+      for (uint32_t k = m.te + 2; k < s.token_end && k <= m.te + 6; ++k) {
+        const std::string_view w = text(k);
+        if (w == "of" || w == "for" || w == "at" || w == "in" || w == "with" || IsPossessive(w)) break;
+        if (org_noun(k) && k + 1 < s.token_end && (text(k + 1) == "," || text(k + 1) == "." || text(k + 1) == ";")) {
+          org = true;
+          break;
+        }
+      }
+    }
+    if (org) m.type = EntityType::kOrg;
+  }
+  // ... and a capitalised run the model left out after "the chipmaker" is one too.
+  {
+    const size_t before = mentions.size();
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (s.token_end > doc.tokens.size()) continue;
+      for (uint32_t t = s.token_begin + 1; t + 1 < s.token_end; ++t) {
+        const std::string_view det = text(t - 1);
+        if (!IsOrgNoun(text(t)) || !(det == "the" || det == "The" || det == "a" || det == "A")) continue;
+        uint32_t e = t + 1;
+        while (e < s.token_end && e - t <= 5 && !covered[e] && IsUpperStart(text(e)) && !IsCalendarWord(text(e)) &&
+               !(gaz_.WordKinds(HashFolded(text(e))) & kWordTitle))
+          ++e;
+        if (e == t + 1 || (e < s.token_end && covered[e])) continue;
+        mentions.push_back({t + 1, e, EntityType::kOrg, si});
+        for (uint32_t k = t + 1; k < e; ++k) covered[k] = 1;
+      }
+    }
+    if (mentions.size() != before)
+      std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.tb < y.tb; });
   }
 
   // A name tagged once is tagged wherever it recurs (capitalised, not a lone common

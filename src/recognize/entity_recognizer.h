@@ -10,7 +10,13 @@
 //  - Rules over the model's spans: a capitalised run ending in an organisation head
 //    ("Justice Department", "U.S. Attorney's Office") is ORG; a name after a title
 //    inside a span is PERSON; "X of Y" splits into PERSON X and the place Y; a
-//    person's name runs on over capitalised words the model dropped.
+//    person's name runs on over capitalised words the model dropped, and back over one
+//    right after a title word ("Chief executive Priya Raman"); a name after a place
+//    noun and "of" is LOC ("the town of Kaya").
+//  - ORG for a name the text introduces as an organisation: after a lowercase
+//    organisation noun ("the operator, Hidro Srbija", "the chipmaker Valtrex
+//    Semiconductor", even where the model found nothing) or with one in apposition
+//    ("Lumora, a streaming platform,").
 //  - LOC for a capitalised country or region name the model missed, ORG for a listed
 //    organisation ("Reuters"); MISC for a capitalised demonym outside any other
 //    mention ("Mexican" -> MISC, country MX).

@@ -82,6 +82,12 @@ INSTANTIATE_TEST_SUITE_P(
         // "the town of X": a place, whatever the model made of the name.
         Case{"Shelling hit the town of Kaya and the village of Ostrava Mala overnight.",
              {"LOC Kaya", "LOC Ostrava Mala"}},
+        // A name the text introduces as an organisation is one; a person's appositive
+        // that only mentions one ("the head of the firm") changes nothing.
+        Case{"The operator, Hidro Srbija, said the dam was safe.", {"ORG Hidro Srbija"}},
+        Case{"The chipmaker Valtrex Semiconductor said it would cut jobs.", {"ORG Valtrex Semiconductor"}},
+        Case{"His lawyer, Jane Doe, said the firm would appeal.", {"PERSON Jane Doe"}},
+        Case{"Jane Doe, the head of the firm, said it would appeal.", {"PERSON Jane Doe"}},
         // A first name the model drops after a title word is part of the name.
         Case{"Chief executive Priya Raman told analysts on a call that revenue would fall.",
              {"PERSON Priya Raman"}},
