@@ -67,14 +67,20 @@ bool IsTrailingJunk(std::string_view w) {
   return IsPossessive(w) || w == "," || w == ":" || w == ";" || w == "-" || w == "(" || w == ")" || w == "\"";
 }
 
+// Whether `w` is one of the words of a small fixed list.
+template <size_t N>
+bool OneOf(std::string_view w, const char* const (&words)[N]) {
+  for (const char* k : words)
+    if (w == k) return true;
+  return false;
+}
+
 bool IsCalendarWord(std::string_view w) {
   static const char* const kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                        "January", "February", "March", "April", "May", "June", "July", "August",
                                        "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
                                        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "I"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
+  return OneOf(w, kWords);
 }
 
 // "the town of Kaya", "the province of Sistan": a common noun for a kind of place,
@@ -84,9 +90,7 @@ bool IsPlaceNoun(std::string_view w) {
                                        "state", "port", "island", "islands", "capital", "municipality", "commune",
                                        "neighborhood", "neighbourhood", "suburb", "valley", "hamlet", "prefecture",
                                        "governorate", "oblast", "enclave", "archipelago", "settlement"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
+  return OneOf(w, kWords);
 }
 
 // A lowercase noun for a kind of organisation: "the operator", "the chipmaker".
@@ -97,9 +101,7 @@ bool IsOrgNoun(std::string_view w) {
       "lender",    "broadcaster", "newspaper", "publisher", "startup",  "developer", "contractor", "supplier",
       "producer",  "exporter",   "miner",     "refiner",   "conglomerate", "charity", "nonprofit", "network",
       "platform",  "website",    "studio",    "chain",     "brand",     "club",      "subsidiary", "distributor"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
+  return OneOf(w, kWords);
 }
 
 // Whether a capitalised word may continue a person's name: a listed first name or
