@@ -206,6 +206,15 @@ class QuoteScan {
     const std::string& x = doc_.tokens[i].xpos;
     return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
   }
+  // Whether a finite verb stands in [from, last] (and before `se`), stopping at
+  // punctuation when `stop_at_punct`: a clause follows.
+  bool FiniteVerbAhead(uint32_t from, uint32_t last, uint32_t se, bool stop_at_punct) const {
+    for (uint32_t k = from; k < se && k <= last; ++k) {
+      if (stop_at_punct && IsPunct(k)) return false;
+      if (IsFiniteVerb(k)) return true;
+    }
+    return false;
+  }
   bool IsDeterminer(uint32_t i) const {
     Lower l = L(i);
     std::string_view w = l.view();
@@ -777,9 +786,7 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
       Lower lk = L(k);
       if (!IsDeterminer(k) && !IsPronoun(lk.view())) continue;
       if (IsPossessive(T(k - 1))) continue;  // "told the mayor's office"
-      bool verb = false;
-      for (uint32_t v = k + 1; v < se && v <= k + 8 && !verb; ++v) verb = IsFiniteVerb(v);
-      if (verb) {
+      if (FiniteVerbAhead(k + 1, k + 8, se, false)) {
         j = k;
         break;
       }
@@ -815,9 +822,7 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
     if ((Has(i, kPrep) || w == "up") &&
         (number(i + 1) || ((Is(i + 1, "least") || Is(i + 1, "most") || Is(i + 1, "to")) && number(i + 2)))) {
       // ... when a clause follows ("were hurt"), not a bare object ("explain up to 30%").
-      bool verb = false;
-      for (uint32_t k = i + 2; k < se && k <= i + 10 && !IsPunct(k) && !verb; ++k) verb = IsFiniteVerb(k);
-      if (verb) {
+      if (FiniteVerbAhead(i + 2, i + 10, se, true)) {
         qualifier = true;
         break;
       }
@@ -1485,8 +1490,7 @@ Resolved QuoteScan::SentenceSubject(uint32_t s, uint32_t before) {
   if (e == k || !IsPossessive(T(e - 1))) {
     uint32_t h = e;
     while (h < before && h < k + 6 &&
-           (nominal(h) || (h == e && e == k && doc_.tokens[h].upos == "ADJ" && h + 1 < before && nominal(h + 1)) ||
-            (h > k && doc_.tokens[h].upos == "ADJ" && h + 1 < before && nominal(h + 1))))
+           (nominal(h) || (doc_.tokens[h].upos == "ADJ" && h + 1 < before && nominal(h + 1))))
       ++h;
     if (h > e && nominal(h - 1)) e = h;
   }
