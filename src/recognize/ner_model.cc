@@ -180,12 +180,12 @@ uint32_t NerFeatures::NewId() {
 NerFeatures::NerFeatures(const Gazetteer& gaz, uint32_t hash_bits)
     : gaz_(gaz), mask_((1u << hash_bits) - 1), id_(NewId()) {
   // What the templates that read a neighbour's word give at the sentence's edges.
-  pad_rows_[0] = Row(2, kPad, mask_);
-  pad_rows_[1] = Row(23, kPad, mask_);
-  pad_rows_[2] = Row(32, Pair(kPad, 99), mask_);
-  pad_rows_[3] = Row(3, kPad, mask_);
-  pad_rows_[4] = Row(24, kPad, mask_);
-  pad_rows_[5] = Row(33, Pair(kPad, 99), mask_);
+  pad_rows_[kWrAsPrev] = Row(2, kPad, mask_);
+  pad_rows_[kWrAsPrev + 1] = Row(23, kPad, mask_);
+  pad_rows_[kWrAsPrev + 2] = Row(32, Pair(kPad, 99), mask_);
+  pad_rows_[kWrAsNext] = Row(3, kPad, mask_);
+  pad_rows_[kWrAsNext + 1] = Row(24, kPad, mask_);
+  pad_rows_[kWrAsNext + 2] = Row(33, Pair(kPad, 99), mask_);
 }
 
 void NerFeatures::WordRows(const NerScratch::TokenInfo& t, uint32_t* r) const {
@@ -346,34 +346,34 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     uint32_t k = 0;
     // Templates that read one word only take their rows from word_rows (WordRows).
     const uint32_t* own = &s.word_rows[ii * kWordRows];
-    const uint32_t* prev = ii > 0 ? &s.word_rows[(ii - 1) * kWordRows] : nullptr;
-    const uint32_t* next = ii + 1 < n ? &s.word_rows[(ii + 1) * kWordRows] : nullptr;
-    r[k] = own[0]; ++k;                                                      // 0 word
-    r[k] = own[1]; ++k;                                                      // 1 lower
-    r[k] = prev ? prev[11] : pad_rows_[0]; ++k;                              // 2 lower at -1
-    r[k] = next ? next[14] : pad_rows_[3]; ++k;                              // 3 lower at +1
-    r[k] = own[2]; ++k;                                                      // 4 shape
+    const uint32_t* prev = ii > 0 ? &s.word_rows[(ii - 1) * kWordRows] : pad_rows_;
+    const uint32_t* next = ii + 1 < n ? &s.word_rows[(ii + 1) * kWordRows] : pad_rows_;
+    r[k] = own[kWrWord]; ++k;                                                  // 0 word
+    r[k] = own[kWrLower]; ++k;                                                  // 1 lower
+    r[k] = prev[kWrAsPrev]; ++k;                                             // 2 lower at -1
+    r[k] = next[kWrAsNext]; ++k;                                             // 3 lower at +1
+    r[k] = own[kWrShape]; ++k;                                                  // 4 shape
     r[k] = Row(k, Triple(shape_at(i - 1), t.shape, shape_at(i + 1)), mask_); ++k;  // 5
-    for (int p = 0; p < 3; ++p) { r[k] = own[3 + p]; ++k; }                 // 6-8 prefix x class
-    for (int p = 0; p < 3; ++p) { r[k] = own[6 + p]; ++k; }                 // 9-11 suffixes
+    for (int p = 0; p < 3; ++p) { r[k] = own[kWrPrefixCls + p]; ++k; }                 // 6-8 prefix x class
+    for (int p = 0; p < 3; ++p) { r[k] = own[kWrSuffix + p]; ++k; }                 // 9-11 suffixes
     r[k] = Row(k, Pair(lower_at(i - 1), t.lower), mask_); ++k;               // 12
     r[k] = Row(k, Pair(t.lower, lower_at(i + 1)), mask_); ++k;               // 13
     r[k] = Row(k, gaz_at(i), mask_); ++k;                                    // 14
     r[k] = Row(k, Pair(gaz_at(i), cls), mask_); ++k;                         // 15
     r[k] = Row(k, Triple(gaz_at(i - 1), gaz_at(i), gaz_at(i + 1)), mask_); ++k;  // 16
     r[k] = Row(k, Pair(title, cls), mask_); ++k;                             // 17
-    r[k] = own[9]; ++k;                                                      // 18 lists and dictionary x class
+    r[k] = own[kWrKindsCls]; ++k;                                                  // 18 lists and dictionary x class
     r[k] = Row(k, Pair(head_ahead, cls), mask_); ++k;                        // 19
     r[k] = Row(k, Pair(head_behind, cls), mask_); ++k;                       // 20
     r[k] = Row(k, Pair(initial, cls), mask_); ++k;                           // 21
     r[k] = Row(k, Triple(cls_at(i - 1), cls, cls_at(i + 1)), mask_); ++k;    // 22
-    r[k] = prev ? prev[12] : pad_rows_[1]; ++k;                              // 23 word at -1
-    r[k] = next ? next[15] : pad_rows_[4]; ++k;                              // 24 word at +1
+    r[k] = prev[kWrAsPrev + 1]; ++k;                                         // 23 word at -1
+    r[k] = next[kWrAsNext + 1]; ++k;                                         // 24 word at +1
     r[k] = Row(k, Pair(lower_at(i - 1), cls), mask_); ++k;                   // 25
     r[k] = Row(k, Pair(lower_at(i + 1), cls), mask_); ++k;                   // 26
     r[k] = Row(k, Triple(cls_at(i + 1), cls_at(i + 2), cls), mask_); ++k;    // 27
     r[k] = Row(k, Triple(cls_at(i - 2), cls_at(i - 1), cls), mask_); ++k;    // 28
-    r[k] = own[10]; ++k;                                                     // 29 suffix x class
+    r[k] = own[kWrSuffixCls]; ++k;                                                 // 29 suffix x class
     r[k] = Row(k, Triple(name_at(i - 1), t.ncode, name_at(i + 1)), mask_); ++k;  // 30 name lists
     r[k] = Row(k, Triple(name_at(i - 2), name_at(i - 1), t.ncode), mask_); ++k;  // 31
     {
@@ -385,8 +385,8 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
       const uint64_t before = in_run ? lower_at(static_cast<ptrdiff_t>(rb) - 1) : kNone;
       const uint64_t after = in_run ? lower_at(static_cast<ptrdiff_t>(re)) : kNone;
       const uint64_t rlen = in_run ? std::min<uint64_t>(re - rb, 4) : 0;
-      r[k] = prev ? prev[13] : pad_rows_[2]; ++k;                            // 32 suffix x class at -1
-      r[k] = next ? next[16] : pad_rows_[5]; ++k;                            // 33 suffix x class at +1
+      r[k] = prev[kWrAsPrev + 2]; ++k;                                       // 32 suffix x class at -1
+      r[k] = next[kWrAsNext + 2]; ++k;                                       // 33 suffix x class at +1
       uint64_t v[6] = {Pair(rlast, rpos), Pair(rfirst, rpos), Pair(before, rpos), Pair(after, rpos),
                        Triple(rlen, rpos, initial), Pair(gaz_at(i), lower_at(i - 1))};
       for (int q = 0; q < 6; ++q) { r[k] = Row(k, v[q], mask_); ++k; }  // 34-39

@@ -74,6 +74,22 @@ struct ModelOptions {
                             // precision for recall; chosen on dev by the trainer
 };
 
+// The rows of the templates that read one word only, in the order WordRows keeps them:
+// the word's own 11 (templates 0, 1, 4, 6-8, 9-11, 18, 29), then the three it gives
+// as the word before another (2, 23, 32) and the three as the word after (3, 24, 33).
+enum WordRow : int {
+  kWrWord = 0,
+  kWrLower,
+  kWrShape,
+  kWrPrefixCls,                   // 3 rows: prefixes of 1-3 bytes x class
+  kWrSuffix = kWrPrefixCls + 3,   // 3 rows
+  kWrKindsCls = kWrSuffix + 3,
+  kWrSuffixCls,
+  kWrAsPrev,                      // 3 rows: lower, word, suffix x class
+  kWrAsNext = kWrAsPrev + 3,      // 3 rows: the same
+  kWordRows = kWrAsNext + 3
+};
+
 // What the model sees of one token.
 struct NerToken {
   std::string_view text;
@@ -92,7 +108,7 @@ struct NerScratch {
     uint8_t gcode;     // gazetteer state for the transition tables (< 16)
     uint8_t ncode;     // name-list bits and capital for the transition tables (< 8)
   };
-  std::vector<uint32_t> word_rows;  // NerFeatures::kWordRows per token (NerWordCache)
+  std::vector<uint32_t> word_rows;  // kWordRows per token (NerWordCache)
   std::vector<uint64_t> folded;
   std::vector<TokenInfo> info;
   std::vector<uint32_t> run_begin, run_end;  // capitalised run around each token
@@ -116,7 +132,7 @@ struct NerWordCache {
     uint8_t len = 0;  // the word's length + 1; 0: empty
     char text[kMaxBytes];
     NerScratch::TokenInfo info;
-    uint32_t rows[17];  // NerFeatures::kWordRows
+    uint32_t rows[kWordRows];
   };
   uint32_t owner = 0;
   std::vector<Slot> slots;
@@ -138,10 +154,6 @@ class NerFeatures {
  public:
   static constexpr int kStaticFeatures = 40;
 
-  // Rows of the templates that read one word only: its own 11 (0, 1, 4, 6-11, 18, 29),
-  // then 2, 23, 32 (as the word before) and 3, 24, 33 (as the word after).
-  static constexpr int kWordRows = 17;
-
   NerFeatures(const Gazetteer& gaz, uint32_t hash_bits);
   // Fills scratch.info and scratch.rows for the sentence.
   void Prepare(const NerToken* toks, size_t n, NerScratch& s) const;
@@ -162,13 +174,15 @@ class NerFeatures {
   static uint32_t NewId();
   // The fields of `t` that depend on the word alone (all but gaz, gaz_pos, gcode, ncode).
   void WordInfo(std::string_view w, NerScratch::TokenInfo& t) const;
-  // The kWordRows rows of a word whose WordInfo is `t`.
+  // The kWordRows rows of a word whose WordInfo is `t` (in WordRow order).
   void WordRows(const NerScratch::TokenInfo& t, uint32_t* rows) const;
 
   const Gazetteer& gaz_;
   uint32_t mask_;
   uint32_t id_;             // unique per instance: tells a scratch whose rows it caches
-  uint32_t pad_rows_[6];    // templates 2, 23, 32, 3, 24, 33 at the sentence's edges
+  // The word rows of the padding outside the sentence: only the kWrAsPrev and kWrAsNext
+  // rows are read (what a missing neighbour gives).
+  uint32_t pad_rows_[kWordRows] = {};
 };
 
 // The end of Viterbi decoding: the best last label (ties to the lower one; no I-X for a
