@@ -68,15 +68,17 @@ bool IsTrailingJunk(std::string_view w) {
 }
 
 // Whether `w` is one of the words of a small fixed list.
+// The lists are string_views, so that most words fail on length alone (this runs on
+// every token; a list of C strings costs a strlen per entry).
 template <size_t N>
-bool OneOf(std::string_view w, const char* const (&words)[N]) {
-  for (const char* k : words)
+bool OneOf(std::string_view w, const std::string_view (&words)[N]) {
+  for (std::string_view k : words)
     if (w == k) return true;
   return false;
 }
 
 bool IsCalendarWord(std::string_view w) {
-  static const char* const kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  static constexpr std::string_view kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                        "January", "February", "March", "April", "May", "June", "July", "August",
                                        "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
                                        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "I"};
@@ -86,7 +88,7 @@ bool IsCalendarWord(std::string_view w) {
 // "the town of Kaya", "the province of Sistan": a common noun for a kind of place,
 // written in lowercase before "of", makes the name after it a place.
 bool IsPlaceNoun(std::string_view w) {
-  static const char* const kWords[] = {"town", "city", "village", "province", "region", "district", "county",
+  static constexpr std::string_view kWords[] = {"town", "city", "village", "province", "region", "district", "county",
                                        "state", "port", "island", "islands", "capital", "municipality", "commune",
                                        "neighborhood", "neighbourhood", "suburb", "valley", "hamlet", "prefecture",
                                        "governorate", "oblast", "enclave", "archipelago", "settlement"};
@@ -95,7 +97,7 @@ bool IsPlaceNoun(std::string_view w) {
 
 // A lowercase noun for a kind of organisation: "the operator", "the chipmaker".
 bool IsOrgNoun(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "company",   "firm",       "operator",  "group",     "bank",      "airline",   "carrier",    "utility",
       "maker",     "automaker",  "chipmaker", "carmaker",  "drugmaker", "manufacturer", "retailer", "insurer",
       "lender",    "broadcaster", "newspaper", "publisher", "startup",  "developer", "contractor", "supplier",
@@ -136,18 +138,16 @@ Gender PronounGender(std::string_view w) {
 
 // Gender a word just before a name implies ("Mrs.", "spokeswoman").
 Gender CueGender(std::string_view w) {
-  static const char* const kMaleCues[] = {"mr.", "mr", "sir", "lord", "king", "prince", "spokesman", "congressman",
+  static constexpr std::string_view kMaleCues[] = {"mr.", "mr", "sir", "lord", "king", "prince", "spokesman", "congressman",
                                           "chairman", "father", "brother", "son", "husband", "uncle", "emperor",
                                           "sultan", "sheikh", "mister", "actor", "businessman"};
-  static const char* const kFemaleCues[] = {"mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen",
+  static constexpr std::string_view kFemaleCues[] = {"mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen",
                                             "princess", "spokeswoman", "congresswoman", "chairwoman", "mother",
                                             "sister", "daughter", "wife", "aunt", "empress", "actress",
                                             "businesswoman"};
   std::string low = FoldCase(w);
-  for (const char* c : kMaleCues)
-    if (low == c) return kMale;
-  for (const char* c : kFemaleCues)
-    if (low == c) return kFemale;
+  if (OneOf(low, kMaleCues)) return kMale;
+  if (OneOf(low, kFemaleCues)) return kFemale;
   return kUnknownGender;
 }
 
@@ -507,7 +507,7 @@ void EntityRecognizer::annotate(Document& doc) const {
       if (s.token_end > doc.tokens.size()) continue;
       for (uint32_t t = s.token_begin + 1; t + 1 < s.token_end; ++t) {
         const std::string_view det = text(t - 1);
-        if (!IsOrgNoun(text(t)) || !(det == "the" || det == "The" || det == "a" || det == "A")) continue;
+        if (!(det == "the" || det == "The" || det == "a" || det == "A") || !IsOrgNoun(text(t))) continue;
         uint32_t e = t + 1;
         while (e < s.token_end && e - t <= 5 && !covered[e] && IsUpperStart(text(e)) && !IsCalendarWord(text(e)) &&
                !(gaz_.WordKinds(HashFolded(text(e))) & kWordTitle))
