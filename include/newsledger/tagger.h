@@ -171,6 +171,11 @@ class Tagger : public Stage {
   const FeatureSlot* FindFeature(uint64_t key) const;
   // Adds the weights of features `feats` to `acc` (num_labels() entries).
   void AddFeatures(const uint64_t* feats, int k, int32_t* acc) const;
+  // The two halves of AddFeatures: finds the slots of the features the model has
+  // (writing them to `found`, returning how many) and starts fetching their other
+  // weights; then adds the weights of found slots to `acc`.
+  int FindFeatures(const uint64_t* feats, int k, const FeatureSlot** found) const;
+  void AddFound(const FeatureSlot* const* found, int n, int32_t* acc) const;
   // Sets h.amb_lower from the lexicon entry of h's lower-cased form, if any.
   void SetLowerClass(tag::TokenHashes& h) const;
   // Sums the unary features of `tok` at every offset into 5 rows at `rows`; returns
@@ -182,7 +187,11 @@ class Tagger : public Stage {
     uint16_t label;
     uint8_t caps;
     bool constrained;  // only labels in vocab_allowed are possible
+    uint16_t guess;    // the best label of the word's own features (see GuessLabel)
   };
+  // The label a word's own features (its offset-0 row) score highest, within `allowed`
+  // when given: a guess of its tag, good enough to fetch the next word's features early.
+  uint16_t GuessLabel(const int16_t* block, const uint64_t* allowed) const;
   TaggerModel model_;
   Lemmatizer lemmatizer_;
   std::vector<FeatureSlot, HugePageAllocator<FeatureSlot>> feature_slots_;

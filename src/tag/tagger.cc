@@ -65,6 +65,7 @@ struct OovCache {
   struct Slot {
     uint8_t len = 0;  // normalised form length (1..kMaxWordBytes); 0: empty
     uint64_t stamp = 0;  // the Tag call that last used it: its rows are in use till it ends
+    uint16_t guess = 0;  // GuessLabel of its rows
     char form[tag::kMaxWordBytes];
     tag::TokenHashes hashes;
   };
@@ -94,6 +95,12 @@ struct Tagger::Scratch {
   std::vector<const uint64_t*> allowed;  // per token: its label mask, or null
   std::vector<int32_t> scores;
   std::vector<int32_t> pairs;            // per token: the sums of its pair features
+  std::vector<uint16_t> guess;           // per token: its fixed label, or GuessLabel
+  // Per token, kMaxContextFeatures slots each: the keys of its pair features, and of
+  // its tag-context features under the guessed labels of the two tokens before it.
+  std::vector<uint64_t> pair_keys, guess_keys;
+  std::vector<uint8_t> pair_count, guess_count;
+  std::vector<const Tagger::FeatureSlot*> pair_found, guess_found;  // their slots (FindFeatures)
   std::string norm;
   std::vector<std::string_view> words;
   std::vector<uint16_t> labels;
@@ -339,8 +346,10 @@ void Tagger::Build(const std::string& where, bool self_test) {
     const uint64_t* mask = &model_.vocab_allowed[i * TaggerModel::kMaskWords];
     bool constrained = false;
     for (size_t w = 0; w < TaggerModel::kMaskWords; ++w) constrained |= mask[w] != 0;
-    vocab_.push_back({h.lower, h.suffix[2], h.shape, h.amb, model_.vocab_label[i], h.caps, constrained});
-    clamped_ += UnaryRows(h, &vocab_rows_[i * tag::kOffsets * row_size_]);
+    int16_t* rows = &vocab_rows_[i * tag::kOffsets * row_size_];
+    clamped_ += UnaryRows(h, rows);
+    vocab_.push_back({h.lower, h.suffix[2], h.shape, h.amb, model_.vocab_label[i], h.caps, constrained,
+                      GuessLabel(rows, constrained ? mask : nullptr)});
   }
   BuildLemmaCache();
   if (!self_test) return;
@@ -399,6 +408,10 @@ void Tagger::BuildLemmaCache() {
   lemma_index_ = std::make_unique<tag::FlatMap64<uint32_t>>(items);
 }
 
+uint16_t Tagger::GuessLabel(const int16_t* block, const uint64_t* allowed) const {
+  return tag::BestLabel(block + 2 * row_size_, model_.upos.size(), allowed);
+}
+
 void Tagger::SetLowerClass(tag::TokenHashes& h) const {
   if (const uint32_t* v = vocab_index_->Find(h.lower)) h.amb_lower = model_.vocab_class[*v];
 }
@@ -417,6 +430,10 @@ void Tagger::AddFeatures(const uint64_t* feats, int k, int32_t* acc) const {
   // Two phases so that the cache misses of all features overlap: find every
   // feature's weights (and prefetch them), then add them up.
   const FeatureSlot* found[tag::kMaxFeatures];
+  AddFound(found, FindFeatures(feats, k, found), acc);
+}
+
+int Tagger::FindFeatures(const uint64_t* feats, int k, const FeatureSlot** found) const {
   int nfound = 0;
   for (int j = 0; j < k; ++j) {
     const FeatureSlot* slot = FindFeature(feats[j]);
@@ -424,7 +441,11 @@ void Tagger::AddFeatures(const uint64_t* feats, int k, int32_t* acc) const {
     if (slot->rest) __builtin_prefetch(entries_.data() + (slot->rest >> 8));
     found[nfound++] = slot;
   }
-  for (int j = 0; j < nfound; ++j) {
+  return nfound;
+}
+
+void Tagger::AddFound(const FeatureSlot* const* found, int n, int32_t* acc) const {
+  for (int j = 0; j < n; ++j) {
     const FeatureSlot& slot = *found[j];
     for (int c = 0; c < kInlineEntries; ++c) acc[slot.first[c].label] += slot.first[c].weight;
     const Entry* e = entries_.data() + (slot.rest >> 8);
@@ -467,6 +488,7 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
   s.rows.resize(n + 4);
   s.oov.assign(n, 0);
   s.fixed.resize(n);
+  s.guess.resize(n);
   s.allowed.resize(n);
   s.oov_rows.clear();
   s.hashes[0] = s.hashes[1] = tag::StartPadding();
@@ -507,6 +529,7 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
       h.amb = e.amb;
       h.caps = e.caps;
       s.fixed[i] = e.label;
+      s.guess[i] = e.label != TaggerModel::kNoLabel ? e.label : e.guess;
       s.allowed[i] = e.constrained ? &model_.vocab_allowed[vi * TaggerModel::kMaskWords] : nullptr;
       s.rows[i + 2] = vocab_rows_.data() + vi * block;
       continue;
@@ -523,12 +546,15 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
         slot.stamp = stamp;
         h = slot.hashes;
         s.rows[i + 2] = cached;
+        s.guess[i] = slot.guess;
         continue;
       }
       if (slot.stamp != stamp) {  // free to take (not used earlier in this sentence)
         tag::HashToken(std::string_view(buf, len), slot.hashes);
         SetLowerClass(slot.hashes);
         UnaryRows(slot.hashes, cached);
+        slot.guess = GuessLabel(cached, nullptr);
+        s.guess[i] = slot.guess;
         slot.len = static_cast<uint8_t>(len);
         slot.stamp = stamp;
         std::memcpy(slot.form, buf, len);
@@ -552,19 +578,53 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
   }
   // The rows of words outside the lexicon are in place only now (oov_rows grew).
   for (size_t i = 0; i < n; ++i)
-    if (s.oov[i]) s.rows[i + 2] = s.oov_rows.data() + (s.oov[i] - 1) * block;
+    if (s.oov[i]) {
+      s.rows[i + 2] = s.oov_rows.data() + (s.oov[i] - 1) * block;
+      s.guess[i] = GuessLabel(s.rows[i + 2], nullptr);
+    }
   tag::SetSentenceMode(s.hashes.data() + 2, static_cast<int>(n));
   const tag::TokenHashes* toks = s.hashes.data() + 2;
   const size_t nl = model_.upos.size();
   s.scores.resize(rs);
   int32_t* scores = s.scores.data();
   uint64_t feats[tag::kMaxContextFeatures];
-  // The tag-free context features of the whole sentence first: their cache misses
-  // overlap, and the greedy loop below is left with the features of t-1 and t-2.
+  // The context features of the whole sentence are looked up first, so that their
+  // cache misses overlap instead of each token waiting for its own: those without
+  // tags, and those of t-1 and t-2 under the guessed labels of the tokens before
+  // (their own features' best label, right for most words). The greedy loop below
+  // then finds the features of the labels it chose already in cache, and reuses the
+  // keys when the guesses were right.
+  constexpr size_t kSlotsPerToken = tag::kMaxContextFeatures;
+  s.pair_keys.resize(n * kSlotsPerToken);
+  s.guess_keys.resize(n * kSlotsPerToken);
+  s.pair_count.assign(n, 0);
+  s.guess_count.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (s.fixed[i] != TaggerModel::kNoLabel) continue;
+    uint64_t* pk = &s.pair_keys[i * kSlotsPerToken];
+    uint64_t* gk = &s.guess_keys[i * kSlotsPerToken];
+    const uint32_t g1 = i >= 1 ? s.guess[i - 1] : tag::kStartTag;
+    const uint32_t g2 = i >= 2 ? s.guess[i - 2] : tag::kStartTag;
+    const int kp = tag::PairFeatures(toks, static_cast<int>(i), pk);
+    const int kg = tag::TagContextFeatures(toks, static_cast<int>(i), g1, g2, gk);
+    s.pair_count[i] = static_cast<uint8_t>(kp);
+    s.guess_count[i] = static_cast<uint8_t>(kg);
+    for (int j = 0; j < kp; ++j) __builtin_prefetch(&feature_slots_[pk[j] & feature_mask_]);
+    for (int j = 0; j < kg; ++j) __builtin_prefetch(&feature_slots_[gk[j] & feature_mask_]);
+  }
+  // Then find them all (the slots have arrived by now) and start fetching the weights
+  // that do not fit in a slot, then add up the pair features.
+  s.pair_found.resize(n * kSlotsPerToken);
+  s.guess_found.resize(n * kSlotsPerToken);
+  for (size_t i = 0; i < n; ++i) {
+    if (s.fixed[i] != TaggerModel::kNoLabel) continue;
+    const size_t at = i * kSlotsPerToken;
+    s.pair_count[i] = static_cast<uint8_t>(FindFeatures(&s.pair_keys[at], s.pair_count[i], &s.pair_found[at]));
+    s.guess_count[i] = static_cast<uint8_t>(FindFeatures(&s.guess_keys[at], s.guess_count[i], &s.guess_found[at]));
+  }
   s.pairs.assign(n * rs, 0);
   for (size_t i = 0; i < n; ++i)
-    if (s.fixed[i] == TaggerModel::kNoLabel)
-      AddFeatures(feats, tag::PairFeatures(toks, static_cast<int>(i), feats), s.pairs.data() + i * rs);
+    AddFound(&s.pair_found[i * kSlotsPerToken], s.pair_count[i], s.pairs.data() + i * rs);
   const tag::RowKernels& kernels = tag::RowKernels::Get();
   uint32_t t1 = tag::kStartTag, t2 = tag::kStartTag;
   size_t r1 = nl, r2 = nl;  // tag_rows_ indices of t1 and t2
@@ -585,11 +645,21 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
       const int16_t* e = rows[i + 1] + 3 * rs;
       const int16_t* f = rows[i + 2] + 4 * rs;
       // The features of t-1 and t-2 go last in the chain from one tag to the next:
-      // start their lookups, add up the rows while they arrive, then add them.
-      const int k = tag::TagContextFeatures(toks, static_cast<int>(i), t1, t2, feats);
-      for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
+      // unless the guesses were right, start their lookups, add up the rows while they
+      // arrive, then add them.
+      const uint32_t g1 = i >= 1 ? s.guess[i - 1] : tag::kStartTag;
+      const uint32_t g2 = i >= 2 ? s.guess[i - 2] : tag::kStartTag;
+      const bool guessed = t1 == g1 && t2 == g2;
+      int k = 0;
+      if (!guessed) {
+        k = tag::TagContextFeatures(toks, static_cast<int>(i), t1, t2, feats);
+        for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
+      }
       kernels.sum_rows(a, b, c, d, e, f, s.pairs.data() + i * rs, rs, scores);
-      AddFeatures(feats, k, scores);
+      if (guessed)
+        AddFound(&s.guess_found[i * kSlotsPerToken], s.guess_count[i], scores);
+      else
+        AddFeatures(feats, k, scores);
       label = s.allowed[i] ? tag::BestLabel(scores, nl, s.allowed[i]) : kernels.top_label(scores, nl);
     }
     labels[i] = label;
