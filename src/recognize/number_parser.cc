@@ -1047,10 +1047,18 @@ std::optional<RelativeOrdinal> ParseRelativeOrdinal(const std::vector<Lexeme>& l
 }
 
 namespace {
+// The lexings of the last few documents: the pipeline runs each stage over a batch of
+// documents (extract's serial batch is 16) before the next stage, so the time and
+// quantity recognizers see a document 16 calls apart.
 struct LexCache {
-  std::string text;  // the text lexed, to recognise it on the next call
-  LexedDocument lexed;
-  bool valid = false;
+  static constexpr size_t kEntries = 32;
+  struct Entry {
+    std::string text;  // the text lexed, to recognise it on a later call
+    LexedDocument lexed;
+    bool valid = false;
+  };
+  Entry entries[kEntries];
+  size_t next = 0;  // the entry to replace next (oldest first)
 };
 LexCache& ThreadLexCache() {
   thread_local LexCache cache;
@@ -1061,33 +1069,38 @@ LexCache& ThreadLexCache() {
 const LexedDocument& LexDocument(const Document& doc) {
   LexCache& c = ThreadLexCache();
   std::vector<Span> ranges = WorkRanges(doc);
-  bool same = c.valid && c.text.size() == doc.text.size() && c.lexed.ranges.size() == ranges.size() &&
-              std::equal(ranges.begin(), ranges.end(), c.lexed.ranges.begin(),
-                         [](const Span& a, const Span& b) { return a.start == b.start && a.end == b.end; }) &&
-              std::memcmp(c.text.data(), doc.text.data(), doc.text.size()) == 0;
-  if (same) return c.lexed;
-  c.text = doc.text;
-  LexedDocument& l = c.lexed;
-  l.lower = LowerAscii(c.text);
+  for (LexCache::Entry& e : c.entries) {
+    bool same = e.valid && e.text.size() == doc.text.size() && e.lexed.ranges.size() == ranges.size() &&
+                std::equal(ranges.begin(), ranges.end(), e.lexed.ranges.begin(),
+                           [](const Span& a, const Span& b) { return a.start == b.start && a.end == b.end; }) &&
+                std::memcmp(e.text.data(), doc.text.data(), doc.text.size()) == 0;
+    if (same) return e.lexed;
+  }
+  LexCache::Entry& e = c.entries[c.next];
+  c.next = (c.next + 1) % LexCache::kEntries;
+  e.text = doc.text;
+  LexedDocument& l = e.lexed;
+  l.lower = LowerAscii(e.text);
   l.ranges = std::move(ranges);
   l.lexemes.clear();
-  l.lexemes.reserve(c.text.size() / 4 + 16);
+  l.lexemes.reserve(e.text.size() / 4 + 16);
   l.first.assign(1, 0);
   for (Span r : l.ranges) {
-    Lex(c.text, l.lower, r, &l.lexemes);
+    Lex(e.text, l.lower, r, &l.lexemes);
     l.first.push_back(static_cast<uint32_t>(l.lexemes.size()));
   }
   // A lexeme never starts a range glued to the previous one.
   for (size_t r = 0; r + 1 < l.first.size(); ++r)
     if (l.first[r] < l.lexemes.size()) l.lexemes[l.first[r]].space_before = true;
-  c.valid = true;
+  e.valid = true;
   return l;
 }
 
 void ForgetLexedDocument() {
-  LexCache& c = ThreadLexCache();
-  c.valid = false;
-  c.text.clear();
+  for (LexCache::Entry& e : ThreadLexCache().entries) {
+    e.valid = false;
+    e.text.clear();
+  }
 }
 
 std::vector<Span> WorkRanges(const Document& doc) {

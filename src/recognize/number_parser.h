@@ -155,9 +155,10 @@ struct LexedDocument {
   std::vector<Lexeme> lexemes;
   std::vector<uint32_t> first;   // ranges.size() + 1 entries
 };
-// Lexes doc (or reuses the last lexing on this thread when the text and ranges are the
-// same bytes): the time and quantity recognizers share one pass. The reference stays
-// valid until the next call on this thread. Cost: one memcmp of the text on a hit.
+// Lexes doc (or reuses one of the last 32 lexings on this thread when the text and
+// ranges are the same bytes): the time and quantity recognizers share one pass. The
+// reference stays valid until the next call on this thread. Cost: one memcmp of the
+// text on a hit.
 const LexedDocument& LexDocument(const Document& doc);
 // Drops this thread's cached lexing (benchmarks call it so each pass lexes once).
 void ForgetLexedDocument();
