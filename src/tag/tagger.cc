@@ -674,6 +674,28 @@ void Tagger::Lemmatize(std::string_view word, uint16_t label, std::string& out) 
   LemmatizeAt(word, label, lemma_index_->Find(tag::Combine(tag::HashBytes(word), label)), out);
 }
 
+namespace {
+
+// Lemmas the lexicon's lemma index does not hold (words outside the lexicon, rare
+// labels), kept per thread: the lemmatizer's rules take several lookups in large
+// tables, and news repeats its names and numbers. Direct-mapped, checked against the
+// word's bytes and label.
+struct LemmaCache {
+  static constexpr size_t kSlots = 4096;  // a power of two
+  static constexpr size_t kMaxBytes = 30;  // longer words and lemmas are not kept
+  struct Slot {
+    uint16_t label = 0;
+    uint8_t word_len = 0;  // 0: empty
+    uint8_t lemma_len = 0;
+    char word[kMaxBytes];
+    char lemma[kMaxBytes];
+  };
+  uint64_t owner = 0;  // Tagger id whose lemmas these are
+  std::vector<Slot> slots;
+};
+
+}  // namespace
+
 void Tagger::LemmatizeAt(std::string_view word, uint16_t label, const uint32_t* at, std::string& out) const {
   if (at) {
     const char* p = lemma_pool_.data() + *at;
@@ -684,13 +706,33 @@ void Tagger::LemmatizeAt(std::string_view word, uint16_t label, const uint32_t* 
       return;
     }
   }
+  static thread_local LemmaCache cache;
+  LemmaCache::Slot* slot = nullptr;
+  if (!word.empty() && word.size() <= LemmaCache::kMaxBytes) {
+    if (cache.owner != id_) {
+      cache.slots.assign(LemmaCache::kSlots, LemmaCache::Slot{});
+      cache.owner = id_;
+    }
+    slot = &cache.slots[tag::Combine(tag::HashBytes(word), label) & (LemmaCache::kSlots - 1)];
+    if (slot->word_len == word.size() && slot->label == label && std::memcmp(slot->word, word.data(), word.size()) == 0) {
+      out.assign(slot->lemma, slot->lemma_len);
+      return;
+    }
+  }
   if (word.find('\xE2') != std::string_view::npos) {
     std::string norm;
     tag::NormalizeQuotes(word, norm);
     lemmatizer_.Lemmatize(norm, xpos_keys_[label], out);
-    return;
+  } else {
+    lemmatizer_.Lemmatize(word, xpos_keys_[label], out);
   }
-  lemmatizer_.Lemmatize(word, xpos_keys_[label], out);
+  if (slot && out.size() <= LemmaCache::kMaxBytes) {
+    slot->label = label;
+    slot->word_len = static_cast<uint8_t>(word.size());
+    slot->lemma_len = static_cast<uint8_t>(out.size());
+    std::memcpy(slot->word, word.data(), word.size());
+    std::memcpy(slot->lemma, out.data(), out.size());
+  }
 }
 
 void Tagger::annotate(Document& doc) const {
