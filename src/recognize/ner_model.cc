@@ -400,6 +400,10 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
                        Triple(rlen, rpos, initial), Pair(gaz_at(i), lower_at(i - 1))};
       for (int q = 0; q < 6; ++q) { r[k] = Row(k, v[q], mask_); ++k; }  // 34-39
     }
+    // Decoding reads these rows next, from a large table: start fetching them while
+    // the next tokens' features are worked out.
+    if (prefetch_weights_)
+      for (int f = 0; f < kStaticFeatures; ++f) __builtin_prefetch(prefetch_weights_ + size_t{r[f]} * kRowWidth);
   }
 }
 
@@ -584,6 +588,7 @@ NerModel::NerModel(const ModelOptions& options, const std::vector<float>& weight
   for (size_t k = 0; k < weights.size(); ++k)
     weights_[k] = static_cast<int16_t>(std::lrint(weights[k] * scale_));
   features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits);
+  features_->set_prefetch_weights(weights_.data());
 }
 
 void NerModel::Decode(const NerToken* toks, size_t n, NerScratch& s) const {
@@ -595,10 +600,6 @@ void NerModel::Decode(const NerToken* toks, size_t n, NerScratch& s) const {
   const int16_t* weights = weights_.data();
   for (size_t i = 0; i < n; ++i) {
     const uint32_t* rows = &s.rows[i * NerFeatures::kStaticFeatures];
-    // The rows of the next token are random reads in a large table: start them now.
-    if (i + 1 < n)
-      for (int f = 0; f < NerFeatures::kStaticFeatures; ++f)
-        __builtin_prefetch(weights + size_t{rows[NerFeatures::kStaticFeatures + f]} * kRowWidth);
     int32_t* acc = &s.emission[i * kRowWidth];
 #ifdef __SSE2__
     __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
@@ -711,6 +712,7 @@ void NerModel::Parse(std::string_view bytes, const std::string& where) {
   if (crc32(0, reinterpret_cast<const Bytef*>(weights_.data()), static_cast<uInt>(raw_size)) != crc)
     throw Error(where, "weight checksum mismatch (corrupt file)");
   features_ = std::make_unique<NerFeatures>(gaz_, options_.hash_bits);
+  features_->set_prefetch_weights(weights_.data());
   NerScratch scratch;
   for (size_t k = 0; k < self_tests_.size(); ++k) {
     const SelfTest& t = self_tests_[k];

@@ -168,6 +168,10 @@ class NerFeatures {
     out[3] = kNameOffset + p * 8 + t.ncode;
   }
   uint32_t mask() const { return mask_; }
+  // The weight table decoding will read the rows from (kRowWidth weights a row):
+  // Prepare then prefetches every row as it computes it. Null (the default) when
+  // training.
+  void set_prefetch_weights(const int16_t* weights) { prefetch_weights_ = weights; }
   const Gazetteer& gazetteer() const { return gaz_; }
 
  private:
@@ -183,6 +187,7 @@ class NerFeatures {
   // The word rows of the padding outside the sentence: only the kWrAsPrev and kWrAsNext
   // rows are read (what a missing neighbour gives).
   uint32_t pad_rows_[kWordRows] = {};
+  const int16_t* prefetch_weights_ = nullptr;
 };
 
 // The end of Viterbi decoding: the best last label (ties to the lower one; no I-X for a
