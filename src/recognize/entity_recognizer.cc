@@ -551,7 +551,8 @@ void EntityRecognizer::annotate(Document& doc) const {
       const Sentence& s = doc.sentences[si];
       if (s.token_end > doc.tokens.size()) continue;
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        if (covered[t]) continue;
+        // All three tables hold capitalised words only: the rest need no lookup.
+        if (covered[t] || !IsUpperStart(text(t))) continue;
         if (auto sn = surnames.find(text(t)); sn != surnames.end() && !(t + 1 < s.token_end && IsUpperStart(text(t + 1)) &&
                                                                         !IsPossessive(text(t + 1)))) {
           added.push_back({t, t + 1, EntityType::kPerson, si});
