@@ -454,13 +454,32 @@ void Tagger::AddFound(const FeatureSlot* const* found, int n, int32_t* acc) cons
 }
 
 size_t Tagger::UnaryRows(const tag::TokenHashes& tok, int16_t* rows) const {
-  size_t clamped = 0;
-  uint64_t feats[tag::kMaxUnaryFeatures];
-  int32_t acc[kMaxLabels + 8];
+  // The features of all five offsets are fetched together, so that their cache misses
+  // (a rare word has rare features, each far from the others) overlap in one round
+  // trip instead of five.
+  uint64_t feats[tag::kOffsets * tag::kMaxUnaryFeatures];
+  int begin[tag::kOffsets + 1];
+  int k = 0;
   for (int d = tag::kMinOffset; d <= tag::kMaxOffset; ++d) {
+    begin[d - tag::kMinOffset] = k;
+    k += tag::UnaryFeatures(tok, d, feats + k);
+  }
+  begin[tag::kOffsets] = k;
+  for (int j = 0; j < k; ++j) __builtin_prefetch(&feature_slots_[feats[j] & feature_mask_]);
+  const FeatureSlot* found[tag::kOffsets * tag::kMaxUnaryFeatures];
+  int found_begin[tag::kOffsets + 1];
+  int nfound = 0;
+  for (int o = 0; o < tag::kOffsets; ++o) {
+    found_begin[o] = nfound;
+    nfound += FindFeatures(feats + begin[o], begin[o + 1] - begin[o], found + nfound);
+  }
+  found_begin[tag::kOffsets] = nfound;
+  size_t clamped = 0;
+  int32_t acc[kMaxLabels + 8];
+  for (int o = 0; o < tag::kOffsets; ++o) {
     std::fill(acc, acc + row_size_, 0);
-    AddFeatures(feats, tag::UnaryFeatures(tok, d, feats), acc);
-    int16_t* row = rows + (d - tag::kMinOffset) * row_size_;
+    AddFound(found + found_begin[o], found_begin[o + 1] - found_begin[o], acc);
+    int16_t* row = rows + o * row_size_;
     for (size_t l = 0; l < row_size_; ++l) {
       // Clamping only ever happens at load time (it is counted there); at run time
       // the same sums for words outside the lexicon are cut the same way.
