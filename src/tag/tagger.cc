@@ -630,6 +630,10 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
     s.guess_count[i] = static_cast<uint8_t>(kg);
     for (int j = 0; j < kp; ++j) __builtin_prefetch(&feature_slots_[pk[j] & feature_mask_]);
     for (int j = 0; j < kg; ++j) __builtin_prefetch(&feature_slots_[gk[j] & feature_mask_]);
+    // The row of the guessed (t-1, t-2) too: the table of all pairs is 2.5 MB.
+    const size_t g1r = g1 == tag::kStartTag ? nl : g1, g2r = g2 == tag::kStartTag ? nl : g2;
+    const char* tag_row = reinterpret_cast<const char*>(tag_rows_.data() + (g1r * (nl + 1) + g2r) * rs);
+    for (size_t b = 0; b < rs * sizeof(int16_t); b += 64) __builtin_prefetch(tag_row + b);
   }
   // Then find them all (the slots have arrived by now) and start fetching the weights
   // that do not fit in a slot, then add up the pair features.
