@@ -302,6 +302,9 @@ void Tagger::Build(const std::string& where, bool self_test) {
         entries_.push_back({model_.weight_labels[begin + c], model_.weight_values[begin + c]});
     }
   }
+  occupied_.assign((cap + 63) / 64, 0);
+  for (size_t slot = 0; slot < cap; ++slot)
+    if (feature_slots_[slot].fingerprint != 0) occupied_[slot >> 6] |= uint64_t{1} << (slot & 63);
   xpos_keys_.clear();
   for (const std::string& x : model_.xpos) xpos_keys_.push_back(Lemmatizer::TagKey(x));
 
@@ -624,8 +627,17 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
     uint64_t* gk = &s.guess_keys[i * kSlotsPerToken];
     const uint32_t g1 = i >= 1 ? s.guess[i - 1] : tag::kStartTag;
     const uint32_t g2 = i >= 2 ? s.guess[i - 2] : tag::kStartTag;
-    const int kp = tag::PairFeatures(toks, static_cast<int>(i), pk);
-    const int kg = tag::TagContextFeatures(toks, static_cast<int>(i), g1, g2, gk);
+    // Keys the table cannot have are dropped here (they would add nothing).
+    auto keep_possible = [&](uint64_t* keys, int k) {
+      int kept = 0;
+      for (int j = 0; j < k; ++j) {
+        keys[kept] = keys[j];
+        kept += MayHave(keys[j]);
+      }
+      return kept;
+    };
+    const int kp = keep_possible(pk, tag::PairFeatures(toks, static_cast<int>(i), pk));
+    const int kg = keep_possible(gk, tag::TagContextFeatures(toks, static_cast<int>(i), g1, g2, gk));
     s.pair_count[i] = static_cast<uint8_t>(kp);
     s.guess_count[i] = static_cast<uint8_t>(kg);
     for (int j = 0; j < kp; ++j) __builtin_prefetch(&feature_slots_[pk[j] & feature_mask_]);
