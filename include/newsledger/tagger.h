@@ -188,7 +188,11 @@ class Tagger : public Stage {
     uint8_t caps;
     bool constrained;  // only labels in vocab_allowed are possible
     uint16_t guess;    // the best label of the word's own features (see GuessLabel)
+    // The lemma_pool_ record of the word under its likeliest label (`label` when
+    // fixed, else `guess`), or kNoLemma: most tokens take it without a lookup.
+    uint32_t lemma_at;
   };
+  static constexpr uint32_t kNoLemma = 0xFFFFFFFF;
   // The label a word's own features (its offset-0 row) score highest, within `allowed`
   // when given: a guess of its tag, good enough to fetch the next word's features early.
   uint16_t GuessLabel(const int16_t* block, const uint64_t* allowed) const;

@@ -83,6 +83,8 @@ struct OovCache {
   }
 };
 
+constexpr uint32_t kNotInLexicon = 0xFFFFFFFF;  // Scratch::vocab of a word outside the lexicon
+
 struct Tagger::Scratch {
   OovCache oov_cache;
   std::vector<uint32_t> vocab;           // per token: lexicon index, or kNotInLexicon
@@ -352,7 +354,7 @@ void Tagger::Build(const std::string& where, bool self_test) {
     int16_t* rows = &vocab_rows_[i * tag::kOffsets * row_size_];
     clamped_ += UnaryRows(h, rows);
     vocab_.push_back({h.lower, h.suffix[2], h.shape, h.amb, model_.vocab_label[i], h.caps, constrained,
-                      GuessLabel(rows, constrained ? mask : nullptr)});
+                      GuessLabel(rows, constrained ? mask : nullptr), kNoLemma});
   }
   BuildLemmaCache();
   if (!self_test) return;
@@ -409,6 +411,12 @@ void Tagger::BuildLemmaCache() {
     }
   }
   lemma_index_ = std::make_unique<tag::FlatMap64<uint32_t>>(items);
+  for (size_t i = 0; i < vocab_.size(); ++i) {
+    VocabEntry& e = vocab_[i];
+    const uint16_t likely = e.label != TaggerModel::kNoLabel ? e.label : e.guess;
+    const uint32_t* at = lemma_index_->Find(tag::Combine(tag::HashBytes(model_.vocab[i]), likely));
+    e.lemma_at = at ? *at : kNoLemma;
+  }
 }
 
 uint16_t Tagger::GuessLabel(const int16_t* block, const uint64_t* allowed) const {
@@ -517,7 +525,6 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<uint16_
   s.hashes[n + 2] = s.hashes[n + 3] = tag::EndPadding();
   s.rows[0] = s.rows[1] = pad_rows_.data();
   s.rows[n + 2] = s.rows[n + 3] = pad_rows_.data() + block;
-  constexpr uint32_t kNotInLexicon = 0xFFFFFFFF;
   OovCache& cache = s.oov_cache;
   if (cache.owner != id_) cache.Reset(id_, block);
   const uint64_t stamp = ++cache.stamp;
@@ -781,14 +788,27 @@ void Tagger::annotate(Document& doc) const {
     // Lemmas in three passes, so that the cache misses of a sentence's lemma lookups
     // overlap: hash and prefetch each slot, then find each entry and prefetch its
     // record, then read them.
+    // A lexicon word tagged with its likeliest label has its record at hand (when the
+    // word is written as the lexicon has it: LemmatizeAt checks).
     const size_t n = s.words.size();
     s.lemma_keys.resize(n);
     s.lemma_at.resize(n);
     for (size_t i = 0; i < n; ++i) {
+      s.lemma_at[i] = nullptr;
+      if (s.vocab[i] != kNotInLexicon) {
+        const VocabEntry& e = vocab_[s.vocab[i]];
+        const uint16_t likely = e.label != TaggerModel::kNoLabel ? e.label : e.guess;
+        if (s.labels[i] == likely && e.lemma_at != kNoLemma) {
+          s.lemma_at[i] = &e.lemma_at;
+          __builtin_prefetch(lemma_pool_.data() + e.lemma_at);
+          continue;
+        }
+      }
       s.lemma_keys[i] = tag::Combine(tag::HashBytes(s.words[i]), s.labels[i]);
       lemma_index_->Prefetch(s.lemma_keys[i]);
     }
     for (size_t i = 0; i < n; ++i) {
+      if (s.lemma_at[i]) continue;
       s.lemma_at[i] = lemma_index_->Find(s.lemma_keys[i]);
       if (s.lemma_at[i]) __builtin_prefetch(lemma_pool_.data() + *s.lemma_at[i]);
     }
