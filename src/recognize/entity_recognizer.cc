@@ -212,7 +212,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     i = j;
     EntityType et = type == 1 ? EntityType::kPerson : type == 2 ? EntityType::kOrg : EntityType::kLoc;
     while (b < e && (IsDeterminer(toks[b].text) ||
-                     (et == EntityType::kPerson && (gaz_.WordKinds(scratch.folded[b]) & kWordTitle)) ||
+                     (et == EntityType::kPerson && (scratch.info[b].wkinds & kWordTitle)) ||
                      (et == EntityType::kPerson && e - b >= 3 && IsTitleAbbreviation(toks[b].text))))
       ++b;
     // "Secretary of State Jane Doe", "Minister of Foreign Affairs Jan Kowalski": the
@@ -220,7 +220,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     // starts at a known first name, or is the last two words.
     if (et == EntityType::kPerson && b + 2 < e && toks[b].text == "of") {
       size_t k = b + 1;
-      while (e - k > 2 && !(gaz_.WordKinds(scratch.folded[k]) & kWordFirstName)) ++k;
+      while (e - k > 2 && !(scratch.info[k].wkinds & kWordFirstName)) ++k;
       b = k;
     }
     while (e > b && IsTrailingJunk(toks[e - 1].text)) --e;
@@ -243,9 +243,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     // heads, places, days, months or common words that are no names.
     if (et == EntityType::kPerson && e == j) {
       while (e < n && e - b < 4 && labels[e] == ner::kO && IsUpperStart(toks[e].text) &&
-             !(gaz_.WordKinds(scratch.folded[e]) & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[e].text) &&
-             !(scratch.info[e].gaz && gaz_.LongestMatch(scratch.folded.data(), n, e)) && toks[e].text.size() > 1 &&
-             LooksLikeNameWord(gaz_.WordKinds(scratch.folded[e])) &&
+             !(scratch.info[e].wkinds & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[e].text) &&
+             !(scratch.info[e].gaz && scratch.Match(gaz_, e)) && toks[e].text.size() > 1 &&
+             LooksLikeNameWord(scratch.info[e].wkinds) &&
              toks[e].text.find('.') == std::string_view::npos)
         ++e;
       i = std::max(i, e);
@@ -254,9 +254,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     // capitalised word the model dropped, when a title word stands right before it.
     if (et == EntityType::kPerson && b >= 2 && labels[b - 1] == ner::kO &&
         !covered[b - 1] && IsUpperStart(toks[b - 1].text) && toks[b - 1].text.size() > 1 &&
-        (gaz_.WordKinds(scratch.folded[b - 2]) & kWordTitle) &&
-        !(gaz_.WordKinds(scratch.folded[b - 1]) & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[b - 1].text) &&
-        !scratch.info[b - 1].gaz && LooksLikeNameWord(gaz_.WordKinds(scratch.folded[b - 1])) &&
+        (scratch.info[b - 2].wkinds & kWordTitle) &&
+        !(scratch.info[b - 1].wkinds & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[b - 1].text) &&
+        !scratch.info[b - 1].gaz && LooksLikeNameWord(scratch.info[b - 1].wkinds) &&
         toks[b - 1].text.find('.') == std::string_view::npos)
       --b;
     // "District Judge Helen Marsh" tagged as one place or organisation: the name after
@@ -264,8 +264,8 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     if (et != EntityType::kPerson) {
       size_t title = e;
       for (size_t k = b; k + 1 < e; ++k)
-        if ((gaz_.WordKinds(scratch.folded[k]) & kWordTitle) && IsUpperStart(toks[k + 1].text) &&
-            !(gaz_.WordKinds(scratch.folded[k + 1]) & kWordOrgHead))
+        if ((scratch.info[k].wkinds & kWordTitle) && IsUpperStart(toks[k + 1].text) &&
+            !(scratch.info[k + 1].wkinds & kWordOrgHead))
           title = k;
       if (title < e) {
         out.push_back({static_cast<uint32_t>(title + 1), static_cast<uint32_t>(e), EntityType::kPerson});
@@ -281,7 +281,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
       if (of > b && of + 1 < e && IsUpperStart(toks[of + 1].text)) {
         out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(of), et});
         bool org = false;
-        for (size_t k = of + 1; k < e; ++k) org = org || (gaz_.WordKinds(scratch.folded[k]) & kWordOrgHead);
+        for (size_t k = of + 1; k < e; ++k) org = org || (scratch.info[k].wkinds & kWordOrgHead);
         const GazetteerEntry* g = gaz_.LongestMatch(scratch.folded.data(), e, of + 1);
         if (g && (g->kinds & kGazOrganization)) org = true;
         out.push_back({static_cast<uint32_t>(of + 1), static_cast<uint32_t>(e), org ? EntityType::kOrg : EntityType::kLoc});
@@ -305,7 +305,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     }
   const bool title_case = letter_words >= 4 && capital_words * 10 > letter_words * 6;
   for (size_t i = 0; i < n && !title_case; ++i) {
-    if (!(gaz_.WordKinds(scratch.folded[i]) & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
+    if (!(scratch.info[i].wkinds & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
     size_t b = i;
     while (b > 0) {
       if (IsUpperStart(toks[b - 1].text) && !IsDeterminer(toks[b - 1].text))
@@ -320,7 +320,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     }
     // Whole-word "Office" at the start of a sentence says nothing.
     if (b == i) continue;
-    if (b == 0 && (gaz_.WordKinds(scratch.folded[0]) & kDictCommon) && !(gaz_.WordKinds(scratch.folded[0]) & kDictProper))
+    if (b == 0 && (scratch.info[0].wkinds & kDictCommon) && !(scratch.info[0].wkinds & kDictProper))
       ++b;
     if (b >= i) continue;
     size_t e = i + 1;
@@ -341,17 +341,17 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
   // An organisation head opening a capitalised run ("Radio Kivu Nord", "Bank Mandiri"):
   // the run is the organisation, whatever the model made of the words after the head.
   for (size_t i = 0; i + 1 < n && !title_case; ++i) {
-    if (!(gaz_.WordKinds(scratch.folded[i]) & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
+    if (!(scratch.info[i].wkinds & kWordOrgHead) || !IsUpperStart(toks[i].text)) continue;
     size_t e = i + 1;
     while (e < n && e - i <= 4 && IsUpperStart(toks[e].text) && !IsCalendarWord(toks[e].text) &&
-           !(gaz_.WordKinds(scratch.folded[e]) & kWordTitle) && !IsPossessive(toks[e].text))
+           !(scratch.info[e].wkinds & kWordTitle) && !IsPossessive(toks[e].text))
       ++e;
     if (e == i + 1) continue;
     bool clash = false;
     for (const Mention& m : out)
       if (m.begin < e && i < m.end &&
           (m.begin < i || m.end > e ||
-           (m.type == EntityType::kPerson && m.begin == i && LooksLikeNameWord(gaz_.WordKinds(scratch.folded[i])))))
+           (m.type == EntityType::kPerson && m.begin == i && LooksLikeNameWord(scratch.info[i].wkinds))))
         clash = true;
     if (clash) continue;
     out.erase(std::remove_if(out.begin(), out.end(), [&](const Mention& m) { return m.begin < e && i < m.end; }),
@@ -366,7 +366,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
   for (size_t i = 0; i < n;) {
     // No name starts at a token that the model's greedy gazetteer pass left
     // uncovered (NerScratch::TokenInfo::gaz), so those need no lookup.
-    const GazetteerEntry* g = scratch.info[i].gaz ? gaz_.LongestMatch(scratch.folded.data(), n, i) : nullptr;
+    const GazetteerEntry* g = scratch.info[i].gaz ? scratch.Match(gaz_, i) : nullptr;
     if (!g || !(g->kinds & (kGazCountry | kGazRegion | kGazDemonym | kGazOrganization)) ||
         !IsUpperStart(toks[i].text)) {
       ++i;
@@ -385,7 +385,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
       out.erase(std::remove_if(out.begin(), out.end(), [&](const Mention& m) { return m.begin < i + len && i < m.end; }),
                 out.end());
     // "Turkey" or "Us" opening a sentence may be the common word.
-    bool doubtful = len == 1 && i == 0 && (gaz_.WordKinds(scratch.folded[i]) & kDictCommon);
+    bool doubtful = len == 1 && i == 0 && (scratch.info[i].wkinds & kDictCommon);
     if (free && !doubtful) {
       EntityType et = EntityType::kMisc;
       if (g->kinds & (kGazCountry | kGazRegion)) et = EntityType::kLoc;
@@ -400,7 +400,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
   // a common word of the dictionary ("nice", "reading", "china" stay out).
   for (size_t i = 0; i < n;) {
     const GazetteerEntry* g =
-        covered[i] || !scratch.info[i].gaz ? nullptr : gaz_.LongestMatch(scratch.folded.data(), n, i);
+        covered[i] || !scratch.info[i].gaz ? nullptr : scratch.Match(gaz_, i);
     if (!g || !(g->kinds & (kGazCountry | kGazSubdivision | kGazCity | kGazOrganization | kGazOrgName))) {
       ++i;
       continue;
@@ -409,7 +409,7 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     bool lowercase_name = true;
     for (size_t k = i; k < i + len && lowercase_name; ++k) {
       std::string_view w = toks[k].text;
-      lowercase_name = w.size() >= 4 && !covered[k] && !(gaz_.WordKinds(scratch.folded[k]) & kDictCommon) &&
+      lowercase_name = w.size() >= 4 && !covered[k] && !(scratch.info[k].wkinds & kDictCommon) &&
                        std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     }
     if (lowercase_name) {

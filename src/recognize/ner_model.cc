@@ -254,8 +254,13 @@ void NerFeatures::Prepare(const NerToken* toks, size_t n, NerScratch& s) const {
     t.gaz_pos = 0;
   }
   // Gazetteer names, greedy longest match from the left.
+  s.match.assign(n, nullptr);
+  s.match_known.assign(n, 0);
   for (size_t i = 0; i < n;) {
+    // No name starts with a word whose FirstTokenMax is 0.
     const GazetteerEntry* e = s.info[i].gaz_first ? gaz_.LongestMatch(s.folded.data(), n, i) : nullptr;
+    s.match[i] = e;
+    s.match_known[i] = 1;
     if (!e) { ++i; continue; }
     uint8_t kinds = e->kinds;
     for (size_t k = 0; k < e->length; ++k) {

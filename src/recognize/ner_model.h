@@ -117,6 +117,17 @@ struct NerScratch {
   std::vector<int32_t> score;      // Viterbi: kRowWidth per token
   std::vector<uint8_t> back;       // Viterbi back pointers: kRowWidth per token
   std::vector<uint8_t> labels;
+  // Gazetteer::LongestMatch over the whole sentence at each token, worked out once
+  // (Prepare fills the ones its greedy pass looks up; Match the rest, on demand).
+  std::vector<const GazetteerEntry*> match;
+  std::vector<uint8_t> match_known;
+  const GazetteerEntry* Match(const Gazetteer& gaz, size_t i) {
+    if (!match_known[i]) {
+      match[i] = gaz.LongestMatch(folded.data(), folded.size(), i);
+      match_known[i] = 1;
+    }
+    return match[i];
+  }
 };
 
 // Per-word results that depend on the word alone (its TokenInfo fields and the rows of
