@@ -106,6 +106,22 @@ bool IsOrgNoun(std::string_view w) {
   return OneOf(w, kWords);
 }
 
+// Head words of organisation names in languages other than English, which the
+// English head list misses ("Médecins Sans Frontières", "Banco Santander", "Partido
+// Popular", "Deutsche Stiftung"): a capitalised name holding one is an organisation,
+// whatever the model made of its foreign words (often a person or a place).
+bool IsForeignOrgWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Médecins", "Médicos", "Medici", "Ärzte", "Société", "Compagnie", "Banque", "Banco", "Banca", "Groupe",
+      "Institut", "Instituto", "Istituto", "Comité", "Comitato", "Conseil", "Consejo", "Ministère", "Ministerio",
+      "Ministério", "Agence", "Agencia", "Fondation", "Fundación", "Fundação", "Fondazione", "Stiftung",
+      "Stichting", "Asociación", "Associação", "Associazione", "Fédération", "Federación", "Syndicat",
+      "Sindicato", "Partido", "Partito", "Parti", "Partei", "Gesellschaft", "Verband", "Universidad",
+      "Universidade", "Université", "Università", "Universität", "Ejército", "Empresa", "Compañía", "Società",
+      "Aktiengesellschaft", "Sociedad", "Movimiento", "Movimento", "Mouvement"};
+  return OneOf(w, kWords);
+}
+
 // Whether a capitalised word may continue a person's name: a listed first name or
 // surname, a proper name of the dictionary, or a word the dictionary does not know.
 // Common words ("Direct", "Power") end the name.
@@ -211,6 +227,25 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     size_t b = i, e = j;
     i = j;
     EntityType et = type == 1 ? EntityType::kPerson : type == 2 ? EntityType::kOrg : EntityType::kLoc;
+    // "Justice Department", "Norvane Systems" taken for a person: a name of two or more
+    // words that ends in an organisation head and holds no first name (other than a
+    // title word, "Justice" being both) is an organisation; its title word is then
+    // part of the name, not a rank to strip.
+    if (et == EntityType::kPerson) {
+      size_t last = e;
+      while (last > b && IsTrailingJunk(toks[last - 1].text)) --last;
+      size_t first = b;
+      while (first < last && IsDeterminer(toks[first].text)) ++first;
+      if (last >= first + 2 && IsUpperStart(toks[last - 1].text) &&
+          (gaz_.WordKinds(scratch.folded[last - 1]) & kWordOrgHead)) {
+        bool first_name = false;
+        for (size_t k = first; k + 1 < last; ++k) {
+          const uint8_t kinds = gaz_.WordKinds(scratch.folded[k]);
+          first_name = first_name || ((kinds & kWordFirstName) && !(kinds & kWordTitle));
+        }
+        if (!first_name) et = EntityType::kOrg;
+      }
+    }
     while (b < e && (IsDeterminer(toks[b].text) ||
                      (et == EntityType::kPerson && (gaz_.WordKinds(scratch.folded[b]) & kWordTitle)) ||
                      (et == EntityType::kPerson && e - b >= 3 && IsTitleAbbreviation(toks[b].text))))
@@ -234,6 +269,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     }
     if (et != EntityType::kLoc && b >= 2 && toks[b - 1].text == "of" && IsPlaceNoun(toks[b - 2].text))
       et = EntityType::kLoc;
+    if (et != EntityType::kOrg && e >= b + 2)
+      for (size_t k = b; k < e; ++k)
+        if (IsForeignOrgWord(toks[k].text)) et = EntityType::kOrg;
     // A name has at least one letter-initial token.
     bool letters = false;
     for (size_t k = b; k < e; ++k) letters = letters || IsLetterStart(toks[k].text);
@@ -325,9 +363,19 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     if (b >= i) continue;
     size_t e = i + 1;
     bool person = false;
+    // A "person" that ends at the head and holds no first name ("Department" of
+    // "Justice Department" taken for a name) is a piece of the organisation.
+    auto headed_name = [&](const Mention& m) {
+      if (m.end != e) return false;
+      for (size_t k = m.begin; k < i; ++k) {
+        const uint8_t kinds = gaz_.WordKinds(scratch.folded[k]);
+        if ((kinds & kWordFirstName) && !(kinds & kWordTitle)) return false;
+      }
+      return true;
+    };
     for (const Mention& m : out)
       if (m.begin < e && b < m.end) {
-        if (m.type == EntityType::kPerson) person = true;
+        if (m.type == EntityType::kPerson && !headed_name(m)) person = true;
         b = std::min<size_t>(b, m.begin);
         e = std::max<size_t>(e, m.end);
       }
@@ -406,7 +454,10 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
       continue;
     }
     const size_t len = g->length;
-    bool lowercase_name = true;
+    // "data-centre", "city-centre": a word after a hyphen that follows a lowercase
+    // word is the second half of a compound, not a name.
+    bool lowercase_name = !(i >= 2 && toks[i - 1].text == "-" && !toks[i - 2].text.empty() &&
+                            toks[i - 2].text[0] >= 'a' && toks[i - 2].text[0] <= 'z');
     for (size_t k = i; k < i + len && lowercase_name; ++k) {
       std::string_view w = toks[k].text;
       lowercase_name = w.size() >= 4 && !covered[k] && !(gaz_.WordKinds(scratch.folded[k]) & kDictCommon) &&
@@ -498,6 +549,27 @@ void EntityRecognizer::annotate(Document& doc) const {
       }
     }
     if (org) m.type = EntityType::kOrg;
+  }
+  // A "place" the text introduces as a person is one: "Hodan Farah, the group's
+  // director," where "Farah" is also a town. Only a name of two or more words that is
+  // not itself a listed place, followed by an apposition that holds a title or role
+  // word before its end.
+  for (M& m : mentions) {
+    if (m.type != EntityType::kLoc || m.te - m.tb < 2) continue;
+    const Sentence& s = doc.sentences[m.sentence];
+    if (m.te + 2 >= s.token_end || text(m.te) != "," || !IsDeterminer(text(m.te + 1))) continue;
+    std::vector<uint64_t> folded;
+    for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
+    const GazetteerEntry* whole = gaz_.LongestMatch(folded.data(), folded.size(), 0);
+    if (whole && whole->length == folded.size()) continue;
+    for (uint32_t k = m.te + 2; k < s.token_end && k <= m.te + 7; ++k) {
+      const std::string_view w = text(k);
+      if (w == "," || w == "." || w == ";" || w == "of" || w == "in" || w == "at" || w == "for") break;
+      if (gaz_.WordKinds(HashFolded(w)) & kWordTitle) {
+        m.type = EntityType::kPerson;
+        break;
+      }
+    }
   }
   // ... and a capitalised run the model left out after "the chipmaker" is one too.
   {

@@ -91,6 +91,18 @@ INSTANTIATE_TEST_SUITE_P(
         // A first name the model drops after a title word is part of the name.
         Case{"Chief executive Priya Raman told analysts on a call that revenue would fall.",
              {"PERSON Priya Raman"}},
+        // A "person" ending in an organisation head with no first name is the
+        // organisation; a title word ("Justice") is then part of its name.
+        Case{"The Orlova Trust and the Justice Department said on Monday that the fund was closed.",
+             {"ORG Orlova Trust", "ORG Justice Department"}},
+        Case{"Brevant Systems said its profit rose.", {"ORG Brevant Systems"}},
+        // A foreign organisation head makes the name an organisation.
+        Case{"Médecins Sans Frontières said its clinic in Goma had treated 40 patients.",
+             {"ORG Médecins Sans Frontières", "LOC Goma"}},
+        // The second half of a hyphenated compound is no lowercase place name.
+        Case{"Demand from data-centre operators rose in Ohio.", {"LOC Ohio"}},
+        // A place-like name introduced by an apposition with a role word is a person.
+        Case{"\"We will appeal,\" said Idil Farah, the group's executive director.", {"PERSON Idil Farah"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
