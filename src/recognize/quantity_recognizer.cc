@@ -638,6 +638,13 @@ struct QuantityScan {
       while (m + 1 < e && lx[m].kind == LexKind::kHyphen && lx[m].glued() && lx[m + 1].glued() &&
              lx[m + 1].kind == LexKind::kWord)
         m += 2;
+      // A dotted abbreviation is one word too: "300 U.S. troops", "the U.N. mission".
+      if (m == k + 1 && w.low.size() <= 2) {
+        while (m + 1 < e && lx[m].is(".") && lx[m].glued() && lx[m + 1].glued() && lx[m + 1].kind == LexKind::kWord &&
+               lx[m + 1].low.size() <= 2)
+          m += 2;
+        if (m > k + 1 && m < e && lx[m].is(".") && lx[m].glued()) ++m;
+      }
       // An apostrophe-s ends the phrase ("the group's").
       if (has_pos) {
         std::string_view u = recognize::UposAt(doc, w.start);

@@ -94,5 +94,12 @@ INSTANTIATE_TEST_SUITE_P(
                       CountedCase{"The board has 12 members, and 7 voted for the plan.", "7", ""},
                       CountedCase{"Nine wells ran dry in May; 14 were capped.", "14", ""}));
 
+// A dotted abbreviation is one word of the counted phrase, not its end.
+INSTANTIATE_TEST_SUITE_P(
+    Abbreviations, PipelineCountedTest,
+    ::testing::Values(CountedCase{"About 300 U.S. troops arrived in Riga.", "About 300", "U.S. troops"},
+                      CountedCase{"The 2nd U.N. peacekeeping battalion left Goma.", "2nd",
+                                  "U.N. peacekeeping battalion"}));
+
 }  // namespace
 }  // namespace newsledger
