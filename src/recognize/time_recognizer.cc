@@ -371,6 +371,11 @@ struct TimeScan {
     tense_ready = true;
   }
 
+  bool IsDoubleQuote(uint32_t k) const {
+    return lx[k].kind == LexKind::kQuote &&
+           (lx[k].low == "\"" || lx[k].low == "\xE2\x80\x9C" || lx[k].low == "\xE2\x80\x9D");
+  }
+
   static bool IsClauseOpener(std::string_view w) {
     return w == "if" || w == "unless" || w == "because" || w == "although" || w == "though" || w == "whereas";
   }
@@ -382,11 +387,14 @@ struct TimeScan {
     for (uint32_t dist = 1; dist < e - b; ++dist) {
       bool left_ok = a >= b + dist, right_ok = !right_stop && z - 1 + dist < e;
       if (!left_ok && !right_ok) break;
+      // A double quotation mark parts a quotation from its frame ("We expect it to
+      // double in the second half," she said): neither lends the other its tense.
       if (left_ok) {
         uint32_t k = a - dist;
-        if (lx[k].is(".") || lx[k].is(";")) left_ok = false;
+        if (lx[k].is(".") || lx[k].is(";") || IsDoubleQuote(k)) left_ok = false;
         else if (tense[k] != Tense::kNone) return tense[k];
       }
+      if (right_ok && IsDoubleQuote(z - 1 + dist)) right_ok = false, right_stop = true;
       if (right_ok) {
         uint32_t k = z - 1 + dist;
         if (tense[k] != Tense::kNone) return tense[k];

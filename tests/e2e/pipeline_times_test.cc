@@ -52,7 +52,11 @@ INSTANTIATE_TEST_SUITE_P(
         // An "if" clause after the time has its own tense.
         Case{"conditional_clause_keeps_its_tense",
              "The union said dockers would strike on June 2 if the company did not raise wages.",
-             "June 2=2026-06-02/"}));
+             "June 2=2026-06-02/"},
+        // A quotation takes no tense from the reporting verb of its frame.
+        Case{"quotation_keeps_its_own_tense",
+             "\u201cWe expect sales to double in the second half,\u201d the chief executive said.",
+             "the second half=2026-H2/"}));
 
 }  // namespace
 }  // namespace newsledger
