@@ -41,6 +41,11 @@ const WordSet kCueWords = {"warned", "vowed", "vows", "warns", "open", "ready", 
                            "scheduled", "potential", "about", "going", "set", "expected", "would",
                            "could", "might", "may", "if", "unless", "whether", "should", "can"};
 const WordSet kCueLemmas = {"consider", "propose", "suggest", "float", "offer", "plan", "prepare"};
+// Verbs that report speech or belief: what follows them is a reported clause.
+const WordSet kReportVerbs = {"said", "says", "say", "told", "tells", "tell", "warned", "warns",
+                              "announced", "added", "argued", "noted", "stated", "claimed", "insisted",
+                              "reported", "wrote", "explained", "believes", "believed", "thinks",
+                              "thought", "confirmed", "acknowledged", "admitted", "estimated"};
 // Participles that English uses as prepositions ("four towns, including Kaya",
 // "regarding the talks"): the deverbal prepositions of the grammars, which report no
 // action of their own.
@@ -812,12 +817,8 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     // Brussels that the money would go to ..."); a relative "that" does not.
     auto reported_that = [&](uint32_t k) {
       if (word(k) != "that" || doc.tokens[k].upos != "SCONJ") return false;
-      static const WordSet kReport = {"said", "says", "say", "told", "tells", "tell", "warned", "warns",
-                                      "announced", "added", "argued", "noted", "stated", "claimed", "insisted",
-                                      "reported", "wrote", "explained", "believes", "believed", "thinks",
-                                      "thought", "confirmed", "acknowledged", "admitted", "estimated"};
       for (uint32_t j = k; j > b && j + 6 > k; --j)
-        if (kReport.count(word(j - 1))) return true;
+        if (kReportVerbs.count(word(j - 1))) return true;
       return false;
     };
     while (clause_b > b && !(fl(clause_b - 1) & kClauseBreakW) && !reported_that(clause_b - 1)) --clause_b;
@@ -913,9 +914,16 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       }
     }
     if (passive) {
-      // The subject before the verb is what was acted on.
+      // The subject before the verb is what was acted on; after a reporting verb
+      // ("the ministry said 14 officers were injured") the reporter is not.
+      uint32_t subject_b = clause_b;
+      for (uint32_t k = t.tb; k > clause_b; --k)
+        if (tagged && doc.tokens[k - 1].upos == "VERB" && kReportVerbs.count(word(k - 1))) {
+          subject_b = k;
+          break;
+        }
       for (int k = static_cast<int>(parts.size()) - 1; k >= 0; --k)
-        if (parts[k].te <= t.tb && parts[k].tb >= clause_b && k != actor) { target = k; break; }
+        if (parts[k].te <= t.tb && parts[k].tb >= subject_b && k != actor) { target = k; break; }
     }
     if (location < 0) {
       // A place earlier in the clause after a locative ("In Mexico, troops raided ...").

@@ -89,6 +89,14 @@ INSTANTIATE_TEST_SUITE_P(
                     "Families driven from their villages sheltered at a church.", "driven"}),
     [](const ::testing::TestParamInfo<NoEventCase>& info) { return std::string(info.param.name); });
 
+// The subject of a passive after a reporting verb is what was acted on; the
+// reporter before that verb is not.
+TEST(PipelineEventsTest, TheReporterIsNoPassiveTarget) {
+  Document doc = testing::AnnotateText("The Interior Ministry said 14 officers were injured.");
+  for (const Event& e : doc.events)
+    EXPECT_FALSE(e.target && e.target->text == "Interior Ministry") << doc.view(e.span);
+}
+
 // A killing in a reduced relative clause is still the casualty report.
 TEST(PipelineEventsTest, ReducedRelativeKillingKeepsItsEvent) {
   Document doc = testing::AnnotateText("Three soldiers killed in the ambush were buried on Friday.");
