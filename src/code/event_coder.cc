@@ -295,6 +295,12 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     bool free = true;
     for (int64_t i = tb; i < te; ++i) free &= covered[i - b] < 0;
     if (!free) continue;
+    // "with her colleagues", "her group would monitor": a possessive pronoun is a
+    // determiner of the noun phrase that takes part, not a participant itself.
+    if (ent.pronoun && te == tb + 1 && (doc.tokens[tb].xpos == "PRP$" || word(static_cast<uint32_t>(tb)) == "its" ||
+                                        word(static_cast<uint32_t>(tb)) == "their" ||
+                                        word(static_cast<uint32_t>(tb)) == "his"))
+      continue;
     Participant p;
     p.tb = static_cast<uint32_t>(tb);
     p.te = static_cast<uint32_t>(te);

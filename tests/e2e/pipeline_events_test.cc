@@ -97,6 +97,20 @@ TEST(PipelineEventsTest, TheReporterIsNoPassiveTarget) {
     EXPECT_FALSE(e.target && e.target->text == "Interior Ministry") << doc.view(e.span);
 }
 
+// A possessive pronoun is a determiner, not a participant.
+TEST(PipelineEventsTest, APossessivePronounIsNoParticipant) {
+  Document doc = testing::AnnotateText(
+      "Nurse Vera Ilic said she travelled to the capital with her colleagues, and their union met the minister.");
+  for (const Event& e : doc.events) {
+    for (const auto* arg : {&e.actor, &e.target}) {
+      if (*arg) {
+        EXPECT_NE((*arg)->text, "her") << doc.view(e.span);
+        EXPECT_NE((*arg)->text, "their") << doc.view(e.span);
+      }
+    }
+  }
+}
+
 // A killing in a reduced relative clause is still the casualty report.
 TEST(PipelineEventsTest, ReducedRelativeKillingKeepsItsEvent) {
   Document doc = testing::AnnotateText("Three soldiers killed in the ambush were buried on Friday.");
