@@ -409,6 +409,24 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     i = e - 1;
   }
 
+  // "Estonia's Reform Party", "Moscow's Bolshoi Theatre": a place before a
+  // possessive is the organisation's place, not part of its name (UNER): the
+  // mention splits into the place and the organisation after "'s".
+  for (size_t k = 0; k < out.size(); ++k) {
+    const Mention m = out[k];
+    if (m.type != EntityType::kOrg) continue;
+    for (size_t p = m.begin + 1; p + 1 < m.end; ++p) {
+      if (!IsPossessive(toks[p].text)) continue;
+      const GazetteerEntry* g =
+          scratch.info[m.begin].gaz ? gaz_.LongestMatch(scratch.folded.data(), p, m.begin) : nullptr;
+      if (!g || g->length != p - m.begin || !(g->kinds & (kGazCountry | kGazSubdivision | kGazCity | kGazRegion)))
+        break;
+      out[k] = {m.begin, static_cast<uint32_t>(p), EntityType::kLoc};
+      out.push_back({static_cast<uint32_t>(p + 1), m.end, EntityType::kOrg});
+      break;
+    }
+  }
+
   // Capitalised country, region and organisation names the model left out, and
   // demonyms.
   for (size_t i = 0; i < n;) {

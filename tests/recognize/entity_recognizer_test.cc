@@ -103,6 +103,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Demand from data-centre operators rose in Ohio.", {"LOC Ohio"}},
         // A place-like name introduced by an apposition with a role word is a person.
         Case{"\"We will appeal,\" said Idil Farah, the group's executive director.", {"PERSON Idil Farah"}},
+        // A place before a possessive is the organisation's place, not its name.
+        Case{"Latvia's Green Party won 12 seats on Sunday.", {"LOC Latvia", "ORG Green Party"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
