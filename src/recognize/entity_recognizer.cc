@@ -246,6 +246,21 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
         if (!first_name) et = EntityType::kOrg;
       }
     }
+    // "U.S. President Jane Doe", "French Foreign Minister Jean Roux" taken as one
+    // name: the country or nationality before the title is a mention of its own, and
+    // the title is stripped below.
+    if (et == EntityType::kPerson) {
+      size_t p = b;
+      while (p < e && IsDeterminer(toks[p].text)) ++p;
+      const GazetteerEntry* g = p < e && scratch.info[p].gaz ? gaz_.LongestMatch(scratch.folded.data(), e, p) : nullptr;
+      if (g && (g->kinds & (kGazCountry | kGazDemonym | kGazRegion)) && p + g->length + 1 < e &&
+          (gaz_.WordKinds(scratch.folded[p + g->length]) & kWordTitle) && IsUpperStart(toks[p].text)) {
+        const EntityType place = (g->kinds & (kGazCountry | kGazRegion)) ? EntityType::kLoc : EntityType::kMisc;
+        out.push_back({static_cast<uint32_t>(p), static_cast<uint32_t>(p + g->length), place});
+        for (size_t k = p; k < p + g->length; ++k) covered[k] = 1;
+        b = p + g->length;
+      }
+    }
     while (b < e && (IsDeterminer(toks[b].text) ||
                      (et == EntityType::kPerson && (gaz_.WordKinds(scratch.folded[b]) & kWordTitle)) ||
                      (et == EntityType::kPerson && e - b >= 3 && IsTitleAbbreviation(toks[b].text))))

@@ -105,6 +105,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"\"We will appeal,\" said Idil Farah, the group's executive director.", {"PERSON Idil Farah"}},
         // A place before a possessive is the organisation's place, not its name.
         Case{"Latvia's Green Party won 12 seats on Sunday.", {"LOC Latvia", "ORG Green Party"}},
+        // A country before a title is no part of the person's name.
+        Case{"The envoy will meet U.S. President Donald Trump in July.", {"LOC U.S.", "PERSON Donald Trump"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
