@@ -294,11 +294,15 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     // A person's name runs on over capitalised words the model dropped ("Jane Doe",
     // where "doe" is also a common word), unless they are titles, organisation
     // heads, places, days, months or common words that are no names.
+    // After a lone listed first name, a word the tagger reads as a proper noun is the
+    // surname even when the dictionary also lists it ("Emmanuel Macron").
     if (et == EntityType::kPerson && e == j) {
+      const bool first_name_alone = e == b + 1 && (gaz_.WordKinds(scratch.folded[b]) & kWordFirstName);
       while (e < n && e - b < 4 && labels[e] == ner::kO && IsUpperStart(toks[e].text) &&
              !(gaz_.WordKinds(scratch.folded[e]) & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[e].text) &&
              !(scratch.info[e].gaz && gaz_.LongestMatch(scratch.folded.data(), n, e)) && toks[e].text.size() > 1 &&
-             LooksLikeNameWord(gaz_.WordKinds(scratch.folded[e])) &&
+             (LooksLikeNameWord(gaz_.WordKinds(scratch.folded[e])) ||
+              (first_name_alone && e == b + 1 && toks[e].upos == "PROPN")) &&
              toks[e].text.find('.') == std::string_view::npos)
         ++e;
       i = std::max(i, e);
