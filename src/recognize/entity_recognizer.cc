@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "newsledger/resources.h"
+#include "text/dateline.h"
 
 namespace newsledger {
 
@@ -565,6 +566,14 @@ void EntityRecognizer::annotate(Document& doc) const {
     mentions.swap(merged);
   }
 
+  // The parenthesised part of a wire dateline ("LIMA (Andes Report) - ") names the
+  // agency: an organisation, whatever the model made of its words.
+  for (M& m : mentions) {
+    const Sentence& s = doc.sentences[m.sentence];
+    if (m.sentence > 0 && doc.sentences[m.sentence - 1].paragraph == s.paragraph) continue;
+    if (m.tb <= s.token_begin || m.te >= s.token_end || text(m.tb - 1) != "(" || text(m.te) != ")") continue;
+    if (m.te < DatelineEnd(doc, s.token_begin, s.token_end)) m.type = EntityType::kOrg;
+  }
   // A "person" the text introduces as an organisation is one: "the operator, Hidro
   // Srbija,", "the chipmaker Valtrex", "Lumora, a streaming service,". (Repeats of the
   // name take its type in the step after.)

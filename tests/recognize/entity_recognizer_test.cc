@@ -107,6 +107,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Latvia's Green Party won 12 seats on Sunday.", {"LOC Latvia", "ORG Green Party"}},
         // A country before a title is no part of the person's name.
         Case{"The envoy will meet U.S. President Donald Trump in July.", {"LOC U.S.", "PERSON Donald Trump"}},
+        // The agency in a wire dateline's parentheses is an organisation.
+        Case{"QUITO (Andes Report) - Rains flooded the old town on Monday.", {"LOC QUITO", "ORG Andes Report"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
