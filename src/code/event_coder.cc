@@ -848,6 +848,21 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
             passive = true;
             break;
           }
+      } else if (tagged && !t.noun && t.tb > b && (fl(t.tb) & kKillW) && doc.tokens[t.tb].xpos == "VBN") {
+        // "with at least 410 people injured", "three soldiers killed in the ambush": a
+        // casualty participle right after its noun, with no object after it, is
+        // passive; the noun is who was hurt, not who hurt.
+        const std::string& prev_pos = doc.tokens[t.tb - 1].upos;
+        const std::string& next_pos = t.te < e ? doc.tokens[t.te].upos : std::string();
+        passive = (prev_pos == "NOUN" || prev_pos == "PROPN" || prev_pos == "PRON") &&
+                  !(next_pos == "DET" || next_pos == "NOUN" || next_pos == "PROPN" || next_pos == "PRON" ||
+                    next_pos == "NUM" || next_pos == "ADJ");
+        uint32_t cend = std::min<uint32_t>(clause_end(t.te), t.te + 8);
+        for (uint32_t j = t.te; passive && j < cend; ++j)
+          if (word(j) == "by" && j + 1 < e && covered[j + 1 - b] >= 0) {
+            actor = covered[j + 1 - b];
+            break;
+          }
       }
     }
     // "X condemned the attack and promised aid": the second verb shares X.

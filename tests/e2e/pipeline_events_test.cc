@@ -51,6 +51,9 @@ INSTANTIATE_TEST_SUITE_P(
         // subject (here none), not the object.
         Case{"second_verb_does_not_take_the_first_verbs_object",
              "A cyclone killed 12 fishermen and forced 900 villagers to leave.", "forced", ""},
+        // A casualty participle right after its noun is passive: the noun is no actor.
+        Case{"casualty_participle_after_its_noun_is_passive",
+             "Three soldiers killed in the ambush were buried on Friday.", "killed", ""},
         // The list an "including" aside opens holds no actor of the main verb.
         Case{"including_aside_holds_no_actor",
              "Officials from six countries, including Chile and Peru, attended the meeting in Lima.", "attended",
