@@ -1415,6 +1415,11 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
   if (const Entity* e = EntityCovering(head); e) {
     if (e->pronoun) return FromEntity(*e, Bytes(a, b));
     uint32_t na = NameRunLeft(head, a);
+    // "Seismologist Hernando Tavera": a capitalised word the tagger reads as a common
+    // noun before a person's name is a role, not more of the name.
+    while (e->type == EntityType::kPerson && doc_.tokens[na].span.start < e->span.start &&
+           doc_.tokens[na].upos == "NOUN")
+      ++na;
     if (doc_.tokens[na].span.start < e->span.start) return ResolveName(na, head);  // a longer name
     return FromEntity(*e, Bytes(a, b));
   }

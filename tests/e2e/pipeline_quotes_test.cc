@@ -100,6 +100,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"relative_which_takes_its_antecedent",
              "The suit was filed in May by the Harbour Workers Union, which said the cranes were unsafe.",
              "the cranes were unsafe", "Harbour Workers Union", "said"},
+        // A capitalised role noun opening the sentence is no part of the speaker's name.
+        Case{"role_noun_before_a_name",
+             "Geologist Mirela Dascalu of the Mining Institute warned that the slope could give way.",
+             "the slope could give way", "Mirela Dascalu", "warned"},
         Case{"relative_who_takes_its_antecedent",
              "The report was written by Ana Ruiz, who said the figures were incomplete.",
              "the figures were incomplete", "Ana Ruiz", "said"}),
