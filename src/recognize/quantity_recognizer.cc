@@ -1119,6 +1119,16 @@ struct QuantityScan {
         }
       }
     }
+    // "a magnitude 7.1 earthquake", "a magnitude-6 quake": the size of a quake on the
+    // magnitude scale, a measure and no count of what follows.
+    if (!money && !percent && !m->ordinal && q.unit.empty() && m->begin > b) {
+      uint32_t k = m->begin - 1;
+      if (k > b && lx[k].kind == LexKind::kHyphen && lx[k].glued()) --k;
+      if (lx[k].is("magnitude")) {
+        q.type = QuantityType::kMeasure;
+        q.unit = "magnitude";
+      }
+    }
     if (money) {
       q.type = QuantityType::kMoney;
       q.unit = cur->first.code;

@@ -45,6 +45,12 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Pakistan will spend 50 billion rupees on canals.", "50 billion rupees", "PKR", 5e10},
                       Case{"The court fined the firm 2 million rupees.", "2 million rupees", "INR", 2e6}));
 
+// A number after "magnitude" is a quake's size, not a count of the quake.
+INSTANTIATE_TEST_SUITE_P(
+    Magnitudes, PipelineQuantitiesTest,
+    ::testing::Values(Case{"A magnitude 7.1 earthquake struck the coast on Sunday.", "7.1", "magnitude", 7.1},
+                      Case{"An earthquake of magnitude 5.8 hit Van on Monday.", "5.8", "magnitude", 5.8}));
+
 // "a third" with nothing after it that an ordinal would modify is a fraction, with the
 // qualifier before it; "a third term" stays an ordinal (the test after).
 INSTANTIATE_TEST_SUITE_P(
