@@ -578,6 +578,17 @@ void EntityRecognizer::annotate(Document& doc) const {
   // Srbija,", "the chipmaker Valtrex", "Lumora, a streaming service,". (Repeats of the
   // name take its type in the step after.)
   for (M& m : mentions) {
+    // "an analyst at Bernstein", "a researcher at Kestrel Partners": a name after a
+    // role word and "at" is where the role is held; a person or an unlisted "place"
+    // there is an organisation.
+    if ((m.type == EntityType::kPerson || m.type == EntityType::kLoc) &&
+        m.tb >= doc.sentences[m.sentence].token_begin + 2 && text(m.tb - 1) == "at" &&
+        (gaz_.WordKinds(HashFolded(text(m.tb - 2))) & kWordTitle)) {
+      std::vector<uint64_t> folded;
+      for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
+      const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
+      if (!(g && g->length == folded.size())) m.type = EntityType::kOrg;
+    }
     if (m.type != EntityType::kPerson) continue;
     const Sentence& s = doc.sentences[m.sentence];
     auto org_noun = [&](uint32_t t) { return IsOrgNoun(text(t)); };

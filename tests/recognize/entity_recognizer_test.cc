@@ -109,6 +109,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The envoy will meet U.S. President Donald Trump in July.", {"LOC U.S.", "PERSON Donald Trump"}},
         // The agency in a wire dateline's parentheses is an organisation.
         Case{"QUITO (Andes Report) - Rains flooded the old town on Monday.", {"LOC QUITO", "ORG Andes Report"}},
+        // A name after "ROLE at" is where the role is held: an organisation.
+        Case{"Omar Diallo, an analyst at Weinberg, said the shares were cheap.",
+             {"PERSON Omar Diallo", "ORG Weinberg"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
