@@ -905,6 +905,14 @@ struct QuantityScan {
   // capitalised word inside the sentence (or an acronym anywhere) name something;
   // they count nothing. A unit or percent after the digits keeps them a quantity.
   bool IsNameNumber(const NumberMatch& m) const {
+    // "the Group of Seven", "Formula One": a capitalised number word inside the
+    // sentence after a capitalised word (or "of" after one) is part of a name.
+    if (m.words && m.end == m.begin + 1 && m.begin >= b + 2 && lx[m.begin].upper_initial) {
+      uint32_t p = m.begin - 1;
+      const bool of = lx[p].is("of");
+      if (of) --p;
+      if ((of || p > b) && lx[p].kind == LexKind::kWord && lx[p].upper_initial) return true;
+    }
     if (m.words || m.begin <= b || m.end != m.begin + 1 || lx[m.begin].kind != LexKind::kNumber) return false;
     const Lexeme& prev = lx[m.begin - 1];
     if (prev.kind != LexKind::kWord || !prev.upper_initial || prev.glued()) return false;

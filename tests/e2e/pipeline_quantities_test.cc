@@ -71,6 +71,15 @@ TEST(PipelineQuantitiesTest, NamesAndTalliesAreNoCounts) {
   for (const Quantity& q : doc.quantities) ADD_FAILURE() << "unexpected [" << doc.view(q.span) << "]";
 }
 
+// A capitalised number word after a capitalised word (or "of" after one) is part of
+// a name; a count opening the sentence stays one.
+TEST(PipelineQuantitiesTest, NumberWordsInsideNamesAreNoCounts) {
+  Document doc = testing::AnnotateText("Leaders of the Group of Seven will meet in Evian. Seven of them arrived.");
+  ASSERT_EQ(doc.quantities.size(), 1u);
+  EXPECT_EQ(doc.view(doc.quantities[0].span), "Seven");
+  EXPECT_EQ(doc.quantities[0].span.start, 50u);  // the second sentence's
+}
+
 // A bare count before its verb counts what the count of the clause before it counts;
 // without such a clause (or past a noun) it counts nothing.
 struct CountedCase {
