@@ -377,6 +377,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     std::vector<Participant> merged;
     for (size_t k = 0; k < parts.size(); ++k) {
       Participant p = parts[k];
+      bool country_agent = false;  // p is "country agent" so far
       while (k + 1 < parts.size()) {
         const Participant& q = parts[k + 1];
         uint32_t gap = q.tb - p.te;
@@ -387,6 +388,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
           p.te = q.te;
           p.sector = q.sector;
           p.place = false;
+          country_agent = true;
+        } else if (adjacent && country_agent && !q.agent_only && !q.place &&
+                   !q.id.empty()) {  // U.S. President Jane Doe: the country's agent, named
+          country_agent = false;
+          p.te = q.te;
+          p.id = q.id;
+          if (!q.country.empty()) p.country = q.country;
+          p.geonames_id = q.geonames_id;
         } else if (adjacent && p.agent_only && !q.agent_only && !q.place) {  // President Trump
           p.te = q.te;
           p.id = q.id;

@@ -100,6 +100,21 @@ TEST(PipelineEventsTest, TheReporterIsNoPassiveTarget) {
     EXPECT_FALSE(e.target && e.target->text == "Interior Ministry") << doc.view(e.span);
 }
 
+// "U.S. President Donald Trump": the country's agent and the name that follows it
+// are one participant, the named person.
+TEST(PipelineEventsTest, ACountrysAgentAndTheNameAfterItAreOneParticipant) {
+  Document doc = testing::AnnotateText("The Peruvian envoy will meet U.S. President Donald Trump in July.");
+  bool found = false;
+  for (const Event& e : doc.events) {
+    if (doc.view(e.span) != "meet") continue;
+    found = true;
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_EQ(e.target->text, "U.S. President Donald Trump");
+    EXPECT_EQ(e.target->country, "US");
+  }
+  EXPECT_TRUE(found);
+}
+
 // A possessive pronoun is a determiner, not a participant.
 TEST(PipelineEventsTest, APossessivePronounIsNoParticipant) {
   Document doc = testing::AnnotateText(
