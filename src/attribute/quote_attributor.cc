@@ -597,6 +597,24 @@ bool QuoteScan::LeftSource(uint32_t cue, uint32_t sb, Frame* f) {
     break;
   }
   Lower li = L(i);
+  // "... by the alliance, which said ...", "Ana Ruiz, who said ...": the antecedent
+  // before the comma, not the sentence's subject, is the source.
+  // The antecedent runs left over words ("of" too) to a verb, a preposition, a
+  // conjunction or punctuation.
+  if ((li.view() == "which" || li.view() == "who") && i >= sb + 2 && Is(i - 1, ",")) {
+    const uint32_t b = i - 2;
+    if (!IsWord(b)) return false;
+    uint32_t a = b;
+    while (a > sb && b - a < 8) {
+      const uint32_t k = a - 1;
+      const std::string& u = doc_.tokens[k].upos;
+      if (!IsWord(k) || (Has(k, kPrep) && !Is(k, "of")) || Has(k, kBoundary) || u == "VERB" || u == "AUX") break;
+      --a;
+    }
+    f->sb = a;
+    f->se = b;
+    return true;
+  }
   if (li.view() == ",") {
     // "NP, APPOSITIVE, said": the appositive is a name (the speaker) or a description
     // to skip ("who runs ...", "speaking on condition ...", "58", "however").
@@ -933,6 +951,20 @@ void QuoteScan::RightContent(Frame* f, uint32_t se) {
   uint32_t words = 0;
   for (uint32_t k = start; k <= end; ++k) words += IsWord(k) || doc_.tokens[k].kind == TokenKind::kNumber;
   if (end < start || words < 2) return;
+  // "claimed victory shortly after midnight", "missile warning data in real time": a
+  // bare content with no verb in it is the speech verb's object (or the cue word is
+  // a noun), not a reported clause (with the tagger's parts of speech; untagged text
+  // keeps it). A quotation inside it keeps it. A stance verb's object is its content
+  // by design ("rejected the idea").
+  if (kind != CueKind::kStance && start == i && !qualifier && w != "that" && !IsQuoteMark(start) &&
+      !doc_.tokens[start].upos.empty()) {
+    bool verb = false;
+    for (uint32_t k = start; k <= end && !verb; ++k) {
+      const std::string& u = doc_.tokens[k].upos;
+      verb = u == "VERB" || u == "AUX" || IsQuoteMark(k);
+    }
+    if (!verb) return;
+  }
   // A content that is exactly one direct quote is that quote's frame.
   if (tok_quote_[start] >= 0 && tok_quote_[start] == tok_quote_[end] && quotes_[tok_quote_[start]].open == start)
     return;
@@ -1383,6 +1415,11 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
   if (const Entity* e = EntityCovering(head); e) {
     if (e->pronoun) return FromEntity(*e, Bytes(a, b));
     uint32_t na = NameRunLeft(head, a);
+    // "Seismologist Hernando Tavera": a capitalised word the tagger reads as a common
+    // noun before a person's name is a role, not more of the name.
+    while (e->type == EntityType::kPerson && doc_.tokens[na].span.start < e->span.start &&
+           doc_.tokens[na].upos == "NOUN")
+      ++na;
     if (doc_.tokens[na].span.start < e->span.start) return ResolveName(na, head);  // a longer name
     return FromEntity(*e, Bytes(a, b));
   }

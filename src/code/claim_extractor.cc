@@ -96,6 +96,7 @@ void ClaimExtractor::annotate(Document& doc) const {
   std::vector<bool> place_done(doc.sentences.size(), false);
   std::string key;
   std::vector<uint32_t> piece_begin, piece_end, pieces;
+  std::vector<Span> person_spans;
   auto places_in = [&](size_t si) -> const std::vector<PlaceHit>& {
     if (place_done[si]) return place_hits[si];
     place_done[si] = true;
@@ -118,9 +119,20 @@ void ClaimExtractor::annotate(Document& doc) const {
       }
       return pb;
     };
+    // A place name inside a person's name ("Farah" of "Hodan Farah", "Jordan" of
+    // "Jordan Hale") is no place the claim is about.
+    person_spans.clear();
+    for (const Entity& ent : doc.entities)
+      if (ent.type == EntityType::kPerson && !ent.pronoun && ent.span.start >= doc.tokens[from].span.start &&
+          ent.span.end <= doc.tokens[to - 1].span.end)
+        person_spans.push_back(ent.span);
     for (uint32_t i = from; i < to; ++i) {
       std::string_view first = doc.view(doc.tokens[i].span);
       if (first.empty() || !(first[0] >= 'A' && first[0] <= 'Z')) continue;
+      const Span& tok = doc.tokens[i].span;
+      if (std::any_of(person_spans.begin(), person_spans.end(),
+                      [&](const Span& p) { return p.contains(tok); }))
+        continue;
       const std::string* country = nullptr;
       uint32_t node = places_index_.actor_root();
       for (uint32_t k = i; k < to && k - i < places_.max_actor_words(); ++k) {

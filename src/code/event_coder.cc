@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/dateline.h"
+
 namespace newsledger {
 
 namespace {
@@ -39,6 +41,17 @@ const WordSet kCueWords = {"warned", "vowed", "vows", "warns", "open", "ready", 
                            "scheduled", "potential", "about", "going", "set", "expected", "would",
                            "could", "might", "may", "if", "unless", "whether", "should", "can"};
 const WordSet kCueLemmas = {"consider", "propose", "suggest", "float", "offer", "plan", "prepare"};
+// Verbs that report speech or belief: what follows them is a reported clause.
+const WordSet kReportVerbs = {"said", "says", "say", "told", "tells", "tell", "warned", "warns",
+                              "announced", "added", "argued", "noted", "stated", "claimed", "insisted",
+                              "reported", "wrote", "explained", "believes", "believed", "thinks",
+                              "thought", "confirmed", "acknowledged", "admitted", "estimated"};
+// Participles that English uses as prepositions ("four towns, including Kaya",
+// "regarding the talks"): the deverbal prepositions of the grammars, which report no
+// action of their own.
+const WordSet kParticiplePrepositions = {"including", "excluding", "regarding", "concerning", "barring",
+                                         "pending", "notwithstanding", "considering", "following",
+                                         "according", "given", "granted"};
 const WordSet kClauseBreak = {".", ";", ":", "!", "?", "—", "–", "--", "(", ")", "but", "while",
                               "although", "though", "because", "whereas"};
 
@@ -60,7 +73,8 @@ const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
   static const std::unordered_map<std::string_view, uint16_t> kClasses = [] {
     std::unordered_map<std::string_view, uint16_t> m;
     const std::pair<const WordSet*, uint16_t> sets[] = {
-        {&kDeterminers, kDeterminerW}, {&kPrepositions, kPrepositionW}, {&kLocative, kLocativeW},
+        {&kDeterminers, kDeterminerW}, {&kPrepositions, kPrepositionW}, {&kParticiplePrepositions, kPrepositionW},
+        {&kLocative, kLocativeW},
         {&kBeForms, kBeFormW},         {&kNegation, kNegationW},        {&kDeny, kDenyW},
         {&kKillWords, kKillW},         {&kClauseBreak, kClauseBreakW}, {&kCueWords, kCueW},
         {&kCueLemmas, kCueLemmaW}};
@@ -197,7 +211,11 @@ void EventCoder::annotate(Document& doc) const {
 void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32_t>& sentence_entities,
                               std::vector<Event>& out) const {
   const Sentence& sent = doc.sentences[si];
-  const uint32_t b = sent.token_begin, e = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  const uint32_t e = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  // A wire dateline opening a paragraph ("CITY (Agency) - ") is place and outlet,
+  // not a participant: the agency is nobody's actor.
+  const bool opens_paragraph = si == 0 || doc.sentences[si - 1].paragraph != sent.paragraph;
+  const uint32_t b = opens_paragraph && sent.token_begin < e ? DatelineEnd(doc, sent.token_begin, e) : sent.token_begin;
   if (b >= e) return;
   const size_t n = e - b;
   thread_local Scratch scratch;
@@ -277,6 +295,12 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     bool free = true;
     for (int64_t i = tb; i < te; ++i) free &= covered[i - b] < 0;
     if (!free) continue;
+    // "with her colleagues", "her group would monitor": a possessive pronoun is a
+    // determiner of the noun phrase that takes part, not a participant itself.
+    if (ent.pronoun && te == tb + 1 && (doc.tokens[tb].xpos == "PRP$" || word(static_cast<uint32_t>(tb)) == "its" ||
+                                        word(static_cast<uint32_t>(tb)) == "their" ||
+                                        word(static_cast<uint32_t>(tb)) == "his"))
+      continue;
     Participant p;
     p.tb = static_cast<uint32_t>(tb);
     p.te = static_cast<uint32_t>(te);
@@ -353,6 +377,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     std::vector<Participant> merged;
     for (size_t k = 0; k < parts.size(); ++k) {
       Participant p = parts[k];
+      bool country_agent = false;  // p is "country agent" so far
       while (k + 1 < parts.size()) {
         const Participant& q = parts[k + 1];
         uint32_t gap = q.tb - p.te;
@@ -363,6 +388,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
           p.te = q.te;
           p.sector = q.sector;
           p.place = false;
+          country_agent = true;
+        } else if (adjacent && country_agent && !q.agent_only && !q.place &&
+                   !q.id.empty()) {  // U.S. President Jane Doe: the country's agent, named
+          country_agent = false;
+          p.te = q.te;
+          p.id = q.id;
+          if (!q.country.empty()) p.country = q.country;
+          p.geonames_id = q.geonames_id;
         } else if (adjacent && p.agent_only && !q.agent_only && !q.place) {  // President Trump
           p.te = q.te;
           p.id = q.id;
@@ -470,18 +503,39 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     if (i > b && StartsWithUpper(doc.view(t.span))) return false;  // a name mid-sentence
     return !looks_noun(i);
   };
-  // "tied to designated groups", "those killed": a participle, not a reported action.
-  auto participle_use = [&](uint32_t i) {
-    if (i == b) return false;
-    std::string_view self = word(i), prev = word(i - 1);
-    bool ed = self.ends_with("ed") || self.ends_with("en");
-    return ed && (prev == "to" || prev == "those" || prev == "the" || prev == "of");
-  };
   auto clause_end = [&](uint32_t i) {
     uint32_t j = i;
     while (j < e && !(fl(j) & kClauseBreakW)) ++j;
     return j;
   };
+  // "tied to designated groups", "those killed": a participle, not a reported action.
+  // Nor are "Residents forced from their homes gathered ...", "several towns, including
+  // Kaya": a participle used as a preposition, or a past participle between its noun
+  // and a preposition with the clause's finite verb still to come (a reduced relative
+  // clause: the noun is what the verb was done to, not its actor), is no reported
+  // action. A killing keeps its event: "three soldiers killed in the ambush
+  // were buried" is the casualty report itself.
+  auto participle_use = [&](uint32_t i) {
+    std::string_view self = word(i);
+    if (kParticiplePrepositions.count(self) && !(i > b && (fl(i - 1) & kBeFormW))) return true;
+    if (i == b) return false;
+    std::string_view prev = word(i - 1);
+    bool ed = self.ends_with("ed") || self.ends_with("en");
+    if (ed && (prev == "to" || prev == "those" || prev == "the" || prev == "of")) return true;
+    if (tagged && i + 1 < e && doc.tokens[i].xpos == "VBN" && !(fl(i) & kKillW)) {
+      const std::string& before = doc.tokens[i - 1].upos;
+      if (!(before == "NOUN" || before == "PROPN" || before == "PRON") || doc.tokens[i + 1].upos != "ADP")
+        return false;
+      for (uint32_t j = i + 2, end = clause_end(i); j < end; ++j) {
+        const Token& t = doc.tokens[j];
+        if (t.upos == "SCONJ" || word(j) == "who" || word(j) == "which" || word(j) == "that") return false;
+        // A VBN too: the tagger often reads the main verb after a reduced relative as one.
+        if (t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP" || t.xpos == "MD" || t.xpos == "VBN") return true;
+      }
+    }
+    return false;
+  };
+
   // Pattern-slot ids of each token, made when a pattern window first needs them.
   sc.id_begin.assign(n, UINT32_MAX);
   sc.id_end.assign(n, 0);
@@ -778,12 +832,8 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     // Brussels that the money would go to ..."); a relative "that" does not.
     auto reported_that = [&](uint32_t k) {
       if (word(k) != "that" || doc.tokens[k].upos != "SCONJ") return false;
-      static const WordSet kReport = {"said", "says", "say", "told", "tells", "tell", "warned", "warns",
-                                      "announced", "added", "argued", "noted", "stated", "claimed", "insisted",
-                                      "reported", "wrote", "explained", "believes", "believed", "thinks",
-                                      "thought", "confirmed", "acknowledged", "admitted", "estimated"};
       for (uint32_t j = k; j > b && j + 6 > k; --j)
-        if (kReport.count(word(j - 1))) return true;
+        if (kReportVerbs.count(word(j - 1))) return true;
       return false;
     };
     while (clause_b > b && !(fl(clause_b - 1) & kClauseBreakW) && !reported_that(clause_b - 1)) --clause_b;
@@ -807,6 +857,21 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
             passive = true;
             break;
           }
+      } else if (tagged && !t.noun && t.tb > b && (fl(t.tb) & kKillW) && doc.tokens[t.tb].xpos == "VBN") {
+        // "with at least 410 people injured", "three soldiers killed in the ambush": a
+        // casualty participle right after its noun, with no object after it, is
+        // passive; the noun is who was hurt, not who hurt.
+        const std::string& prev_pos = doc.tokens[t.tb - 1].upos;
+        const std::string& next_pos = t.te < e ? doc.tokens[t.te].upos : std::string();
+        passive = (prev_pos == "NOUN" || prev_pos == "PROPN" || prev_pos == "PRON") &&
+                  !(next_pos == "DET" || next_pos == "NOUN" || next_pos == "PROPN" || next_pos == "PRON" ||
+                    next_pos == "NUM" || next_pos == "ADJ");
+        uint32_t cend = std::min<uint32_t>(clause_end(t.te), t.te + 8);
+        for (uint32_t j = t.te; passive && j < cend; ++j)
+          if (word(j) == "by" && j + 1 < e && covered[j + 1 - b] >= 0) {
+            actor = covered[j + 1 - b];
+            break;
+          }
       }
     }
     // "X condemned the attack and promised aid": the second verb shares X.
@@ -815,14 +880,31 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     if (actor < 0 && conj > b && word(conj - 1) == "and" && !(conj - 1 > b && covered[conj - 2 - b] >= 0) &&
         last_actor >= 0 && !t.noun)
       actor = last_actor;
-    for (int k = static_cast<int>(parts.size()) - 1; k >= 0 && actor < 0 && !passive; --k) {
+    // "... killed nine people and forced 12,000 residents to flee": "and" right after
+    // the previous verb's object joins a second verb to that one, which shares its
+    // subject (none, when it had none) instead of taking the object as its actor.
+    bool shares_subject = false;
+    if (actor < 0 && conj > b + 1 && word(conj - 1) == "and" && !t.noun && before && !before->noun &&
+        before->te < conj - 1 && covered[conj - 2 - b] >= 0 &&
+        parts[static_cast<size_t>(covered[conj - 2 - b])].tb >= before->te) {
+      bool same_clause = true;
+      for (uint32_t k = before->te; k + 1 < conj && same_clause; ++k) same_clause = !(fl(k) & kClauseBreakW);
+      if (same_clause) {
+        actor = last_actor;
+        shares_subject = true;
+      }
+    }
+    for (int k = static_cast<int>(parts.size()) - 1; k >= 0 && actor < 0 && !passive && !shares_subject; --k) {
       const Participant& p = parts[k];
       if (p.te > t.anchor || p.tb < clause_b) continue;
       if ((prev_class_of(p) & kPrepositionW) && !(p.group >= 0 && parts[p.group].tb < p.tb)) continue;
+      // "Officials, including France and Germany, attended": no member of a list
+      // that a participle preposition opens (an aside) is the actor either.
+      if (p.group >= 0 && parts[p.group].tb > b && kParticiplePrepositions.count(word(parts[p.group].tb - 1))) continue;
       if (p.group >= 0) { actor = p.group; break; }
       actor = k;
     }
-    if (actor < 0 && !passive) {
+    if (actor < 0 && !passive && !shares_subject) {
       // The subject may sit before a comma: "Mexico, its ally, said ..." — take the
       // first non-prepositional participant of the sentence before the anchor.
       for (size_t k = 0; k < parts.size(); ++k)
@@ -843,8 +925,14 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       if (p.tb < t.te || p.tb >= tend) continue;
       if (passive && static_cast<int>(k) == actor) continue;
       bool loc = (prev_class_of(p) & kLocativeW) && (p.place || p.geonames_id != 0 || p.sector.empty());
-      if (loc) {
-        if (location < 0) location = static_cast<int>(k);
+      // "in the province of Napo", "near the town of Kaya": the place a locative's
+      // noun names is the location, and takes the place of that noun.
+      bool named_place = false;
+      if (!loc && p.place && p.tb >= b + 2 && word(p.tb - 1) == "of")
+        for (uint32_t k = p.tb - 1; k-- > b && k + 5 >= p.tb && !named_place;) named_place = fl(k) & kLocativeW;
+      if (loc || named_place) {
+        if (location < 0 || (named_place && parts[static_cast<size_t>(location)].te + 1 == p.tb))
+          location = static_cast<int>(k);
         continue;
       }
       bool first_of_group = p.group < 0 || parts[p.group].tb == p.tb || static_cast<int>(k) == p.group;
@@ -856,9 +944,16 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       }
     }
     if (passive) {
-      // The subject before the verb is what was acted on.
+      // The subject before the verb is what was acted on; after a reporting verb
+      // ("the ministry said 14 officers were injured") the reporter is not.
+      uint32_t subject_b = clause_b;
+      for (uint32_t k = t.tb; k > clause_b; --k)
+        if (tagged && doc.tokens[k - 1].upos == "VERB" && kReportVerbs.count(word(k - 1))) {
+          subject_b = k;
+          break;
+        }
       for (int k = static_cast<int>(parts.size()) - 1; k >= 0; --k)
-        if (parts[k].te <= t.tb && parts[k].tb >= clause_b && k != actor) { target = k; break; }
+        if (parts[k].te <= t.tb && parts[k].tb >= subject_b && k != actor) { target = k; break; }
     }
     if (location < 0) {
       // A place earlier in the clause after a locative ("In Mexico, troops raided ...").

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "newsledger/resources.h"
+#include "text/dateline.h"
 
 namespace newsledger {
 
@@ -103,6 +104,22 @@ bool IsOrgNoun(std::string_view w) {
       "lender",    "broadcaster", "newspaper", "publisher", "startup",  "developer", "contractor", "supplier",
       "producer",  "exporter",   "miner",     "refiner",   "conglomerate", "charity", "nonprofit", "network",
       "platform",  "website",    "studio",    "chain",     "brand",     "club",      "subsidiary", "distributor"};
+  return OneOf(w, kWords);
+}
+
+// Head words of organisation names in languages other than English, which the
+// English head list misses ("Médecins Sans Frontières", "Banco Santander", "Partido
+// Popular", "Deutsche Stiftung"): a capitalised name holding one is an organisation,
+// whatever the model made of its foreign words (often a person or a place).
+bool IsForeignOrgWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Médecins", "Médicos", "Medici", "Ärzte", "Société", "Compagnie", "Banque", "Banco", "Banca", "Groupe",
+      "Institut", "Instituto", "Istituto", "Comité", "Comitato", "Conseil", "Consejo", "Ministère", "Ministerio",
+      "Ministério", "Agence", "Agencia", "Fondation", "Fundación", "Fundação", "Fondazione", "Stiftung",
+      "Stichting", "Asociación", "Associação", "Associazione", "Fédération", "Federación", "Syndicat",
+      "Sindicato", "Partido", "Partito", "Parti", "Partei", "Gesellschaft", "Verband", "Universidad",
+      "Universidade", "Université", "Università", "Universität", "Ejército", "Empresa", "Compañía", "Società",
+      "Aktiengesellschaft", "Sociedad", "Movimiento", "Movimento", "Mouvement"};
   return OneOf(w, kWords);
 }
 
@@ -211,6 +228,40 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     size_t b = i, e = j;
     i = j;
     EntityType et = type == 1 ? EntityType::kPerson : type == 2 ? EntityType::kOrg : EntityType::kLoc;
+    // "Justice Department", "Norvane Systems" taken for a person: a name of two or more
+    // words that ends in an organisation head and holds no first name (other than a
+    // title word, "Justice" being both) is an organisation; its title word is then
+    // part of the name, not a rank to strip.
+    if (et == EntityType::kPerson) {
+      size_t last = e;
+      while (last > b && IsTrailingJunk(toks[last - 1].text)) --last;
+      size_t first = b;
+      while (first < last && IsDeterminer(toks[first].text)) ++first;
+      if (last >= first + 2 && IsUpperStart(toks[last - 1].text) &&
+          (scratch.info[last - 1].wkinds & kWordOrgHead)) {
+        bool first_name = false;
+        for (size_t k = first; k + 1 < last; ++k) {
+          const uint8_t kinds = scratch.info[k].wkinds;
+          first_name = first_name || ((kinds & kWordFirstName) && !(kinds & kWordTitle));
+        }
+        if (!first_name) et = EntityType::kOrg;
+      }
+    }
+    // "U.S. President Jane Doe", "French Foreign Minister Jean Roux" taken as one
+    // name: the country or nationality before the title is a mention of its own, and
+    // the title is stripped below.
+    if (et == EntityType::kPerson) {
+      size_t p = b;
+      while (p < e && IsDeterminer(toks[p].text)) ++p;
+      const GazetteerEntry* g = p < e && scratch.info[p].gaz ? gaz_.LongestMatch(scratch.folded.data(), e, p) : nullptr;
+      if (g && (g->kinds & (kGazCountry | kGazDemonym | kGazRegion)) && p + g->length + 1 < e &&
+          (scratch.info[p + g->length].wkinds & kWordTitle) && IsUpperStart(toks[p].text)) {
+        const EntityType place = (g->kinds & (kGazCountry | kGazRegion)) ? EntityType::kLoc : EntityType::kMisc;
+        out.push_back({static_cast<uint32_t>(p), static_cast<uint32_t>(p + g->length), place});
+        for (size_t k = p; k < p + g->length; ++k) covered[k] = 1;
+        b = p + g->length;
+      }
+    }
     while (b < e && (IsDeterminer(toks[b].text) ||
                      (et == EntityType::kPerson && (scratch.info[b].wkinds & kWordTitle)) ||
                      (et == EntityType::kPerson && e - b >= 3 && IsTitleAbbreviation(toks[b].text))))
@@ -234,6 +285,9 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     }
     if (et != EntityType::kLoc && b >= 2 && toks[b - 1].text == "of" && IsPlaceNoun(toks[b - 2].text))
       et = EntityType::kLoc;
+    if (et != EntityType::kOrg && e >= b + 2)
+      for (size_t k = b; k < e; ++k)
+        if (IsForeignOrgWord(toks[k].text)) et = EntityType::kOrg;
     // A name has at least one letter-initial token.
     bool letters = false;
     for (size_t k = b; k < e; ++k) letters = letters || IsLetterStart(toks[k].text);
@@ -241,11 +295,15 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     // A person's name runs on over capitalised words the model dropped ("Jane Doe",
     // where "doe" is also a common word), unless they are titles, organisation
     // heads, places, days, months or common words that are no names.
+    // After a lone listed first name, a word the tagger reads as a proper noun is the
+    // surname even when the dictionary also lists it ("Emmanuel Macron").
     if (et == EntityType::kPerson && e == j) {
+      const bool first_name_alone = e == b + 1 && (scratch.info[b].wkinds & kWordFirstName);
       while (e < n && e - b < 4 && labels[e] == ner::kO && IsUpperStart(toks[e].text) &&
              !(scratch.info[e].wkinds & (kWordTitle | kWordOrgHead)) && !IsCalendarWord(toks[e].text) &&
              !(scratch.info[e].gaz && scratch.Match(gaz_, e)) && toks[e].text.size() > 1 &&
-             LooksLikeNameWord(scratch.info[e].wkinds) &&
+             (LooksLikeNameWord(scratch.info[e].wkinds) ||
+              (first_name_alone && e == b + 1 && toks[e].upos == "PROPN")) &&
              toks[e].text.find('.') == std::string_view::npos)
         ++e;
       i = std::max(i, e);
@@ -325,9 +383,19 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     if (b >= i) continue;
     size_t e = i + 1;
     bool person = false;
+    // A "person" that ends at the head and holds no first name ("Department" of
+    // "Justice Department" taken for a name) is a piece of the organisation.
+    auto headed_name = [&](const Mention& m) {
+      if (m.end != e) return false;
+      for (size_t k = m.begin; k < i; ++k) {
+        const uint8_t kinds = scratch.info[k].wkinds;
+        if ((kinds & kWordFirstName) && !(kinds & kWordTitle)) return false;
+      }
+      return true;
+    };
     for (const Mention& m : out)
       if (m.begin < e && b < m.end) {
-        if (m.type == EntityType::kPerson) person = true;
+        if (m.type == EntityType::kPerson && !headed_name(m)) person = true;
         b = std::min<size_t>(b, m.begin);
         e = std::max<size_t>(e, m.end);
       }
@@ -359,6 +427,24 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), EntityType::kOrg});
     for (size_t k = i; k < e; ++k) covered[k] = 1;
     i = e - 1;
+  }
+
+  // "Estonia's Reform Party", "Moscow's Bolshoi Theatre": a place before a
+  // possessive is the organisation's place, not part of its name (UNER): the
+  // mention splits into the place and the organisation after "'s".
+  for (size_t k = 0; k < out.size(); ++k) {
+    const Mention m = out[k];
+    if (m.type != EntityType::kOrg) continue;
+    for (size_t p = m.begin + 1; p + 1 < m.end; ++p) {
+      if (!IsPossessive(toks[p].text)) continue;
+      const GazetteerEntry* g =
+          scratch.info[m.begin].gaz ? gaz_.LongestMatch(scratch.folded.data(), p, m.begin) : nullptr;
+      if (!g || g->length != p - m.begin || !(g->kinds & (kGazCountry | kGazSubdivision | kGazCity | kGazRegion)))
+        break;
+      out[k] = {m.begin, static_cast<uint32_t>(p), EntityType::kLoc};
+      out.push_back({static_cast<uint32_t>(p + 1), m.end, EntityType::kOrg});
+      break;
+    }
   }
 
   // Capitalised country, region and organisation names the model left out, and
@@ -406,7 +492,10 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
       continue;
     }
     const size_t len = g->length;
-    bool lowercase_name = true;
+    // "data-centre", "city-centre": a word after a hyphen that follows a lowercase
+    // word is the second half of a compound, not a name.
+    bool lowercase_name = !(i >= 2 && toks[i - 1].text == "-" && !toks[i - 2].text.empty() &&
+                            toks[i - 2].text[0] >= 'a' && toks[i - 2].text[0] <= 'z');
     for (size_t k = i; k < i + len && lowercase_name; ++k) {
       std::string_view w = toks[k].text;
       lowercase_name = w.size() >= 4 && !covered[k] && !(scratch.info[k].wkinds & kDictCommon) &&
@@ -477,10 +566,29 @@ void EntityRecognizer::annotate(Document& doc) const {
     mentions.swap(merged);
   }
 
+  // The parenthesised part of a wire dateline ("LIMA (Andes Report) - ") names the
+  // agency: an organisation, whatever the model made of its words.
+  for (M& m : mentions) {
+    const Sentence& s = doc.sentences[m.sentence];
+    if (m.sentence > 0 && doc.sentences[m.sentence - 1].paragraph == s.paragraph) continue;
+    if (m.tb <= s.token_begin || m.te >= s.token_end || text(m.tb - 1) != "(" || text(m.te) != ")") continue;
+    if (m.te < DatelineEnd(doc, s.token_begin, s.token_end)) m.type = EntityType::kOrg;
+  }
   // A "person" the text introduces as an organisation is one: "the operator, Hidro
   // Srbija,", "the chipmaker Valtrex", "Lumora, a streaming service,". (Repeats of the
   // name take its type in the step after.)
   for (M& m : mentions) {
+    // "an analyst at Bernstein", "a researcher at Kestrel Partners": a name after a
+    // role word and "at" is where the role is held; a person or an unlisted "place"
+    // there is an organisation.
+    if ((m.type == EntityType::kPerson || m.type == EntityType::kLoc) &&
+        m.tb >= doc.sentences[m.sentence].token_begin + 2 && text(m.tb - 1) == "at" &&
+        (gaz_.WordKinds(HashFolded(text(m.tb - 2))) & kWordTitle)) {
+      std::vector<uint64_t> folded;
+      for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
+      const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
+      if (!(g && g->length == folded.size())) m.type = EntityType::kOrg;
+    }
     if (m.type != EntityType::kPerson) continue;
     const Sentence& s = doc.sentences[m.sentence];
     auto org_noun = [&](uint32_t t) { return IsOrgNoun(text(t)); };
@@ -498,6 +606,27 @@ void EntityRecognizer::annotate(Document& doc) const {
       }
     }
     if (org) m.type = EntityType::kOrg;
+  }
+  // A "place" the text introduces as a person is one: "Hodan Farah, the group's
+  // director," where "Farah" is also a town. Only a name of two or more words that is
+  // not itself a listed place, followed by an apposition that holds a title or role
+  // word before its end.
+  for (M& m : mentions) {
+    if (m.type != EntityType::kLoc || m.te - m.tb < 2) continue;
+    const Sentence& s = doc.sentences[m.sentence];
+    if (m.te + 2 >= s.token_end || text(m.te) != "," || !IsDeterminer(text(m.te + 1))) continue;
+    std::vector<uint64_t> folded;
+    for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
+    const GazetteerEntry* whole = gaz_.LongestMatch(folded.data(), folded.size(), 0);
+    if (whole && whole->length == folded.size()) continue;
+    for (uint32_t k = m.te + 2; k < s.token_end && k <= m.te + 7; ++k) {
+      const std::string_view w = text(k);
+      if (w == "," || w == "." || w == ";" || w == "of" || w == "in" || w == "at" || w == "for") break;
+      if (gaz_.WordKinds(HashFolded(w)) & kWordTitle) {
+        m.type = EntityType::kPerson;
+        break;
+      }
+    }
   }
   // ... and a capitalised run the model left out after "the chipmaker" is one too.
   {

@@ -638,6 +638,13 @@ struct QuantityScan {
       while (m + 1 < e && lx[m].kind == LexKind::kHyphen && lx[m].glued() && lx[m + 1].glued() &&
              lx[m + 1].kind == LexKind::kWord)
         m += 2;
+      // A dotted abbreviation is one word too: "300 U.S. troops", "the U.N. mission".
+      if (m == k + 1 && w.low.size() <= 2) {
+        while (m + 1 < e && lx[m].is(".") && lx[m].glued() && lx[m + 1].glued() && lx[m + 1].kind == LexKind::kWord &&
+               lx[m + 1].low.size() <= 2)
+          m += 2;
+        if (m > k + 1 && m < e && lx[m].is(".") && lx[m].glued()) ++m;
+      }
       // An apostrophe-s ends the phrase ("the group's").
       if (has_pos) {
         std::string_view u = recognize::UposAt(doc, w.start);
@@ -898,6 +905,14 @@ struct QuantityScan {
   // capitalised word inside the sentence (or an acronym anywhere) name something;
   // they count nothing. A unit or percent after the digits keeps them a quantity.
   bool IsNameNumber(const NumberMatch& m) const {
+    // "the Group of Seven", "Formula One": a capitalised number word inside the
+    // sentence after a capitalised word (or "of" after one) is part of a name.
+    if (m.words && m.end == m.begin + 1 && m.begin >= b + 2 && lx[m.begin].upper_initial) {
+      uint32_t p = m.begin - 1;
+      const bool of = lx[p].is("of");
+      if (of) --p;
+      if ((of || p > b) && lx[p].kind == LexKind::kWord && lx[p].upper_initial) return true;
+    }
     if (m.words || m.begin <= b || m.end != m.begin + 1 || lx[m.begin].kind != LexKind::kNumber) return false;
     const Lexeme& prev = lx[m.begin - 1];
     if (prev.kind != LexKind::kWord || !prev.upper_initial || prev.glued()) return false;
@@ -1110,6 +1125,16 @@ struct QuantityScan {
             }
           }
         }
+      }
+    }
+    // "a magnitude 7.1 earthquake", "a magnitude-6 quake": the size of a quake on the
+    // magnitude scale, a measure and no count of what follows.
+    if (!money && !percent && !m->ordinal && q.unit.empty() && m->begin > b) {
+      uint32_t k = m->begin - 1;
+      if (k > b && lx[k].kind == LexKind::kHyphen && lx[k].glued()) --k;
+      if (lx[k].is("magnitude")) {
+        q.type = QuantityType::kMeasure;
+        q.unit = "magnitude";
       }
     }
     if (money) {

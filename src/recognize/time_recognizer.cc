@@ -308,6 +308,17 @@ struct TimeScan {
     return Tense::kFuture;
   }
 
+  // Whether a form of "be", "have" or "get" stands one or two words before lexeme i
+  // ("was freed", "has not been seen", "got hurt").
+  bool AuxiliaryBefore(uint32_t i) const {
+    static const std::unordered_set<std::string_view> kAux = {
+        "is", "are", "am", "was", "were", "be", "been", "being", "has", "have", "had", "having",
+        "get", "gets", "got", "getting", "gotten"};
+    for (uint32_t back = 1; back <= 2 && i >= b + back; ++back)
+      if (lx[i - back].kind == LexKind::kWord && kAux.count(lx[i - back].low)) return true;
+    return false;
+  }
+
   void ComputeTense() {
     tense.Reset(b, e);
     for (uint32_t i = b; i < e; ++i) {
@@ -324,7 +335,11 @@ struct TimeScan {
           tense[i] = (l.low == "has" || l.low == "have") ? Tense::kPast : Tense::kPresent;
           continue;
         }
-        if (!x.empty()) continue;
+        // A past participle with no auxiliary before it ("people marched through
+        // Belgrade on Saturday", "results published on Monday"): the tagger often
+        // reads a simple past so, and a participle that modifies a noun tells of the
+        // past as well; the word rules below decide, as for untagged text.
+        if (!x.empty() && !(x == "VBN" && !AuxiliaryBefore(i))) continue;
       }
       std::string_view w = l.low;
       if (IsModal(w) && w != "will" && w != "shall") {
@@ -356,20 +371,36 @@ struct TimeScan {
     tense_ready = true;
   }
 
+  bool IsDoubleQuote(uint32_t k) const {
+    return lx[k].kind == LexKind::kQuote &&
+           (lx[k].low == "\"" || lx[k].low == "\xE2\x80\x9C" || lx[k].low == "\xE2\x80\x9D");
+  }
+
+  static bool IsClauseOpener(std::string_view w) {
+    return w == "if" || w == "unless" || w == "because" || w == "although" || w == "though" || w == "whereas";
+  }
+
   Tense TenseAt(uint32_t a, uint32_t z) {
     if (!tense_ready) ComputeTense();
     // The nearest marker; ties go left (the verb usually precedes its adjuncts).
+    bool right_stop = false;
     for (uint32_t dist = 1; dist < e - b; ++dist) {
-      bool left_ok = a >= b + dist, right_ok = z - 1 + dist < e;
+      bool left_ok = a >= b + dist, right_ok = !right_stop && z - 1 + dist < e;
       if (!left_ok && !right_ok) break;
+      // A double quotation mark parts a quotation from its frame ("We expect it to
+      // double in the second half," she said): neither lends the other its tense.
       if (left_ok) {
         uint32_t k = a - dist;
-        if (lx[k].is(".") || lx[k].is(";")) left_ok = false;
+        if (lx[k].is(".") || lx[k].is(";") || IsDoubleQuote(k)) left_ok = false;
         else if (tense[k] != Tense::kNone) return tense[k];
       }
+      if (right_ok && IsDoubleQuote(z - 1 + dist)) right_ok = false, right_stop = true;
       if (right_ok) {
         uint32_t k = z - 1 + dist;
         if (tense[k] != Tense::kNone) return tense[k];
+        // "would strike on October 20 if the government did not ...": a conditional,
+        // causal or concessive clause after the time has its own tense.
+        if (IsClauseOpener(lx[k].low)) right_stop = true;
       }
     }
     return Tense::kNone;

@@ -60,6 +60,17 @@ TEST(ClaimExtractor, OtherCountsAreClaimsWithoutChecks) {
   EXPECT_TRUE(doc.claims[0].checks.empty());
 }
 
+// "Farah" is a province in the actor lexicon; inside a person's name it is no place.
+TEST(ClaimExtractor, APlaceWordInsideAPersonsNameIsNoPlace) {
+  Document doc = DocBuilder("Idil Farah said 300 families had signed the petition.")
+                     .Entity("Idil Farah", EntityType::kPerson, "e1")
+                     .Quantity("300", 300, std::nullopt, std::nullopt, Qualifier::kExact, "families")
+                     .Build();
+  Extractor().annotate(doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].place, "");
+}
+
 TEST(ClaimExtractor, TrafficDeathsBelow) {
   Document doc = DocBuilder("In 2023, some 20,000 people were killed in road crashes across the United States.")
                      .Quantity("some 20,000", 20000, std::nullopt, std::nullopt, Qualifier::kApprox, "people")

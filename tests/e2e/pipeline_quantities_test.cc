@@ -45,6 +45,12 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Pakistan will spend 50 billion rupees on canals.", "50 billion rupees", "PKR", 5e10},
                       Case{"The court fined the firm 2 million rupees.", "2 million rupees", "INR", 2e6}));
 
+// A number after "magnitude" is a quake's size, not a count of the quake.
+INSTANTIATE_TEST_SUITE_P(
+    Magnitudes, PipelineQuantitiesTest,
+    ::testing::Values(Case{"A magnitude 7.1 earthquake struck the coast on Sunday.", "7.1", "magnitude", 7.1},
+                      Case{"An earthquake of magnitude 5.8 hit Van on Monday.", "5.8", "magnitude", 5.8}));
+
 // "a third" with nothing after it that an ordinal would modify is a fraction, with the
 // qualifier before it; "a third term" stays an ordinal (the test after).
 INSTANTIATE_TEST_SUITE_P(
@@ -63,6 +69,15 @@ TEST(PipelineQuantitiesTest, AnOrdinalBeforeItsNounIsNoFraction) {
 TEST(PipelineQuantitiesTest, NamesAndTalliesAreNoCounts) {
   Document doc = testing::AnnotateText("The FTSE 100 fell after the senate voted 52-48 on the budget.");
   for (const Quantity& q : doc.quantities) ADD_FAILURE() << "unexpected [" << doc.view(q.span) << "]";
+}
+
+// A capitalised number word after a capitalised word (or "of" after one) is part of
+// a name; a count opening the sentence stays one.
+TEST(PipelineQuantitiesTest, NumberWordsInsideNamesAreNoCounts) {
+  Document doc = testing::AnnotateText("Leaders of the Group of Seven will meet in Evian. Seven of them arrived.");
+  ASSERT_EQ(doc.quantities.size(), 1u);
+  EXPECT_EQ(doc.view(doc.quantities[0].span), "Seven");
+  EXPECT_EQ(doc.quantities[0].span.start, 50u);  // the second sentence's
 }
 
 // A bare count before its verb counts what the count of the clause before it counts;
@@ -93,6 +108,13 @@ INSTANTIATE_TEST_SUITE_P(
                       CountedCase{"Some 300 homes were flooded, while 25 collapsed.", "25", "homes"},
                       CountedCase{"The board has 12 members, and 7 voted for the plan.", "7", ""},
                       CountedCase{"Nine wells ran dry in May; 14 were capped.", "14", ""}));
+
+// A dotted abbreviation is one word of the counted phrase, not its end.
+INSTANTIATE_TEST_SUITE_P(
+    Abbreviations, PipelineCountedTest,
+    ::testing::Values(CountedCase{"About 300 U.S. troops arrived in Riga.", "About 300", "U.S. troops"},
+                      CountedCase{"The 2nd U.N. peacekeeping battalion left Goma.", "2nd",
+                                  "U.N. peacekeeping battalion"}));
 
 }  // namespace
 }  // namespace newsledger

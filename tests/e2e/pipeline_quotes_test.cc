@@ -94,8 +94,45 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"quotation_after_colon",
              "Opposition leader Tomas Reyes accused the council of hiding the figures: \u201cThey are lying to "
              "you.\u201d",
-             "They are lying to you.", "Tomas Reyes", "accused"}),
+             "They are lying to you.", "Tomas Reyes", "accused"},
+        // ", which said" / ", who said": the antecedent before the comma speaks, not
+        // the sentence's subject.
+        Case{"relative_which_takes_its_antecedent",
+             "The suit was filed in May by the Harbour Workers Union, which said the cranes were unsafe.",
+             "the cranes were unsafe", "Harbour Workers Union", "said"},
+        // A capitalised role noun opening the sentence is no part of the speaker's name.
+        Case{"role_noun_before_a_name",
+             "Geologist Mirela Dascalu of the Mining Institute warned that the slope could give way.",
+             "the slope could give way", "Mirela Dascalu", "warned"},
+        Case{"relative_who_takes_its_antecedent",
+             "The report was written by Ana Ruiz, who said the figures were incomplete.",
+             "the figures were incomplete", "Ana Ruiz", "said"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+// A speech cue whose bare content holds no verb reports nothing: its object
+// ("claimed victory"), or the cue word used as a noun ("radar warning data").
+struct NoQuoteCase {
+  const char* name;
+  const char* text;
+  const char* cue;
+};
+
+class PipelineNoQuoteTest : public ::testing::TestWithParam<NoQuoteCase> {};
+
+TEST_P(PipelineNoQuoteTest, FindsNoQuoteAtTheCue) {
+  const NoQuoteCase& c = GetParam();
+  Document doc = testing::AnnotateText(c.text);
+  for (const Quote& q : doc.quotes) EXPECT_NE(q.cue, c.cue) << c.name << ": [" << doc.view(q.span) << "]";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, PipelineNoQuoteTest,
+    ::testing::Values(
+        NoQuoteCase{"speech_verb_with_a_noun_object", "The mayor claimed victory shortly before midnight in Tula.",
+                    "claimed"},
+        NoQuoteCase{"cue_word_inside_a_noun_compound",
+                    "The navies agreed to share radar warning data in real time, officials said.", "warning"}),
+    [](const ::testing::TestParamInfo<NoQuoteCase>& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace newsledger

@@ -41,7 +41,22 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"end_of_year_then_clause", "The mill will shut by the end of the year after losing two contracts.",
              "end of the year=2026/END"},
         Case{"end_of_year_then_as", "The mill will shut by the end of the year as planned.",
-             "end of the year=2026/END"}));
+             "end of the year=2026/END"},
+        // A past participle with no auxiliary (the tagger's VBN for a simple past, or
+        // a participle after its noun) marks the past, nearer than a later modal.
+        Case{"participle_marks_the_past",
+             "Thousands of people marched through central Tula on Saturday to oppose a law that would close the port.",
+             "Saturday=2026-05-16/"},
+        Case{"participle_after_its_noun", "Figures published on Thursday show that exports will fall.",
+             "Thursday=2026-05-21/"},
+        // An "if" clause after the time has its own tense.
+        Case{"conditional_clause_keeps_its_tense",
+             "The union said dockers would strike on June 2 if the company did not raise wages.",
+             "June 2=2026-06-02/"},
+        // A quotation takes no tense from the reporting verb of its frame.
+        Case{"quotation_keeps_its_own_tense",
+             "\u201cWe expect sales to double in the second half,\u201d the chief executive said.",
+             "the second half=2026-H2/"}));
 
 }  // namespace
 }  // namespace newsledger

@@ -91,6 +91,27 @@ INSTANTIATE_TEST_SUITE_P(
         // A first name the model drops after a title word is part of the name.
         Case{"Chief executive Priya Raman told analysts on a call that revenue would fall.",
              {"PERSON Priya Raman"}},
+        // A "person" ending in an organisation head with no first name is the
+        // organisation; a title word ("Justice") is then part of its name.
+        Case{"The Orlova Trust and the Justice Department said on Monday that the fund was closed.",
+             {"ORG Orlova Trust", "ORG Justice Department"}},
+        Case{"Brevant Systems said its profit rose.", {"ORG Brevant Systems"}},
+        // A foreign organisation head makes the name an organisation.
+        Case{"Médecins Sans Frontières said its clinic in Goma had treated 40 patients.",
+             {"ORG Médecins Sans Frontières", "LOC Goma"}},
+        // The second half of a hyphenated compound is no lowercase place name.
+        Case{"Demand from data-centre operators rose in Ohio.", {"LOC Ohio"}},
+        // A place-like name introduced by an apposition with a role word is a person.
+        Case{"\"We will appeal,\" said Idil Farah, the group's executive director.", {"PERSON Idil Farah"}},
+        // A place before a possessive is the organisation's place, not its name.
+        Case{"Latvia's Green Party won 12 seats on Sunday.", {"LOC Latvia", "ORG Green Party"}},
+        // A country before a title is no part of the person's name.
+        Case{"The envoy will meet U.S. President Donald Trump in July.", {"LOC U.S.", "PERSON Donald Trump"}},
+        // The agency in a wire dateline's parentheses is an organisation.
+        Case{"QUITO (Andes Report) - Rains flooded the old town on Monday.", {"LOC QUITO", "ORG Andes Report"}},
+        // A name after "ROLE at" is where the role is held: an organisation.
+        Case{"Omar Diallo, an analyst at Weinberg, said the shares were cheap.",
+             {"PERSON Omar Diallo", "ORG Weinberg"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {

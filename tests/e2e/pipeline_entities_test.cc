@@ -1,0 +1,42 @@
+// pipeline_entities_test.cc: entity rules that read the tagger's parts of speech, on
+// sentences we wrote. Each case lists every named mention the text must give, in
+// order; the unit tests in tests/recognize run the recognizer without the tagger.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "annotate.h"
+
+namespace newsledger {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* text;
+  std::vector<std::string> mentions;  // "TYPE text", pronouns left out
+};
+
+class PipelineEntitiesTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PipelineEntitiesTest, FindsExactlyTheseMentions) {
+  const Case& c = GetParam();
+  Document doc = testing::AnnotateText(c.text);
+  std::vector<std::string> got;
+  for (const Entity& e : doc.entities)
+    if (!e.pronoun) got.push_back(std::string(ToString(e.type)) + " " + std::string(doc.view(e.span)));
+  EXPECT_EQ(got, c.mentions) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, PipelineEntitiesTest,
+    ::testing::Values(
+        // After a lone first name, a word the tagger reads as a proper noun is the
+        // surname, even one the dictionary lists ("macron" is a diacritic).
+        Case{"proper_noun_after_a_first_name",
+             "The talks were hosted by French President Emmanuel Macron in Paris.",
+             {"MISC French", "PERSON Emmanuel Macron", "LOC Paris"}}),
+    [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace newsledger
