@@ -136,7 +136,9 @@ struct NerScratch {
 // across sentences and documents without making every NerScratch large (the trainer
 // keeps one scratch per training sentence); `owner` ties it to one NerFeatures.
 struct NerWordCache {
-  static constexpr size_t kSlots = 4096;   // a power of two
+  // A power of two. 32768 slots (about 6 MB): at 4096, a quarter of a news corpus's
+  // tokens missed and paid WordInfo and WordRows again; at 32768, one in thirteen.
+  static constexpr size_t kSlots = 32768;
   static constexpr size_t kMaxBytes = 30;  // longer words are not cached
   struct Slot {
     uint64_t key = 0;
