@@ -52,6 +52,18 @@ const WordSet kReportVerbs = {"said", "says", "say", "told", "tells", "tell", "w
 const WordSet kParticiplePrepositions = {"including", "excluding", "regarding", "concerning", "barring",
                                          "pending", "notwithstanding", "considering", "following",
                                          "according", "given", "granted"};
+// Natural hazards: as a verb's subject ("an earthquake struck the province", "a fire
+// broke out") or its passive agent ("homes were destroyed by the floods") they make
+// the verb a disaster, which is no act of any actor, so no event.
+const WordSet kHazards = {"earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "aftershock",
+                          "aftershocks", "storm", "storms", "hurricane", "typhoon", "cyclone", "tornado",
+                          "tornadoes", "flood", "floods", "flooding", "floodwaters", "fire", "fires", "blaze",
+                          "blazes", "wildfire", "wildfires", "bushfire", "bushfires", "flames", "landslide",
+                          "landslides", "mudslide", "mudslides", "avalanche", "eruption", "tsunami", "drought",
+                          "heatwave", "rains", "rain", "snowstorm", "blizzard", "winds", "lightning", "monsoon"};
+// Words that make "fire" a weapon's ("artillery fire hit the town").
+const WordSet kWeaponModifiers = {"artillery", "rocket", "mortar", "tank", "sniper", "gun", "machine-gun",
+                                  "cannon", "naval", "enemy", "small-arms", "anti-aircraft", "friendly"};
 const WordSet kClauseBreak = {".", ";", ":", "!", "?", "—", "–", "--", "(", ")", "but", "while",
                               "although", "though", "because", "whereas"};
 
@@ -67,6 +79,7 @@ enum WordClass : uint16_t {
   kClauseBreakW = 1 << 7,
   kCueW = 1 << 8,
   kCueLemmaW = 1 << 9,
+  kHazardW = 1 << 10,
 };
 
 const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
@@ -77,7 +90,7 @@ const std::unordered_map<std::string_view, uint16_t>& WordClasses() {
         {&kLocative, kLocativeW},
         {&kBeForms, kBeFormW},         {&kNegation, kNegationW},        {&kDeny, kDenyW},
         {&kKillWords, kKillW},         {&kClauseBreak, kClauseBreakW}, {&kCueWords, kCueW},
-        {&kCueLemmas, kCueLemmaW}};
+        {&kCueLemmas, kCueLemmaW},     {&kHazards, kHazardW}};
     for (const auto& [set, bit] : sets)
       for (std::string_view x : *set) m[x] |= bit;
     return m;
@@ -763,6 +776,29 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
     return m;
   };
 
+  // A hazard noun (kHazards) heading the noun phrase right before the verb, past
+  // adverbs and auxiliaries ("the quake has also hit"), or right after its "by".
+  auto is_hazard = [&](uint32_t k) {
+    if (!(fl(k) & kHazardW)) return false;
+    const std::string_view upos = doc.tokens[k].upos;
+    if (!upos.empty() && upos != "NOUN" && upos != "PROPN") return false;  // "fire" the verb
+    return !(k > b && kWeaponModifiers.count(word(k - 1)));
+  };
+  auto hazard_subject = [&](const Trigger& t) {
+    uint32_t k = t.tb;
+    while (k > b && (doc.tokens[k - 1].upos == "ADV" || doc.tokens[k - 1].upos == "AUX" ||
+                     (fl(k - 1) & kBeFormW) || word(k - 1) == "has" || word(k - 1) == "have" || word(k - 1) == "had"))
+      --k;
+    if (k > b && is_hazard(k - 1)) return true;
+    if (t.te < e && word(t.te) == "by")
+      for (uint32_t j = t.te + 1; j < e && j <= t.te + 4; ++j) {
+        if (is_hazard(j)) return true;
+        const std::string_view upos = doc.tokens[j].upos;
+        if (upos != "DET" && upos != "ADJ" && upos != "NUM" && upos != "PROPN" && upos != "NOUN") break;
+      }
+    return false;
+  };
+
   std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.anchor < y.anchor; });
   int last_actor = -1;
   const Trigger* prev = nullptr;
@@ -777,6 +813,7 @@ void EventCoder::CodeSentence(Document& doc, size_t si, const std::vector<uint32
       for (uint32_t k = before->te; k < t.tb && same_clause; ++k) same_clause = !(fl(k) & kClauseBreakW);
       if (same_clause) continue;
     }
+    if (!t.noun && hazard_subject(t)) continue;
     // Status: nearest cue before the anchor, within the clause.
     Cue cue = Cue::kNone;
     bool negated = false;

@@ -45,8 +45,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"relative_that_keeps_the_subject", "Chilean troops that crossed the border attacked a Peruvian post.",
              "attacked", "Chilean troops"},
         // The agency of a wire dateline is nobody's actor.
-        Case{"dateline_agency_is_no_actor", "QUITO (Andes Wire) - A landslide killed 14 people on Monday.", "killed",
+        Case{"dateline_agency_is_no_actor", "QUITO (Andes Wire) - An explosion killed 14 people on Monday.", "killed",
              ""},
+        // "fire" after a weapon word is the weapon's, not a hazard.
+        Case{"weapon_fire_is_no_hazard", "Mortar fire killed three soldiers near Goma.", "killed", ""},
         // A verb joined by "and" after the first verb's object shares that verb's
         // subject (here none), not the object.
         Case{"second_verb_does_not_take_the_first_verbs_object",
@@ -89,7 +91,13 @@ INSTANTIATE_TEST_SUITE_P(
         NoEventCase{"reduced_relative_participle", "Refugees forced from the camp arrived in Tumbes on Friday.",
                     "forced"},
         NoEventCase{"reduced_relative_before_a_vbn_main_verb",
-                    "Families driven from their villages sheltered at a church.", "driven"}),
+                    "Families driven from their villages sheltered at a church.", "driven"},
+        // A natural hazard as the subject or the passive agent: a disaster, no act.
+        NoEventCase{"hazard_subject", "A magnitude 6.1 earthquake struck the province of Ica on Friday.", "struck"},
+        NoEventCase{"hazard_subject_past_an_auxiliary", "The wildfire has destroyed 40 homes near Tarrant.",
+                    "destroyed"},
+        NoEventCase{"hazard_phrasal_verb", "A fire broke out at a fuel depot near the port.", "broke out"},
+        NoEventCase{"hazard_passive_agent", "Dozens of homes in Valera were destroyed by the floods.", "destroyed"}),
     [](const ::testing::TestParamInfo<NoEventCase>& info) { return std::string(info.param.name); });
 
 // The subject of a passive after a reporting verb is what was acted on; the
