@@ -284,7 +284,11 @@ QuantityRecognizer::QuantityRecognizer() {
               {"cent", "USD", 0.01}, {"cents", "USD", 0.01}, {"penny", "GBP", 0.01}, {"pence", "GBP", 0.01},
               {"pennies", "USD", 0.01}, {"bitcoin", "XBT", 1}, {"bitcoins", "XBT", 1}, {"btc", "XBT", 1},
               {"satoshi", "XBT", 1e-8}, {"satoshis", "XBT", 1e-8}, {"dutch guilders", "NLG", 1},
-              {"guilders", "NLG", 1}, {"finnish markka", "FIM", 1}, {"marks", "DEM", 1}})
+              {"guilders", "NLG", 1}, {"finnish markka", "FIM", 1}, {"marks", "DEM", 1},
+              // Spanish plurals the ISO names do not give ("500 million soles").
+              {"soles", "PEN", 1}, {"nuevos soles", "PEN", 1}, {"quetzales", "GTQ", 1}, {"colones", "CRC", 1},
+              {"guaranies", "PYG", 1}, {"guaran\xC3\xAD" "es", "PYG", 1}, {"bolivianos", "BOB", 1},
+              {"lempiras", "HNL", 1}, {"cordobas", "NIO", 1}, {"c\xC3\xB3" "rdobas", "NIO", 1}})
     currency_names_[n.n] = {n.c, n.f};
   max_name_words_ = std::max<size_t>(max_name_words_, 3);
   // Only names no reader would take for one currency before all others: a bare

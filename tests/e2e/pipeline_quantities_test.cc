@@ -43,7 +43,11 @@ INSTANTIATE_TEST_SUITE_P(
                       // the text names; with none (or two) named, the usual one.
                       Case{"Morocco will spend 10 billion dirhams on new dams.", "10 billion dirhams", "MAD", 1e10},
                       Case{"Pakistan will spend 50 billion rupees on canals.", "50 billion rupees", "PKR", 5e10},
-                      Case{"The court fined the firm 2 million rupees.", "2 million rupees", "INR", 2e6}));
+                      Case{"The court fined the firm 2 million rupees.", "2 million rupees", "INR", 2e6},
+                      // Spanish plurals of Latin American currencies.
+                      Case{"The government pledged 500 million soles for the rebuilding.", "500 million soles",
+                           "PEN", 5e8},
+                      Case{"The fine was 40,000 quetzales.", "40,000 quetzales", "GTQ", 4e4}));
 
 // A number after "magnitude" is a quake's size, not a count of the quake.
 INSTANTIATE_TEST_SUITE_P(
