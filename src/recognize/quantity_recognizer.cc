@@ -1376,9 +1376,15 @@ void QuantityRecognizer::ShareCountedNoun(Document& doc) {
     const Quantity& p = doc.quantities[k - 1];
     if (q.type != QuantityType::kCount || !q.counted.empty() || !q.unit.empty()) continue;
     if (p.type != QuantityType::kCount || p.counted.empty() || p.counted_span.end > q.span.start) continue;
-    // "two people died and 37 were injured": the count stands before its verb ...
-    const size_t after = token_at(q.span.end);
-    if (after >= doc.tokens.size() || (doc.tokens[after].upos != "AUX" && doc.tokens[after].upos != "VERB")) continue;
+    // "two people died and 37 were injured": the count stands before its verb, or
+    // "killing nine people and injuring more than 120,": after one, as its object,
+    // with no noun of its own after it ...
+    const size_t after = token_at(q.span.end), first = token_at(q.span.start);
+    auto upos = [&](size_t t) -> std::string_view { return t < doc.tokens.size() ? doc.tokens[t].upos : ""; };
+    const bool subject = upos(after) == "AUX" || upos(after) == "VERB";
+    const bool object = first > 0 && upos(first - 1) == "VERB" && upos(after) != "NOUN" && upos(after) != "PROPN" &&
+                        upos(after) != "ADJ" && upos(after) != "NUM";
+    if (!subject && !object) continue;
     // ... and is joined to the earlier count's clause by "and", "but", "while" or a
     // comma within a few words, with no sentence end between them.
     const size_t from = token_at(p.counted_span.end), to = token_at(q.span.start);

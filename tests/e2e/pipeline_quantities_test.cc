@@ -108,6 +108,10 @@ TEST_P(PipelineCountedTest, SharesTheCountedNounOfTheClauseBefore) {
 INSTANTIATE_TEST_SUITE_P(
     Ellipsis, PipelineCountedTest,
     ::testing::Values(CountedCase{"Two miners died and 37 were injured in the collapse.", "37", "miners"},
+                      // The later count as the object of its own verb.
+                      CountedCase{"The blast killed at least nine people and injured more than 120, police said.",
+                                  "more than 120", "people"},
+                      CountedCase{"The storm destroyed 300 homes and damaged 45 in Leyte.", "45", "homes"},
                       CountedCase{"At least 40 soldiers were killed and 12 were captured.", "12", "soldiers"},
                       CountedCase{"Some 300 homes were flooded, while 25 collapsed.", "25", "homes"},
                       CountedCase{"The board has 12 members, and 7 voted for the plan.", "7", ""},
