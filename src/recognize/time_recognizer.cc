@@ -324,6 +324,13 @@ struct TimeScan {
     for (uint32_t i = b; i < e; ++i) {
       const Lexeme& l = lx[i];
       if (l.kind != LexKind::kWord) continue;
+      // "is set to last until Friday", "are due to meet on Monday": a plan ahead.
+      if (i > b && (lx[i - 1].is("is") || lx[i - 1].is("are") || lx[i - 1].is("am")) && Is(i + 1, "to") &&
+          (l.low == "set" || l.low == "due" || l.low == "scheduled" || l.low == "expected" || l.low == "slated" ||
+           l.low == "poised" || l.low == "about")) {
+        tense[i] = Tense::kFuture;
+        continue;
+      }
       if (has_xpos) {
         std::string_view x = recognize::XposAt(doc, l.start);
         if (x == "VBD") { tense[i] = Tense::kPast; continue; }
@@ -350,10 +357,11 @@ struct TimeScan {
       } else if (w == "going" && Is(i + 1, "to") && i + 2 < e && lx[i + 2].kind == LexKind::kWord &&
                  !(lx[i + 2].info && lx[i + 2].info->month)) {
         tense[i] = Tense::kFuture;
-      } else if (w.size() >= 5 && w.ends_with("ed") && i > b &&
+      } else if (((w.size() >= 5 && w.ends_with("ed")) || IrregularPast().count(w)) && i > b &&
                  (lx[i - 1].is("is") || lx[i - 1].is("are") || lx[i - 1].is("am") || lx[i - 1].is("be") ||
                   lx[i - 1].is("been") || lx[i - 1].is("being"))) {
-        // A participle after a form of "be" ("is sentenced"): the auxiliary holds the tense.
+        // A participle after a form of "be" ("is sentenced", "is held"): the auxiliary
+        // holds the tense.
       } else if (IrregularPast().count(w) ||
                  (w.size() >= 5 && w.ends_with("ed") && !NotPastEd().count(w))) {
         tense[i] = Tense::kPast;
@@ -382,7 +390,15 @@ struct TimeScan {
 
   Tense TenseAt(uint32_t a, uint32_t z) {
     if (!tense_ready) ComputeTense();
-    // The nearest marker; ties go left (the verb usually precedes its adjuncts).
+    // A marker before the time in its own clause (no comma between) is the time's
+    // verb: "is set to last until Friday, the union said" is ahead, whatever the
+    // reporting frame after the comma says.
+    for (uint32_t k = a; k-- > b;) {
+      if (lx[k].is(",") || lx[k].is(".") || lx[k].is(";") || IsDoubleQuote(k)) break;
+      if (tense[k] == Tense::kFuture) return tense[k];
+      if (tense[k] != Tense::kNone) break;
+    }
+    // Else the nearest marker; ties go left (the verb usually precedes its adjuncts).
     bool right_stop = false;
     for (uint32_t dist = 1; dist < e - b; ++dist) {
       bool left_ok = a >= b + dist, right_ok = !right_stop && z - 1 + dist < e;

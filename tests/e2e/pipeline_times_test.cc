@@ -34,6 +34,15 @@ INSTANTIATE_TEST_SUITE_P(
     Rules, PipelineTimesTest,
     ::testing::Values(
         // "fall" and "spring" as verbs are no seasons; as nouns they are.
+        // A future marker before the time in its own clause wins over the reporting
+        // frame after the comma.
+        Case{"set_to_before_a_past_frame", "The strike is set to last until Friday, the union said.",
+             "Friday=2026-05-22/"},
+        Case{"due_to_before_a_past_frame", "The ministers are due to meet on Monday, officials said.",
+             "Monday=2026-05-25/"},
+        Case{"will_before_a_past_frame", "Nine towns will have water only at night from Monday, the utility said.",
+             "Monday=2026-05-25/"},
+        Case{"past_stays_past", "The strike ended on Monday, the union said.", "Monday=2026-05-18/"},
         Case{"fall_as_verb", "Analysts expect margins to fall in June.", "June=2026-06/"},
         Case{"rise_and_fall", "Prices rise and fall with the harvest.", ""},
         Case{"fall_as_season", "Talks resume this fall.", "this fall=2026-FA/"},
