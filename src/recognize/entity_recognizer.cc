@@ -123,6 +123,24 @@ bool IsForeignOrgWord(std::string_view w) {
   return OneOf(w, kWords);
 }
 
+// A lowercase noun that, ending a name, says it is an organisation: "the FNV union".
+bool IsOrgTailNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "union",     "party",      "alliance",  "coalition", "movement", "federation", "association", "council",
+      "committee", "ministry",   "militia",   "government", "administration", "foundation", "institute",
+      "authority", "agency",     "confederation", "syndicate", "consortium", "cartel", "gang"};
+  return OneOf(w, kWords) || IsOrgNoun(w);
+}
+
+// The plural of an organisation noun: "companies", "airlines", "unions".
+bool IsOrgNounPlural(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"lines", "unions", "parties", "organisations", "organizations",
+                                                "agencies", "ministries", "governments", "automakers"};
+  if (OneOf(w, kWords)) return true;
+  if (w.size() > 4 && w.ends_with("ies")) return IsOrgNoun(std::string(w.substr(0, w.size() - 3)) + "y");
+  return w.size() > 3 && w.back() == 's' && IsOrgNoun(w.substr(0, w.size() - 1));
+}
+
 // Whether a capitalised word may continue a person's name: a listed first name or
 // surname, a proper name of the dictionary, or a word the dictionary does not know.
 // Common words ("Direct", "Power") end the name.
@@ -644,6 +662,51 @@ void EntityRecognizer::annotate(Document& doc) const {
         if (e == t + 1 || (e < s.token_end && covered[e])) continue;
         mentions.push_back({t + 1, e, EntityType::kOrg, si});
         for (uint32_t k = t + 1; k < e; ++k) covered[k] = 1;
+      }
+    }
+    if (mentions.size() != before)
+      std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.tb < y.tb; });
+  }
+  // A name that ends in a lowercase organisation noun is that organisation: "the FNV
+  // union", "the ruling Tawana party".
+  for (M& m : mentions)
+    if (m.type != EntityType::kOrg && m.te - m.tb >= 2 && IsOrgTailNoun(text(m.te - 1))) m.type = EntityType::kOrg;
+  // The names a plural organisation noun lists are organisations: "shipping lines
+  // including Maersk and MSC", "automakers such as Toyota, Kia and Renault".
+  {
+    const size_t before = mentions.size();
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (s.token_end > doc.tokens.size()) continue;
+      for (uint32_t t = s.token_begin + 1; t + 1 < s.token_end; ++t) {
+        uint32_t noun = t - 1, first = t + 1;
+        if (text(t) == "such" && text(t + 1) == "as") ++first;
+        else if (text(t) != "including" && text(t) != "like") continue;
+        if (text(noun) == "," && noun > s.token_begin) --noun;
+        std::string low(text(noun));  // "Automakers such as ..." may open the sentence
+        if (!low.empty() && low[0] >= 'A' && low[0] <= 'Z') low[0] = static_cast<char>(low[0] + 32);
+        if (!IsOrgNounPlural(low)) continue;
+        // The list: capitalised runs joined by commas, "and", "or", "&".
+        for (uint32_t k = first; k < s.token_end;) {
+          const std::string_view w = text(k);
+          if (w == "," || w == "and" || w == "or" || w == "&") { ++k; continue; }
+          if (!IsUpperStart(w) || IsCalendarWord(w)) break;
+          uint32_t e = k;
+          while (e < s.token_end && IsUpperStart(text(e)) && !IsCalendarWord(text(e))) ++e;
+          bool placed = false;  // a listed place stays one ("lenders like Banco de Chile" aside)
+          for (M& m : mentions) {
+            if (m.tb != k || m.te != e) continue;
+            placed = true;
+            if (m.type == EntityType::kPerson) m.type = EntityType::kOrg;
+          }
+          bool free = !placed;
+          for (uint32_t q = k; q < e && free; ++q) free = !covered[q];
+          if (free) {
+            mentions.push_back({k, e, EntityType::kOrg, si});
+            for (uint32_t q = k; q < e; ++q) covered[q] = 1;
+          }
+          k = e;
+        }
       }
     }
     if (mentions.size() != before)

@@ -35,7 +35,20 @@ INSTANTIATE_TEST_SUITE_P(
         // surname, even one the dictionary lists ("macron" is a diacritic).
         Case{"proper_noun_after_a_first_name",
              "The talks were hosted by French President Emmanuel Macron in Paris.",
-             {"MISC French", "PERSON Emmanuel Macron", "LOC Paris"}}),
+             {"MISC French", "PERSON Emmanuel Macron", "LOC Paris"}},
+        // A name ending in a lowercase organisation noun is that organisation.
+        Case{"organisation_noun_ends_the_name", "Talks between the FNV union and the employers broke down.",
+             {"ORG FNV union"}},
+        // The names a plural organisation noun lists are organisations, also the ones
+        // the model left out or took for people.
+        Case{"list_after_a_plural_organisation_noun",
+             "Shipping lines including Maersk and MSC said they would divert vessels.",
+             {"ORG Maersk", "ORG MSC"}},
+        Case{"such_as_list_opening_the_sentence", "Automakers such as Toyota, Kia and Renault cut output.",
+             {"ORG Toyota", "ORG Kia", "ORG Renault"}},
+        // Places in a list after a plural that is no organisation noun stay places.
+        Case{"list_of_places_stays_places", "Countries including Chile and Peru attended.",
+             {"LOC Chile", "LOC Peru"}}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 }  // namespace
