@@ -245,6 +245,13 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
     while (j < n && ner::IsInside(labels[j]) && ner::TypeOf(labels[j]) == type) ++j;
     size_t b = i, e = j;
     i = j;
+    // "outside the union's offices": one lowercase word that is a common word of the
+    // dictionary is no name (the model, trained on lowercased copies too, sometimes
+    // takes one for a place). Lowercase names of web text are mostly no common words
+    // ("flew into tucson") or longer ("united states").
+    if (e == b + 1 && !toks[b].text.empty() && toks[b].text[0] >= 'a' && toks[b].text[0] <= 'z' &&
+        (scratch.info[b].wkinds & kDictCommon))
+      continue;
     EntityType et = type == 1 ? EntityType::kPerson : type == 2 ? EntityType::kOrg : EntityType::kLoc;
     // "Justice Department", "Norvane Systems" taken for a person: a name of two or more
     // words that ends in an organisation head and holds no first name (other than a

@@ -46,6 +46,9 @@ INSTANTIATE_TEST_SUITE_P(
              {"ORG Maersk", "ORG MSC"}},
         Case{"such_as_list_opening_the_sentence", "Automakers such as Toyota, Kia and Renault cut output.",
              {"ORG Toyota", "ORG Kia", "ORG Renault"}},
+        // One lowercase common word is no name, whatever the model says.
+        Case{"lowercase_common_word_is_no_name", "She spoke to reporters outside the union's offices in Leith.",
+             {"LOC Leith"}},
         // Places in a list after a plural that is no organisation noun stay places.
         Case{"list_of_places_stays_places", "Countries including Chile and Peru attended.",
              {"LOC Chile", "LOC Peru"}}),
