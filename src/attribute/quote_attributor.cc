@@ -1464,8 +1464,23 @@ Resolved QuoteScan::ResolvePhrase(uint32_t a, uint32_t b, uint32_t sent) {
       if (EndsWith(it->speaker.text, std::string(" ") + std::string(hw))) return it->speaker;
     }
     if (qa_.org_nouns_.count(hw)) {
-      // The organisation the article talks about most (all its mentions, short
-      // ones included), the latest one on a tie.
+      // An organisation whose name has the noun or is followed by it ("the union"
+      // after "the FNV union"), the latest one ...
+      const Mention* named = nullptr;
+      for (const Mention& m : mentions_) {
+        if (m.first >= a) break;
+        if (!m.org) continue;
+        for (uint32_t k = m.first; k <= m.last + 1 && k < doc_.tokens.size(); ++k)
+          if (L(k).view() == hw) named = &m;
+      }
+      if (named) {
+        r.text = named->canonical;
+        r.id = named->id;
+        r.named = true;
+        return r;
+      }
+      // ... else the organisation the article talks about most (all its mentions,
+      // short ones included), the latest one on a tie.
       const Mention* best = nullptr;
       size_t best_count = 0;
       for (const Mention& m : mentions_) {

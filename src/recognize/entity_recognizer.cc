@@ -675,9 +675,44 @@ void EntityRecognizer::annotate(Document& doc) const {
       std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.tb < y.tb; });
   }
   // A name that ends in a lowercase organisation noun is that organisation: "the FNV
-  // union", "the ruling Tawana party".
-  for (M& m : mentions)
-    if (m.type != EntityType::kOrg && m.te - m.tb >= 2 && IsOrgTailNoun(text(m.te - 1))) m.type = EntityType::kOrg;
+  // union", "the ruling Tawana party"; one the model left out ("the Likud party") is
+  // added, the capitalised name alone, as UNER spans it.
+  for (M& m : mentions) {
+    if (m.type == EntityType::kOrg) continue;
+    if (m.te - m.tb >= 2 && IsOrgTailNoun(text(m.te - 1))) m.type = EntityType::kOrg;
+    // "the Tarvos union" with "Tarvos" taken for a place or person: unless it is a
+    // listed place ("the Bihar government" is Bihar's).
+    if (m.tb > 0 && m.te < doc.tokens.size() && IsDeterminer(text(m.tb - 1)) && IsOrgTailNoun(text(m.te)) &&
+        m.sentence == sentence_of[m.te]) {
+      std::vector<uint64_t> folded;
+      for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
+      const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
+      if (!(g && g->length == folded.size())) m.type = EntityType::kOrg;
+    }
+  }
+  {
+    const size_t before = mentions.size();
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (s.token_end > doc.tokens.size()) continue;
+      for (uint32_t t = s.token_begin + 1; t < s.token_end; ++t) {
+        if (!(text(t - 1) == "the" || text(t - 1) == "The") || covered[t] || !IsUpperStart(text(t)) ||
+            IsCalendarWord(text(t)))
+          continue;
+        uint32_t e = t;
+        while (e < s.token_end && e - t < 4 && !covered[e] && IsUpperStart(text(e)) && !IsCalendarWord(text(e))) ++e;
+        if (e >= s.token_end || covered[e] || !IsOrgTailNoun(text(e))) {
+          t = e;
+          continue;
+        }
+        mentions.push_back({t, e, EntityType::kOrg, si});  // the name, as UNER spans it
+        for (uint32_t k = t; k < e; ++k) covered[k] = 1;
+        t = e;
+      }
+    }
+    if (mentions.size() != before)
+      std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.tb < y.tb; });
+  }
   // The names a plural organisation noun lists are organisations: "shipping lines
   // including Maersk and MSC", "automakers such as Toyota, Kia and Renault".
   {

@@ -39,6 +39,8 @@ INSTANTIATE_TEST_SUITE_P(
         // A name ending in a lowercase organisation noun is that organisation.
         Case{"organisation_noun_ends_the_name", "Talks between the FNV union and the employers broke down.",
              {"ORG FNV union"}},
+        Case{"name_before_an_organisation_noun_the_model_left_out", "The Tarvos union called a strike.",
+             {"ORG Tarvos"}},
         // The names a plural organisation noun lists are organisations, also the ones
         // the model left out or took for people.
         Case{"list_after_a_plural_organisation_noun",

@@ -66,6 +66,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"definite_description_skips_modifier_words",
              "State inspectors closed the mine in May. The union said the miners would strike.",
              "the miners would strike", "The union", "said"},
+        // ... to the one whose name has the noun, over one named later.
+        Case{"the_union_is_the_one_named_so",
+             "Talks between the Tarvos union and the port broke down. Shipping lines including Maersk and "
+             "MSC rerouted ships. The strike will last until Friday, the union said.",
+             "The strike will last until Friday", "Tarvos union", "said"},
         // A subject pronoun is its whole noun phrase ("At one point" is no speaker).
         Case{"pronoun_subject_after_adverbial",
              "Nurse Pia Lund met the inspectors. At one point she told them the ward was full.", "the ward was full",
