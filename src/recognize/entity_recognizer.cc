@@ -680,10 +680,11 @@ void EntityRecognizer::annotate(Document& doc) const {
   for (M& m : mentions) {
     if (m.type == EntityType::kOrg) continue;
     if (m.te - m.tb >= 2 && IsOrgTailNoun(text(m.te - 1))) m.type = EntityType::kOrg;
-    // "the Tarvos union" with "Tarvos" taken for a place or person: unless it is a
-    // listed place ("the Bihar government" is Bihar's).
-    if (m.tb > 0 && m.te < doc.tokens.size() && IsDeterminer(text(m.tb - 1)) && IsOrgTailNoun(text(m.te)) &&
-        m.sentence == sentence_of[m.te]) {
+    // "the Tarvos union" with "Tarvos" taken for a place: unless it is a listed place
+    // ("the Bihar government" is Bihar's). A person stays one ("the Karzai
+    // government").
+    if (m.type == EntityType::kLoc && m.tb > 0 && m.te < doc.tokens.size() && IsDeterminer(text(m.tb - 1)) &&
+        IsOrgTailNoun(text(m.te)) && m.sentence == sentence_of[m.te]) {
       std::vector<uint64_t> folded;
       for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
       const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
@@ -701,7 +702,12 @@ void EntityRecognizer::annotate(Document& doc) const {
           continue;
         uint32_t e = t;
         while (e < s.token_end && e - t < 4 && !covered[e] && IsUpperStart(text(e)) && !IsCalendarWord(text(e))) ++e;
-        if (e >= s.token_end || covered[e] || !IsOrgTailNoun(text(e))) {
+        // A lone adjective is no name ("the Islamic party", "the Socialist group").
+        uint64_t folded_first = HashFolded(text(t));
+        const GazetteerEntry* demonym = gaz_.LongestMatch(&folded_first, 1, 0);
+        const bool adjective = e == t + 1 && (doc.tokens[t].upos == "ADJ" ||
+                                              (demonym && (demonym->kinds & kGazDemonym)));
+        if (e >= s.token_end || covered[e] || !IsOrgTailNoun(text(e)) || adjective) {
           t = e;
           continue;
         }

@@ -41,6 +41,10 @@ INSTANTIATE_TEST_SUITE_P(
              {"ORG FNV union"}},
         Case{"name_before_an_organisation_noun_the_model_left_out", "The Tarvos union called a strike.",
              {"ORG Tarvos"}},
+        // A person before "government" stays a person; a lone adjective is no name.
+        Case{"person_before_an_organisation_noun_stays_a_person",
+             "Critics said the Karzai government had failed the provinces.", {"PERSON Karzai"}},
+        Case{"adjective_before_an_organisation_noun_is_no_name", "The Socialist party lost ground.", {}},
         // The names a plural organisation noun lists are organisations, also the ones
         // the model left out or took for people.
         Case{"list_after_a_plural_organisation_noun",
