@@ -1376,6 +1376,24 @@ void QuantityRecognizer::ShareCountedNoun(Document& doc) {
     const Quantity& p = doc.quantities[k - 1];
     if (q.type != QuantityType::kCount || !q.counted.empty() || !q.unit.empty()) continue;
     if (p.type != QuantityType::kCount || p.counted.empty() || p.counted_span.end > q.span.start) continue;
+    // "38 ships were waiting by Tuesday evening, up from 12 on Monday": a figure a
+    // count is compared with counts the same thing, anywhere in the sentence.
+    {
+      const size_t first = token_at(q.span.start);
+      auto word = [&](size_t t) { return t < doc.tokens.size() ? doc.view(doc.tokens[t].span) : std::string_view(); };
+      const size_t after = token_at(q.span.end);
+      const std::string_view next_upos = after < doc.tokens.size() ? std::string_view(doc.tokens[after].upos) : "";
+      const bool compared = first >= 2 && (word(first - 1) == "from" || word(first - 1) == "with") &&
+                            (word(first - 2) == "up" || word(first - 2) == "down" || word(first - 2) == "compared");
+      bool same_sentence = false;
+      for (const Sentence& st : doc.sentences)
+        if (st.span.start <= p.span.start && q.span.end <= st.span.end) same_sentence = true;
+      if (compared && same_sentence && next_upos != "NOUN" && next_upos != "PROPN" && next_upos != "ADJ") {
+        q.counted = p.counted;
+        q.counted_span = p.counted_span;
+        continue;
+      }
+    }
     // "two people died and 37 were injured": the count stands before its verb, or
     // "killing nine people and injuring more than 120,": after one, as its object,
     // with no noun of its own after it ...

@@ -112,6 +112,10 @@ INSTANTIATE_TEST_SUITE_P(
                       CountedCase{"The blast killed at least nine people and injured more than 120, police said.",
                                   "more than 120", "people"},
                       CountedCase{"The storm destroyed 300 homes and damaged 45 in Leyte.", "45", "homes"},
+                      // A figure the count is compared with counts the same thing.
+                      CountedCase{"By Tuesday evening 38 container ships were waiting at anchor, up from 12 on Monday.",
+                                  "12", "container ships"},
+                      CountedCase{"The clinic saw 140 patients in May, compared with 95 in April.", "95", "patients"},
                       CountedCase{"At least 40 soldiers were killed and 12 were captured.", "12", "soldiers"},
                       CountedCase{"Some 300 homes were flooded, while 25 collapsed.", "25", "homes"},
                       CountedCase{"The board has 12 members, and 7 voted for the plan.", "7", ""},
