@@ -592,12 +592,44 @@ void EntityRecognizer::annotate(Document& doc) const {
   }
 
   // The parenthesised part of a wire dateline ("LIMA (Andes Report) - ") names the
-  // agency: an organisation, whatever the model made of its words.
-  for (M& m : mentions) {
-    const Sentence& s = doc.sentences[m.sentence];
-    if (m.sentence > 0 && doc.sentences[m.sentence - 1].paragraph == s.paragraph) continue;
-    if (m.tb <= s.token_begin || m.te >= s.token_end || text(m.tb - 1) != "(" || text(m.te) != ")") continue;
-    if (m.te < DatelineEnd(doc, s.token_begin, s.token_end)) m.type = EntityType::kOrg;
+  // agency: one organisation, whatever the model made of its words ("Balkan" of
+  // "(Balkan Observer)" alone as a place, or nothing).
+  {
+    bool changed = false;
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) continue;
+      if (si > 0 && doc.sentences[si - 1].paragraph == s.paragraph) continue;
+      const uint32_t end = DatelineEnd(doc, s.token_begin, s.token_end);
+      if (end == s.token_begin) continue;
+      // The place opening it ("GOMA, Congo (Reuters) - ") is a place.
+      uint32_t place_end = s.token_begin;
+      while (place_end < end && IsUpperStart(text(place_end))) ++place_end;
+      if (place_end > s.token_begin && place_end < end && (text(place_end) == "," || text(place_end) == "(")) {
+        const uint32_t pb = s.token_begin;
+        mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                      [&](const M& m) { return m.tb >= pb && m.te <= place_end; }),
+                       mentions.end());
+        mentions.push_back({pb, place_end, EntityType::kLoc, si});
+        for (uint32_t t = pb; t < place_end; ++t) covered[t] = 1;
+        changed = true;
+      }
+      uint32_t open = s.token_begin;
+      while (open < end && text(open) != "(") ++open;
+      uint32_t close = open;
+      while (close < end && text(close) != ")") ++close;
+      if (open + 1 >= close || close >= end) continue;
+      bool caps = true;
+      for (uint32_t t = open + 1; t < close && caps; ++t) caps = IsUpperStart(text(t)) || text(t) == "&";
+      if (!caps) continue;
+      mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                    [&](const M& m) { return m.tb > open && m.te <= close; }),
+                     mentions.end());
+      mentions.push_back({open + 1, close, EntityType::kOrg, si});
+      for (uint32_t t = open + 1; t < close; ++t) covered[t] = 1;
+      changed = true;
+    }
+    if (changed) std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.tb < y.tb; });
   }
   // A "person" the text introduces as an organisation is one: "the operator, Hidro
   // Srbija,", "the chipmaker Valtrex", "Lumora, a streaming service,". (Repeats of the

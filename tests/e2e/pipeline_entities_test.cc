@@ -52,6 +52,12 @@ INSTANTIATE_TEST_SUITE_P(
              {"ORG Maersk", "ORG MSC"}},
         Case{"such_as_list_opening_the_sentence", "Automakers such as Toyota, Kia and Renault cut output.",
              {"ORG Toyota", "ORG Kia", "ORG Renault"}},
+        // A wire dateline: its opening place is a place, its parenthesised agency one
+        // organisation.
+        Case{"dateline_place_and_agency", "PRISTAVA, Kestova (Balkan Observer) - Turnout was 61%.",
+             {"LOC PRISTAVA", "LOC Kestova", "ORG Balkan Observer"}},
+        Case{"dateline_caps_city", "GOMA, Congo (Reuters) - Fighting resumed on Monday.",
+             {"LOC GOMA", "LOC Congo", "ORG Reuters"}},
         // One lowercase common word is no name, whatever the model says.
         Case{"lowercase_common_word_is_no_name", "She spoke to reporters outside the union's offices in Leith.",
              {"LOC Leith"}},
