@@ -331,6 +331,15 @@ struct TimeScan {
         tense[i] = Tense::kFuture;
         continue;
       }
+      // "with final results expected by Thursday", "talks, scheduled for Monday,":
+      // a participle of planning with no auxiliary before it looks ahead.
+      if ((l.low == "expected" || l.low == "scheduled" || l.low == "slated" || l.low == "due") && i > b &&
+          !AuxiliaryBefore(i) && !IsModal(lx[i - 1].low) &&
+          (Is(i + 1, "by") || Is(i + 1, "on") || Is(i + 1, "for") || Is(i + 1, "in") || Is(i + 1, "within") ||
+           Is(i + 1, "before"))) {
+        tense[i] = Tense::kFuture;
+        continue;
+      }
       if (has_xpos) {
         std::string_view x = recognize::XposAt(doc, l.start);
         if (x == "VBD") { tense[i] = Tense::kPast; continue; }

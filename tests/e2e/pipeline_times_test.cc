@@ -43,6 +43,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"will_before_a_past_frame", "Nine towns will have water only at night from Monday, the utility said.",
              "Monday=2026-05-25/"},
         Case{"past_stays_past", "The strike ended on Monday, the union said.", "Monday=2026-05-18/"},
+        // A participle of planning with no auxiliary looks ahead; with one, its tense.
+        Case{"expected_by_looks_ahead", "Votes were counted, he said, with final results expected by Thursday.",
+             "Thursday=2026-05-28/"},
+        Case{"were_expected_stays_past", "Results were expected on Tuesday.", "Tuesday=2026-05-19/"},
         Case{"fall_as_verb", "Analysts expect margins to fall in June.", "June=2026-06/"},
         Case{"rise_and_fall", "Prices rise and fall with the harvest.", ""},
         Case{"fall_as_season", "Talks resume this fall.", "this fall=2026-FA/"},
