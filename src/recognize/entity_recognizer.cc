@@ -484,6 +484,13 @@ void EntityRecognizer::RecognizeSentence(const NerToken* toks, size_t n, NerScra
       continue;
     }
     size_t len = g->length;
+    // A demonym that a subdivision or city also spells ("Somali": Ethiopia's Somali
+    // Region) is the model's place only before a kind of place ("Somali region");
+    // before another lowercase word ("Somali officials") it is the demonym.
+    if ((g->kinds & kGazDemonym) && !(g->kinds & (kGazCountry | kGazRegion)) && i + len < n &&
+        IsLetterStart(toks[i + len].text) && !IsUpperStart(toks[i + len].text) && !IsPlaceNoun(toks[i + len].text))
+      for (Mention& m : out)
+        if (m.begin == i && m.end == i + len && m.type == EntityType::kLoc) m.type = EntityType::kMisc;
     // Free when no mention reaches out of the name; mentions inside it ("States" of
     // "United States") give way to the whole name.
     bool free = true, inside = false;

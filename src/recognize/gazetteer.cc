@@ -156,8 +156,11 @@ void Gazetteer::AddName(std::string_view name, uint8_t kinds, std::string_view c
   e.kinds |= kinds;
   e.length = static_cast<uint8_t>(toks.size());
   // The first country a name gets wins: countries are loaded before subdivisions and
-  // cities, so "Georgia" stays GE.
-  if (!e.country[0] && country.size() == 2) {
+  // cities, so "Georgia" stays GE. A demonym (loaded after them) names its own
+  // country over a subdivision or city of the same spelling, so "Somali" is SO, not
+  // Ethiopia's Somali Region; only a country name keeps its code.
+  const bool demonym_wins = (kinds & kGazDemonym) && !(e.kinds & kGazCountry);
+  if ((!e.country[0] || demonym_wins) && country.size() == 2) {
     e.country[0] = country[0];
     e.country[1] = country[1];
   }
@@ -280,7 +283,7 @@ void Gazetteer::Finish() {
     e.city_count = static_cast<uint32_t>(list.size());
     city_index_.insert(city_index_.end(), list.begin(), list.end());
     // A name that is only a city takes the country of its largest city.
-    if (!(e.kinds & (kGazCountry | kGazSubdivision))) {
+    if (!(e.kinds & (kGazCountry | kGazSubdivision | kGazDemonym))) {
       const std::string& cc = cities_[list[0]].country;
       if (cc.size() == 2) {
         e.country[0] = cc[0];

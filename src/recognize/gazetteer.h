@@ -73,7 +73,10 @@ struct City {
 struct GazetteerEntry {
   uint8_t kinds = 0;        // GazetteerKind bits
   uint8_t length = 0;       // tokens
-  char country[3] = {0, 0, 0};  // alpha-2 of the country, demonym or subdivision; "" if none
+  // Alpha-2 of the country, demonym or subdivision; "" if none. A country name keeps
+  // its own code; otherwise a demonym's country wins over a subdivision's or city's
+  // ("Somali": SO, though Ethiopia has a Somali Region).
+  char country[3] = {0, 0, 0};
   uint32_t city_begin = 0;  // cities named so: city_index()[city_begin, +city_count),
   uint32_t city_count = 0;  // largest population first
 };

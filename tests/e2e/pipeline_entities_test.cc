@@ -63,7 +63,10 @@ INSTANTIATE_TEST_SUITE_P(
              {"LOC Leith"}},
         // Places in a list after a plural that is no organisation noun stay places.
         Case{"list_of_places_stays_places", "Countries including Chile and Peru attended.",
-             {"LOC Chile", "LOC Peru"}}),
+             {"LOC Chile", "LOC Peru"}},
+        // "Somali" before a noun is the demonym, not Ethiopia's Somali Region.
+        Case{"demonym_shared_with_a_region", "A Somali journalist was detained in Mogadishu.",
+             {"MISC Somali", "LOC Mogadishu"}}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -112,6 +112,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A name after "ROLE at" is where the role is held: an organisation.
         Case{"Omar Diallo, an analyst at Weinberg, said the shares were cheap.",
              {"PERSON Omar Diallo", "ORG Weinberg"}},
+        // A demonym that is also a subdivision's name ("Somali", a region of Ethiopia)
+        // before a lowercase noun is the demonym.
+        Case{"Somali officials met envoys from Kenya on Monday.", {"MISC Somali", "LOC Kenya"}},
         Case{"Nothing happened here today.", {}}));
 
 TEST(EntityRecognizerTest, LaterShortMentionsShareTheIdAndCanonicalName) {
@@ -239,6 +242,32 @@ TEST(GazetteerTest, MatchesLongestNamesCaseInsensitively) {
   EXPECT_TRUE(g.WordKinds(HashFolded("Spokeswoman")) & kWordTitle);
   EXPECT_TRUE(g.WordKinds(HashFolded("Guard")) & kWordOrgHead);
   EXPECT_EQ(g.CountryName("MX"), "Mexico");
+}
+
+// A demonym keeps its own country even when a subdivision or city is spelled the
+// same ("Somali" is also Ethiopia's Somali Region); a country name keeps its code.
+TEST(GazetteerTest, DemonymsKeepTheirCountry) {
+  const Gazetteer& g = Gazetteer::Default();
+  struct {
+    const char* name;
+    uint8_t kinds;  // bits the entry must have
+    const char* country;
+  } cases[] = {
+      {"Somali", kGazDemonym | kGazSubdivision, "SO"},
+      {"Somalis", kGazDemonym, "SO"},
+      {"Mexican", kGazDemonym, "MX"},
+      {"Georgia", kGazCountry | kGazSubdivision, "GE"},
+  };
+  for (const auto& c : cases) {
+    const GazetteerEntry* e = g.Find(c.name);
+    ASSERT_TRUE(e) << c.name;
+    EXPECT_EQ(e->kinds & c.kinds, c.kinds) << c.name;
+    EXPECT_EQ(std::string(e->country, 2), c.country) << c.name;
+  }
+  Document doc = Annotate("Somali officials met envoys from Kenya on Monday.");
+  const Entity* somali = Find(doc, "Somali");
+  ASSERT_TRUE(somali);
+  EXPECT_EQ(somali->country, "SO");
 }
 
 TEST(GazetteerTest, FoldsUnicodeCaseAndHyphens) {
