@@ -107,6 +107,24 @@ bool IsOrgNoun(std::string_view w) {
   return OneOf(w, kWords);
 }
 
+// A lowercase noun for what a person does or is, which news text puts in an
+// apposition after the name ("Hodan Farah, a nurse, said"). Not titles: they do not
+// stand before a name as part of it, so data/ner/titles.txt (a feature of the model,
+// and the words stripped from person names) leaves them out; "doctor" and "lawyer"
+// are titles there already.
+bool IsRoleNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "nurse",     "midwife",    "teacher",    "student",    "pupil",      "farmer",     "herder",
+      "fisherman", "engineer",   "resident",   "witness",    "worker",     "driver",     "mechanic",
+      "trader",    "vendor",     "shopkeeper", "merchant",   "businessman", "businesswoman", "entrepreneur",
+      "soldier",   "volunteer",  "activist",   "protester",  "survivor",   "refugee",    "villager",
+      "surgeon",   "physician",  "pharmacist", "paramedic",  "firefighter", "electrician", "accountant",
+      "architect", "artist",     "musician",   "priest",     "nun",        "veteran",    "retiree",
+      "pensioner", "employee",   "mother",     "widow",      "grandmother", "grandfather", "neighbour",
+      "neighbor",  "miner",      "labourer",   "laborer",    "lecturer",   "principal",  "owner"};
+  return OneOf(w, kWords);
+}
+
 // Head words of organisation names in languages other than English, which the
 // English head list misses ("Médecins Sans Frontières", "Banco Santander", "Partido
 // Popular", "Deutsche Stiftung"): a capitalised name holding one is an organisation,
@@ -672,9 +690,9 @@ void EntityRecognizer::annotate(Document& doc) const {
     if (org) m.type = EntityType::kOrg;
   }
   // A "place" the text introduces as a person is one: "Hodan Farah, the group's
-  // director," where "Farah" is also a town. Only a name of two or more words that is
-  // not itself a listed place, followed by an apposition that holds a title or role
-  // word before its end.
+  // director," or "Hodan Farah, a nurse," where "Farah" is also a town. Only a name of
+  // two or more words that is not itself a listed place, followed by an apposition
+  // that holds a title (data/ner/titles.txt) or a role noun (IsRoleNoun) before its end.
   for (M& m : mentions) {
     if (m.type != EntityType::kLoc || m.te - m.tb < 2) continue;
     const Sentence& s = doc.sentences[m.sentence];
@@ -686,7 +704,7 @@ void EntityRecognizer::annotate(Document& doc) const {
     for (uint32_t k = m.te + 2; k < s.token_end && k <= m.te + 7; ++k) {
       const std::string_view w = text(k);
       if (w == "," || w == "." || w == ";" || w == "of" || w == "in" || w == "at" || w == "for") break;
-      if (gaz_.WordKinds(HashFolded(w)) & kWordTitle) {
+      if ((gaz_.WordKinds(HashFolded(w)) & kWordTitle) || IsRoleNoun(w)) {
         m.type = EntityType::kPerson;
         break;
       }

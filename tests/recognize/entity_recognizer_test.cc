@@ -112,6 +112,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A name after "ROLE at" is where the role is held: an organisation.
         Case{"Omar Diallo, an analyst at Weinberg, said the shares were cheap.",
              {"PERSON Omar Diallo", "ORG Weinberg"}},
+        // An apposition with a role noun that is no title ("a nurse") makes a
+        // place-like name a person, as a title does.
+        Case{"Hodan Farah, a nurse at the district clinic, said supplies had run out.", {"PERSON Hodan Farah"}},
         // A demonym that is also a subdivision's name ("Somali", a region of Ethiopia)
         // before a lowercase noun is the demonym.
         Case{"Somali officials met envoys from Kenya on Monday.", {"MISC Somali", "LOC Kenya"}},
