@@ -576,6 +576,13 @@ void EntityRecognizer::annotate(Document& doc) const {
   std::vector<uint8_t> covered(doc.tokens.size(), 0);
   std::vector<uint32_t> sentence_of(doc.tokens.size(), 0);
   auto text = [&](uint32_t t) { return doc.view(doc.tokens[t].span); };
+  // The gazetteer name that tokens [tb, te) are exactly, or null.
+  auto listed_name = [&](uint32_t tb, uint32_t te) -> const GazetteerEntry* {
+    std::vector<uint64_t> folded;
+    for (uint32_t t = tb; t < te; ++t) folded.push_back(HashFolded(text(t)));
+    const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
+    return g && g->length == folded.size() ? g : nullptr;
+  };
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -666,10 +673,7 @@ void EntityRecognizer::annotate(Document& doc) const {
     if ((m.type == EntityType::kPerson || m.type == EntityType::kLoc) &&
         m.tb >= doc.sentences[m.sentence].token_begin + 2 && text(m.tb - 1) == "at" &&
         (gaz_.WordKinds(HashFolded(text(m.tb - 2))) & kWordTitle)) {
-      std::vector<uint64_t> folded;
-      for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
-      const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
-      if (!(g && g->length == folded.size())) m.type = EntityType::kOrg;
+      if (!listed_name(m.tb, m.te)) m.type = EntityType::kOrg;
     }
     if (m.type != EntityType::kPerson) continue;
     const Sentence& s = doc.sentences[m.sentence];
@@ -697,10 +701,7 @@ void EntityRecognizer::annotate(Document& doc) const {
     if (m.type != EntityType::kLoc || m.te - m.tb < 2) continue;
     const Sentence& s = doc.sentences[m.sentence];
     if (m.te + 2 >= s.token_end || text(m.te) != "," || !IsDeterminer(text(m.te + 1))) continue;
-    std::vector<uint64_t> folded;
-    for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
-    const GazetteerEntry* whole = gaz_.LongestMatch(folded.data(), folded.size(), 0);
-    if (whole && whole->length == folded.size()) continue;
+    if (listed_name(m.tb, m.te)) continue;
     for (uint32_t k = m.te + 2; k < s.token_end && k <= m.te + 7; ++k) {
       const std::string_view w = text(k);
       if (w == "," || w == "." || w == ";" || w == "of" || w == "in" || w == "at" || w == "for") break;
@@ -742,10 +743,7 @@ void EntityRecognizer::annotate(Document& doc) const {
     // government").
     if (m.type == EntityType::kLoc && m.tb > 0 && m.te < doc.tokens.size() && IsDeterminer(text(m.tb - 1)) &&
         IsOrgTailNoun(text(m.te)) && m.sentence == sentence_of[m.te]) {
-      std::vector<uint64_t> folded;
-      for (uint32_t t = m.tb; t < m.te; ++t) folded.push_back(HashFolded(text(t)));
-      const GazetteerEntry* g = gaz_.LongestMatch(folded.data(), folded.size(), 0);
-      if (!(g && g->length == folded.size())) m.type = EntityType::kOrg;
+      if (!listed_name(m.tb, m.te)) m.type = EntityType::kOrg;
     }
   }
   {
