@@ -1398,7 +1398,12 @@ void QuantityRecognizer::ShareCountedNoun(Document& doc) {
     // "killing nine people and injuring more than 120,": after one, as its object,
     // with no noun of its own after it ...
     const size_t after = token_at(q.span.end), first = token_at(q.span.start);
-    auto upos = [&](size_t t) -> std::string_view { return t < doc.tokens.size() ? doc.tokens[t].upos : ""; };
+    // (Not a ?: of the string and "": that would make a temporary string and return
+    // a view of it.)
+    auto upos = [&](size_t t) -> std::string_view {
+      if (t >= doc.tokens.size()) return {};
+      return doc.tokens[t].upos;
+    };
     const bool subject = upos(after) == "AUX" || upos(after) == "VERB";
     const bool object = first > 0 && upos(first - 1) == "VERB" && upos(after) != "NOUN" && upos(after) != "PROPN" &&
                         upos(after) != "ADJ" && upos(after) != "NUM";
