@@ -628,6 +628,15 @@ void EntityRecognizer::annotate(Document& doc) const {
   // "(Balkan Observer)" alone as a place, or nothing).
   {
     bool changed = false;
+    // Tokens [tb, te) become one mention of `type`, in place of those inside them.
+    auto replace = [&](uint32_t tb, uint32_t te, EntityType type, uint32_t si) {
+      mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                    [&](const M& m) { return m.tb >= tb && m.te <= te; }),
+                     mentions.end());
+      mentions.push_back({tb, te, type, si});
+      for (uint32_t t = tb; t < te; ++t) covered[t] = 1;
+      changed = true;
+    };
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
       if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) continue;
@@ -637,15 +646,8 @@ void EntityRecognizer::annotate(Document& doc) const {
       // The place opening it ("GOMA, Congo (Reuters) - ") is a place.
       uint32_t place_end = s.token_begin;
       while (place_end < end && IsUpperStart(text(place_end))) ++place_end;
-      if (place_end > s.token_begin && place_end < end && (text(place_end) == "," || text(place_end) == "(")) {
-        const uint32_t pb = s.token_begin;
-        mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                      [&](const M& m) { return m.tb >= pb && m.te <= place_end; }),
-                       mentions.end());
-        mentions.push_back({pb, place_end, EntityType::kLoc, si});
-        for (uint32_t t = pb; t < place_end; ++t) covered[t] = 1;
-        changed = true;
-      }
+      if (place_end > s.token_begin && place_end < end && (text(place_end) == "," || text(place_end) == "("))
+        replace(s.token_begin, place_end, EntityType::kLoc, si);
       uint32_t open = s.token_begin;
       while (open < end && text(open) != "(") ++open;
       uint32_t close = open;
@@ -654,12 +656,7 @@ void EntityRecognizer::annotate(Document& doc) const {
       bool caps = true;
       for (uint32_t t = open + 1; t < close && caps; ++t) caps = IsUpperStart(text(t)) || text(t) == "&";
       if (!caps) continue;
-      mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                    [&](const M& m) { return m.tb > open && m.te <= close; }),
-                     mentions.end());
-      mentions.push_back({open + 1, close, EntityType::kOrg, si});
-      for (uint32_t t = open + 1; t < close; ++t) covered[t] = 1;
-      changed = true;
+      replace(open + 1, close, EntityType::kOrg, si);
     }
     if (changed) std::sort(mentions.begin(), mentions.end(), [](const M& x, const M& y) { return x.tb < y.tb; });
   }
@@ -758,8 +755,7 @@ void EntityRecognizer::annotate(Document& doc) const {
         uint32_t e = t;
         while (e < s.token_end && e - t < 4 && !covered[e] && IsUpperStart(text(e)) && !IsCalendarWord(text(e))) ++e;
         // A lone adjective is no name ("the Islamic party", "the Socialist group").
-        uint64_t folded_first = HashFolded(text(t));
-        const GazetteerEntry* demonym = gaz_.LongestMatch(&folded_first, 1, 0);
+        const GazetteerEntry* demonym = e == t + 1 ? listed_name(t, e) : nullptr;
         const bool adjective = e == t + 1 && (doc.tokens[t].upos == "ADJ" ||
                                               (demonym && (demonym->kinds & kGazDemonym)));
         if (e >= s.token_end || covered[e] || !IsOrgTailNoun(text(e)) || adjective) {
